@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+
+// Worksection's hosted domains. Custom domains are asked for at run time
+// through optional host permissions, so the shipped manifest names only these.
+const WORKSECTION_HOSTS = ['*://*.worksection.com/*', '*://*.worksection.eu/*', '*://*.worksection.net/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms'],
+    host_permissions: WORKSECTION_HOSTS,
+    optional_host_permissions: ['https://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'account-desk@account-desk.app',
+          strict_min_version: '128.0',
+          // Account Desk sends nothing anywhere but the user's own Worksection account.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  zip: {
+    sourcesRoot: '.',
+    excludeSources: ['.output/**', '.tmp/**', 'screenshots/**', 'node_modules/**'],
+  },
+});
