@@ -6,6 +6,8 @@ const WORKSECTION_HOSTS = ['*://*.worksection.com/*', '*://*.worksection.eu/*', 
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Firefox gets MV3 too (WXT defaults Firefox to MV2).
+  manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
