@@ -20,7 +20,7 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'account-desk@account-desk.app',
-          strict_min_version: '128.0',
+          strict_min_version: '140.0',
           // Account Desk sends nothing anywhere but the user's own Worksection account.
           data_collection_permissions: { required: ['none'] },
         },
