@@ -1,0 +1,207 @@
+// One error type for everything that can go wrong talking to Worksection, so
+// callers switch on `kind` and show `message` (written for people) as is.
+
+export type WorksectionErrorKind =
+  | 'api' // Worksection refused the request ({"status":"error"} with a status_code)
+  | 'auth' // wrong admin key, bad or expired OAuth token
+  | 'http' // any other non-2xx answer
+  | 'timeout'
+  | 'network'
+  | 'malformed' // the reply is not what the documented API sends
+  | 'rate-limited'
+  | 'aborted';
+
+export interface WorksectionErrorInit {
+  kind: WorksectionErrorKind;
+  action: string;
+  message: string;
+  code?: number;
+  httpStatus?: number;
+  details?: string;
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+export class WorksectionError extends Error {
+  override readonly name = 'WorksectionError';
+  readonly kind: WorksectionErrorKind;
+  /** The API action the request was for, e.g. `get_tasks`. */
+  readonly action: string;
+  /** The API's `status_code` for `api`/`auth`/`rate-limited` envelopes. */
+  readonly code?: number;
+  readonly httpStatus?: number;
+  /** The API's `message_details` (often the field name at fault). */
+  readonly details?: string;
+  /** How long the server asked us to wait (Retry-After), when it said. */
+  readonly retryAfterMs?: number;
+  /** Whether repeating the same request later may succeed. */
+  readonly retryable: boolean;
+
+  constructor(init: WorksectionErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.action = init.action;
+    if (init.code !== undefined) this.code = init.code;
+    if (init.httpStatus !== undefined) this.httpStatus = init.httpStatus;
+    if (init.details !== undefined) this.details = init.details;
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    this.retryable = isRetryable(init.kind, init.httpStatus);
+  }
+}
+
+export function isWorksectionError(error: unknown): error is WorksectionError {
+  return error instanceof WorksectionError;
+}
+
+function isRetryable(kind: WorksectionErrorKind, httpStatus: number | undefined): boolean {
+  switch (kind) {
+    case 'timeout':
+    case 'network':
+    case 'rate-limited':
+      return true;
+    case 'http':
+      return httpStatus !== undefined && (httpStatus >= 500 || httpStatus === 408);
+    default:
+      return false;
+  }
+}
+
+/** What error builders need besides the reply: the action, and secrets to keep out of messages. */
+export interface ErrorContext {
+  action: string;
+  secrets: readonly string[];
+}
+
+const RATE_LIMIT_TEXT = /too many|rate limit/i;
+// "Too many tasks (10000 max)" is a size cap (api-reference §2): waiting won't help.
+const SIZE_CAP_TEXT = /too many tasks/i;
+// Server wording for bad credentials: the admin hash check (status_code 2) and
+// OAuth token failures ("Access token is expired", "invalid_token", …).
+const AUTH_TEXT = /hash is missed or invalid|token is (?:expired|invalid|revoked)|invalid[_ ]token|access token|not_authorized|invalid_client|unauthori[sz]ed/i;
+const AUTH_STATUS_CODE = 2;
+const MAX_SERVER_TEXT = 300;
+
+/** Server-supplied text made safe to show: no secrets, one line, bounded length. */
+export function cleanServerText(text: string, secrets: readonly string[]): string {
+  let clean = text;
+  for (const secret of secrets) if (secret) clean = clean.split(secret).join('[redacted]');
+  clean = clean.replace(/\s+/g, ' ').trim();
+  return clean.length > MAX_SERVER_TEXT ? `${clean.slice(0, MAX_SERVER_TEXT - 1)}…` : clean;
+}
+
+/** `{"status":"error","status_code":N,"message":…,"message_details":…}` → typed error. */
+export function errorFromEnvelope(
+  context: ErrorContext,
+  envelope: { status_code?: unknown; message?: unknown; message_details?: unknown },
+  httpStatus?: number,
+): WorksectionError {
+  const { action, secrets } = context;
+  const code = typeof envelope.status_code === 'number' ? envelope.status_code : numericString(envelope.status_code);
+  const serverMessage = typeof envelope.message === 'string' ? cleanServerText(envelope.message, secrets) : '';
+  const details =
+    typeof envelope.message_details === 'string' && envelope.message_details !== ''
+      ? cleanServerText(envelope.message_details, secrets)
+      : undefined;
+  const said = [serverMessage || 'no reason given', details].filter(Boolean).join(': ');
+  const common = { action, code, details, httpStatus };
+
+  if (code === AUTH_STATUS_CODE || AUTH_TEXT.test(serverMessage)) {
+    return new WorksectionError({
+      ...common,
+      kind: 'auth',
+      message: `Worksection did not accept Account Desk's credentials (${action}: ${said}). Check the API key or sign in again.`,
+    });
+  }
+  if (RATE_LIMIT_TEXT.test(serverMessage) && !SIZE_CAP_TEXT.test(serverMessage)) {
+    return new WorksectionError({
+      ...common,
+      kind: 'rate-limited',
+      message: `Worksection asked Account Desk to slow down (${action}: ${said}).`,
+    });
+  }
+  const codeText = code === undefined ? '' : ` (code ${code})`;
+  return new WorksectionError({ ...common, kind: 'api', message: `Worksection refused ${action}: ${said}${codeText}.` });
+}
+
+/**
+ * OAuth endpoints answer `{"error":"…","errorDescription":"…"}` (api-reference §1.3)
+ * rather than the usual envelope. Token problems are `auth`; anything else is a refusal.
+ */
+export function errorFromOAuthBody(
+  context: ErrorContext,
+  body: { error?: unknown; errorDescription?: unknown; message?: unknown },
+  httpStatus?: number,
+): WorksectionError {
+  const { action, secrets } = context;
+  const parts = [body.error, body.errorDescription ?? body.message].filter((part): part is string => typeof part === 'string');
+  const said = cleanServerText(parts.join(': '), secrets) || 'no reason given';
+  if (AUTH_TEXT.test(said) || httpStatus === 401 || httpStatus === 403) {
+    return new WorksectionError({
+      kind: 'auth',
+      action,
+      httpStatus,
+      message: `Worksection did not accept Account Desk's sign-in (${action}: ${said}). Sign in again.`,
+    });
+  }
+  return new WorksectionError({ kind: 'api', action, httpStatus, message: `Worksection refused ${action}: ${said}.` });
+}
+
+/**
+ * A non-2xx HTTP answer. `serverText` is whatever message its body carried,
+ * added to the sentence when present.
+ */
+export function errorFromHttpStatus(
+  context: ErrorContext,
+  httpStatus: number,
+  options: { retryAfterMs?: number; serverText?: string } = {},
+): WorksectionError {
+  const { action, secrets } = context;
+  const { retryAfterMs } = options;
+  const said = options.serverText ? `: ${cleanServerText(options.serverText, secrets)}` : '';
+  const details = options.serverText ? cleanServerText(options.serverText, secrets) : undefined;
+  if (httpStatus === 401 || httpStatus === 403) {
+    return new WorksectionError({
+      kind: 'auth',
+      action,
+      httpStatus,
+      details,
+      message: `Worksection did not accept Account Desk's credentials for ${action} (HTTP ${httpStatus}${said}). Check the API key or sign in again.`,
+    });
+  }
+  if (httpStatus === 429) {
+    return new WorksectionError({
+      kind: 'rate-limited',
+      action,
+      httpStatus,
+      details,
+      retryAfterMs,
+      message: `Worksection asked Account Desk to slow down (${action}, HTTP 429${said}).`,
+    });
+  }
+  const where = httpStatus >= 500 ? 'Worksection had a problem answering' : 'Worksection could not answer';
+  return new WorksectionError({
+    kind: 'http',
+    action,
+    httpStatus,
+    details,
+    retryAfterMs,
+    message: `${where} ${action} (HTTP ${httpStatus}${said}).`,
+  });
+}
+
+export function malformedReply(action: string, problem: string, cause?: unknown): WorksectionError {
+  return new WorksectionError({
+    kind: 'malformed',
+    action,
+    cause,
+    message: `Worksection sent an unexpected reply to ${action}: ${problem}`,
+  });
+}
+
+export function abortedRequest(action: string, cause?: unknown): WorksectionError {
+  return new WorksectionError({ kind: 'aborted', action, cause, message: `The ${action} request to Worksection was cancelled.` });
+}
+
+function numericString(value: unknown): number | undefined {
+  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
+}
