@@ -12,7 +12,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage'],
     host_permissions: WORKSECTION_HOSTS,
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },

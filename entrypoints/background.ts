@@ -1,3 +1,7 @@
-export default defineBackground(() => {
-  console.log('bg');
+import { listen } from '@/lib/background/router';
+
+export default defineBackground({
+  main() {
+    listen();
+  },
 });

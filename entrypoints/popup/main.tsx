@@ -1,2 +1,4 @@
 import { render } from 'preact';
-render(<p>hello</p>, document.getElementById('app')!);
+import { Popup } from '@/components/popup/Popup';
+
+render(<Popup />, document.getElementById('app')!);

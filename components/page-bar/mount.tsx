@@ -1,0 +1,123 @@
+/**
+ * The page bar: Account Desk's place on Worksection project and task pages.
+ * It finds the page from the URL, mounts at the page's anchor or, when the
+ * layout has none, in a floating dock, follows in-page navigation, and reports
+ * which anchors it found for the diagnostics view.
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ask } from '@/lib/messages';
+import { findAnchor, PAGE_ANCHORS } from '@/lib/page/selectors';
+import { parseWorksectionPath, type WorksectionPage } from '@/lib/worksection/paths';
+import { PageBar } from './PageBar';
+import css from './style.css?inline';
+
+type BarPage = Extract<WorksectionPage, { kind: 'project' | 'task' }>;
+
+interface Placement {
+  page: BarPage;
+  anchor: Element | null;
+  url: string;
+}
+
+export function startPageBar(ctx: ContentScriptContext): void {
+  let current: { placement: Placement; ui: ShadowRootContentScriptUi<void> } | undefined;
+  let reportedUrl: string | undefined;
+  let placing = false;
+  let again = false;
+
+  const desired = (): Placement | null => {
+    const page = parseWorksectionPath(location.pathname, location.hash);
+    if (page.kind !== 'project' && page.kind !== 'task') return null;
+    const primary = PAGE_ANCHORS[page.kind][0];
+    return { page, anchor: findAnchor(document, primary).element, url: location.href };
+  };
+
+  const samePlace = (a: Placement, b: Placement) =>
+    a.url === b.url && a.anchor === b.anchor && (!a.anchor || a.anchor.isConnected);
+
+  const placeOnce = async () => {
+    const next = desired();
+    if (current && next && samePlace(current.placement, next)) return;
+    current?.ui.remove();
+    current = undefined;
+    if (!next) return;
+    const ui = await mountBar(ctx, next);
+    current = { placement: next, ui };
+    if (reportedUrl !== next.url) {
+      reportedUrl = next.url;
+      void reportAnchors(next);
+    }
+  };
+
+  // One placement at a time; a change noticed meanwhile runs another round.
+  const place = async () => {
+    if (placing) {
+      again = true;
+      return;
+    }
+    placing = true;
+    try {
+      do {
+        again = false;
+        if (!ctx.isInvalid) await placeOnce();
+      } while (again);
+    } finally {
+      placing = false;
+    }
+  };
+
+  void place();
+  ctx.addEventListener(window, 'wxt:locationchange', () => void place());
+  // Worksection swaps parts of the page without navigating: re-place when our
+  // anchor is replaced or appears. Coalesced to one check per frame.
+  let scheduled = false;
+  const observer = new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    ctx.requestAnimationFrame(() => {
+      scheduled = false;
+      const next = desired();
+      const stale = !current || !next || !samePlace(current.placement, next);
+      if (stale) void place();
+    });
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  ctx.onInvalidated(() => observer.disconnect());
+}
+
+async function mountBar(ctx: ContentScriptContext, placement: Placement) {
+  const { page, anchor } = placement;
+  const where = anchor
+    ? { position: 'inline' as const, anchor, append: page.kind === 'project' ? ('before' as const) : ('after' as const) }
+    : { position: 'inline' as const, anchor: document.body, append: 'last' as const };
+  const ui = await createShadowRootUi<void>(ctx, {
+    name: 'account-desk-ui',
+    css,
+    ...where,
+    onMount(container, _shadow, host) {
+      host.setAttribute('data-placement', anchor ? 'anchor' : 'dock');
+      render(<PageBar page={page} origin={location.origin} docked={!anchor} />, container);
+    },
+    onRemove(_mounted) {
+      const container = ui.uiContainer;
+      render(null, container);
+    },
+  });
+  ui.mount();
+  return ui;
+}
+
+function reportAnchors({ page, anchor, url }: Placement) {
+  return ask('diagnostics/report', {
+    url,
+    pageKind: page.kind,
+    placement: anchor ? 'anchor' : 'dock',
+    anchors: PAGE_ANCHORS[page.kind].map((name) => {
+      const match = findAnchor(document, name);
+      return { name, found: Boolean(match.element), selector: match.selector };
+    }),
+    visitedAt: Date.now(),
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * The connection to one Worksection account: credentials in storage.local
+ * (never in IndexedDB, logs or exports), and the client built from them.
+ */
+import { browser } from 'wxt/browser';
+import type { AccountSummary } from '../messages';
+import { parseAccountUrl, WorksectionClient, WorksectionError, type WorksectionAuth } from '../worksection';
+
+const STORAGE_KEY = 'connection';
+
+interface StoredConnection {
+  origin: string;
+  auth: WorksectionAuth;
+  summary: AccountSummary;
+}
+
+export class ConnectProblem extends Error {
+  constructor(
+    readonly kind: 'empty' | 'malformed' | 'not-worksection' | 'permission' | 'unreachable' | 'wrong-key' | 'failed',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** An OAuth access token is a JWT (three dot-separated parts); an admin key is 32 hex digits. */
+export function authFromSecret(secret: string): WorksectionAuth {
+  const trimmed = secret.trim();
+  return /^[\w-]+\.[\w-]+\.[\w-]+$/.test(trimmed)
+    ? { kind: 'oauth', accessToken: trimmed }
+    : { kind: 'admin', apiKey: trimmed };
+}
+
+async function readStored(): Promise<StoredConnection | null> {
+  const { [STORAGE_KEY]: stored } = await browser.storage.local.get(STORAGE_KEY);
+  return (stored as StoredConnection | undefined) ?? null;
+}
+
+export async function connectionStatus(): Promise<AccountSummary | null> {
+  return (await readStored())?.summary ?? null;
+}
+
+export async function disconnect(): Promise<void> {
+  await browser.storage.local.remove(STORAGE_KEY);
+}
+
+/** The client for the connected account, or null when not connected. */
+export async function connectedClient(): Promise<{ client: WorksectionClient; origin: string } | null> {
+  const stored = await readStored();
+  if (!stored) return null;
+  return { client: new WorksectionClient({ accountUrl: stored.origin, auth: stored.auth }), origin: stored.origin };
+}
+
+/**
+ * Check the credentials with real calls and remember them only when they
+ * work. Every failure becomes a ConnectProblem with the sentence to show.
+ */
+export async function connect(accountUrl: string, secret: string): Promise<AccountSummary> {
+  const parsed = parseAccountUrl(accountUrl);
+  if (!parsed.ok) throw new ConnectProblem(parsed.problem, parsed.message);
+  if (!secret.trim()) throw new ConnectProblem('empty', 'Enter the API key (Account → Security → Admin API).');
+  if (!parsed.hosted) {
+    const granted = await browser.permissions.contains({ origins: [`${parsed.origin}/*`] });
+    if (!granted) {
+      throw new ConnectProblem('permission', `Account Desk needs your permission to reach ${parsed.host}.`);
+    }
+  }
+
+  const auth = authFromSecret(secret);
+  // Connecting is interactive: answer quickly instead of retrying for a minute.
+  const client = new WorksectionClient({ accountUrl: parsed.origin, auth, maxRetries: 0, timeoutMs: 10_000 });
+  let summary: AccountSummary;
+  try {
+    const userName = auth.kind === 'oauth' ? (await client.me()).name : undefined;
+    const users = await client.getUsers();
+    const groups = await client.getUserGroups();
+    const projects = await client.getProjects();
+    const owner = users.find((user) => user.role?.toLowerCase() === 'owner');
+    summary = {
+      origin: parsed.origin,
+      host: parsed.host,
+      authKind: auth.kind,
+      userName: userName ?? owner?.name,
+      users: users.length,
+      clientTeams: groups.filter((group) => Number(group.client) === 1).length,
+      projects: projects.length,
+      connectedAt: Date.now(),
+    };
+  } catch (error) {
+    throw explainConnectFailure(error, parsed.host);
+  }
+  await browser.storage.local.set({ [STORAGE_KEY]: { origin: parsed.origin, auth, summary } satisfies StoredConnection });
+  return summary;
+}
+
+function explainConnectFailure(error: unknown, host: string): ConnectProblem {
+  if (!(error instanceof WorksectionError)) {
+    return new ConnectProblem('failed', `Connecting to ${host} failed: ${String((error as Error)?.message ?? error)}`);
+  }
+  switch (error.kind) {
+    case 'auth':
+      return new ConnectProblem('wrong-key', `${host} refused the API key: it is the wrong key for this account.`);
+    case 'network':
+    case 'timeout':
+      return new ConnectProblem('unreachable', `Could not reach ${host}. Check the address and your connection.`);
+    case 'malformed':
+    case 'http':
+      return error.httpStatus !== undefined && error.httpStatus >= 500
+        ? new ConnectProblem('unreachable', `${host} answered with a server error (HTTP ${error.httpStatus}). Try again later.`)
+        : new ConnectProblem('not-worksection', `${host} is not a Worksection address: it does not answer Worksection's API.`);
+    default:
+      return new ConnectProblem('failed', `Connecting to ${host} failed: ${error.message}`);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Every message between the content script, the extension pages and the
+ * background, typed in one place. The background owns data and API calls;
+ * other contexts ask it through `ask()`.
+ */
+import { browser } from 'wxt/browser';
+import type { WorksectionPage } from './worksection/paths';
+
+/** A failure that crosses contexts: a kind to branch on and a sentence to show. */
+export interface Problem {
+  kind: string;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+
+export interface AccountSummary {
+  origin: string;
+  host: string;
+  authKind: 'admin' | 'oauth';
+  /** The OAuth user's name, or the account owner's for an admin key. */
+  userName?: string;
+  users: number;
+  clientTeams: number;
+  projects: number;
+  connectedAt: number;
+}
+
+export interface PageContext {
+  projectName?: string;
+  clientName?: string;
+  taskName?: string;
+  taskStatus?: 'active' | 'done';
+}
+
+export interface AnchorReport {
+  /** Anchor key from lib/page/selectors.ts. */
+  name: string;
+  found: boolean;
+  /** Which alternative matched, for maintainers reading diagnostics. */
+  selector?: string;
+}
+
+export interface PageVisit {
+  id?: number;
+  url: string;
+  pageKind: WorksectionPage['kind'];
+  placement: 'anchor' | 'dock';
+  anchors: AnchorReport[];
+  visitedAt: number;
+}
+
+/** Request and response types, by message type. */
+export interface Protocol {
+  'connection/connect': { request: { accountUrl: string; apiKey: string }; response: AccountSummary };
+  'connection/status': { request: Record<string, never>; response: AccountSummary | null };
+  'connection/disconnect': { request: Record<string, never>; response: null };
+  'page/context': { request: { page: WorksectionPage; origin: string }; response: PageContext | null };
+  'diagnostics/report': { request: Omit<PageVisit, 'id'>; response: null };
+  'diagnostics/list': { request: Record<string, never>; response: PageVisit[] };
+  'ui/open-options': { request: { section?: 'connection' | 'diagnostics' }; response: null };
+}
+
+export type MessageType = keyof Protocol;
+
+export interface Envelope<K extends MessageType = MessageType> {
+  type: K;
+  request: Protocol[K]['request'];
+}
+
+/** Ask the background; a missing or broken background becomes a Problem, not a throw. */
+export async function ask<K extends MessageType>(
+  type: K,
+  request: Protocol[K]['request'],
+): Promise<Result<Protocol[K]['response']>> {
+  try {
+    const reply = (await browser.runtime.sendMessage({ type, request } satisfies Envelope<K>)) as
+      | Result<Protocol[K]['response']>
+      | undefined;
+    if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
+      return { ok: false, problem: { kind: 'internal', message: `No answer from the background for ${type}` } };
+    }
+    return reply;
+  } catch (error) {
+    return { ok: false, problem: { kind: 'internal', message: String((error as Error)?.message ?? error) } };
+  }
+}
+
+export type Handlers = {
+  [K in MessageType]: (request: Protocol[K]['request'], sender: { tabId?: number; url?: string }) => Promise<Protocol[K]['response']>;
+};
+
+export function isEnvelope(message: unknown): message is Envelope {
+  return typeof message === 'object' && message !== null && typeof (message as Envelope).type === 'string';
+}

@@ -1,0 +1,95 @@
+/**
+ * Everything Account Desk knows about Worksection's DOM, in one place.
+ *
+ * Each anchor lists alternatives, most specific first, each with the layout it
+ * covers. Sources are in shared/worksection/api-reference.md §6.2; Worksection
+ * documents no stable data-* attributes, so none of these is guaranteed, and a
+ * missing anchor must only move our UI to the floating dock.
+ */
+
+export interface AnchorSpec {
+  /** What the anchor is, for diagnostics. */
+  label: string;
+  alternatives: ReadonlyArray<{ selector: string; layout: string }>;
+}
+
+export const ANCHORS = {
+  projectHeader: {
+    label: 'Project header',
+    alternatives: [
+      // Print header on every project page: <span>{workspace}</span>{project name} (Toggl's integration, 2019).
+      { selector: '#header_print', layout: 'classic web app' },
+    ],
+  },
+  taskList: {
+    label: 'Task list',
+    alternatives: [
+      // Project task list container (Toggl/TimeCamp integrations, 2019).
+      { selector: '#tasks_images', layout: 'classic web app' },
+    ],
+  },
+  taskRow: {
+    label: 'Task rows',
+    alternatives: [
+      { selector: '#tasks_images .item', layout: 'classic web app' },
+    ],
+  },
+  taskTitle: {
+    label: 'Task title',
+    alternatives: [
+      // Task page (Toggl's integration).
+      { selector: '.task h1', layout: 'task page' },
+      // Task opened in a ThickBox-style modal over the project page (Toggl's integration).
+      { selector: '#TB_title .name', layout: 'task modal' },
+    ],
+  },
+  taskActions: {
+    label: 'Task actions menu',
+    alternatives: [
+      // Where Toggl injects its timer button.
+      { selector: '.buts_menu', layout: 'task page and modal' },
+    ],
+  },
+  comments: {
+    label: 'Comments',
+    alternatives: [
+      // Comment ids are "com{ID}" as in the #com{ID} anchors of comment links (api-reference §6.1).
+      // Worksection's comment DOM is undocumented (api-reference §6.2): this is the
+      // simulator's shape, kept until a saved real page says otherwise.
+      { selector: '#comments', layout: 'task page (simulator-shaped)' },
+    ],
+  },
+} as const satisfies Record<string, AnchorSpec>;
+
+export type AnchorName = keyof typeof ANCHORS;
+
+/** The anchors each kind of page needs; the first one is where the page bar mounts. */
+export const PAGE_ANCHORS = {
+  project: ['taskList', 'projectHeader', 'taskRow'],
+  task: ['taskTitle', 'taskActions', 'comments'],
+} as const satisfies Record<string, readonly AnchorName[]>;
+
+export interface AnchorMatch {
+  name: AnchorName;
+  element: Element | null;
+  selector?: string;
+}
+
+export function findAnchor(root: ParentNode, name: AnchorName): AnchorMatch {
+  for (const { selector } of ANCHORS[name].alternatives) {
+    const element = root.querySelector(selector);
+    if (element) return { name, element, selector };
+  }
+  return { name, element: null };
+}
+
+/** Task names in a project's task list: row elements with their task id and title link. */
+export function taskRows(root: ParentNode): Array<{ row: Element; taskId: string | null; link: HTMLAnchorElement | null }> {
+  const match = findAnchor(root, 'taskRow');
+  if (!match.selector) return [];
+  return [...root.querySelectorAll(match.selector)].map((row) => {
+    const link = row.querySelector<HTMLAnchorElement>('.name > a');
+    const fromLink = link?.getAttribute('href')?.match(/\/(\d+)\/(?:#.*)?$/)?.[1] ?? null;
+    return { row, taskId: row.getAttribute('data-id') ?? fromLink, link };
+  });
+}

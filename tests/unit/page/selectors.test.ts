@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ANCHORS, findAnchor, PAGE_ANCHORS, taskRows, type AnchorName } from '@/lib/page/selectors';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));
+
+function page(name: string): Document {
+  return new DOMParser().parseFromString(readFileSync(fixtures + name, 'utf8'), 'text/html');
+}
+
+/** How many elements each anchor's matching alternative finds, per saved page. */
+function counts(doc: Document): Record<AnchorName, number> {
+  return Object.fromEntries(
+    (Object.keys(ANCHORS) as AnchorName[]).map((name) => {
+      const match = findAnchor(doc, name);
+      return [name, match.selector ? doc.querySelectorAll(match.selector).length : 0];
+    }),
+  ) as Record<AnchorName, number>;
+}
+
+describe('Worksection selectors against saved pages', () => {
+  it('classic project page: header, task list and one row per task', () => {
+    const doc = page('classic-project.html');
+    expect(counts(doc)).toMatchObject({ projectHeader: 1, taskList: 1, taskRow: 3, taskTitle: 0 });
+    expect(taskRows(doc).map((row) => [row.taskId, row.link?.textContent])).toEqual([
+      ['331786', 'Monthly SEO report'],
+      ['330142', 'Workflow revision'],
+      ['331910', 'Sprint 1'],
+    ]);
+  });
+
+  it('task opened in the classic modal: the title falls back to #TB_title', () => {
+    const doc = page('classic-task-modal.html');
+    const title = findAnchor(doc, 'taskTitle');
+    expect(title.selector).toBe('#TB_title .name');
+    expect(title.element?.textContent).toBe('Monthly SEO report');
+    expect(counts(doc).taskActions).toBe(1);
+  });
+
+  it('a redesigned layout has none of the anchors (the dock case)', () => {
+    const doc = page('redesign-unknown.html');
+    for (const name of [...PAGE_ANCHORS.project, ...PAGE_ANCHORS.task]) {
+      expect(findAnchor(doc, name).element, name).toBeNull();
+    }
+    expect(taskRows(doc)).toEqual([]);
+  });
+
+  it('simulator pages have every anchor their page kind needs', () => {
+    const saved = readdirSync(fixtures).filter((name) => name.startsWith('simulator-'));
+    expect(saved).toEqual(expect.arrayContaining(['simulator-project.html', 'simulator-task.html']));
+    const project = page('simulator-project.html');
+    for (const name of PAGE_ANCHORS.project) expect(findAnchor(project, name).element, name).not.toBeNull();
+    expect(counts(project).taskRow).toBeGreaterThan(5);
+    const task = page('simulator-task.html');
+    for (const name of PAGE_ANCHORS.task) expect(findAnchor(task, name).element, name).not.toBeNull();
+  });
+});
