@@ -4,7 +4,13 @@
  */
 import { browser } from 'wxt/browser';
 import type { AccountSummary } from '../messages';
-import { parseAccountUrl, WorksectionClient, WorksectionError, type WorksectionAuth } from '../worksection';
+import {
+  parseAccountUrl,
+  WorksectionClient,
+  WorksectionError,
+  type WorksectionAuth,
+  type WorksectionClientOptions,
+} from '../worksection';
 
 const STORAGE_KEY = 'connection';
 
@@ -55,7 +61,11 @@ export async function connectedClient(): Promise<{ client: WorksectionClient; or
  * Check the credentials with real calls and remember them only when they
  * work. Every failure becomes a ConnectProblem with the sentence to show.
  */
-export async function connect(accountUrl: string, secret: string): Promise<AccountSummary> {
+export async function connect(
+  accountUrl: string,
+  secret: string,
+  clientOptions: Partial<WorksectionClientOptions> = {},
+): Promise<AccountSummary> {
   const parsed = parseAccountUrl(accountUrl);
   if (!parsed.ok) throw new ConnectProblem(parsed.problem, parsed.message);
   if (!secret.trim()) throw new ConnectProblem('empty', 'Enter the API key (Account → Security → Admin API).');
@@ -68,7 +78,7 @@ export async function connect(accountUrl: string, secret: string): Promise<Accou
 
   const auth = authFromSecret(secret);
   // Connecting is interactive: answer quickly instead of retrying for a minute.
-  const client = new WorksectionClient({ accountUrl: parsed.origin, auth, maxRetries: 0, timeoutMs: 10_000 });
+  const client = new WorksectionClient({ accountUrl: parsed.origin, auth, maxRetries: 0, timeoutMs: 10_000, ...clientOptions });
   let summary: AccountSummary;
   try {
     const userName = auth.kind === 'oauth' ? (await client.me()).name : undefined;
