@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANCHORS, findAnchor, PAGE_ANCHORS, taskRows, type AnchorName } from '@/lib/page/selectors';
 
-const fixtures = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));
+// happy-dom gives import.meta.url an http: scheme, so resolve from the project root.
+const fixtures = join(process.cwd(), 'tests/fixtures/pages/');
 
 function page(name: string): Document {
   return new DOMParser().parseFromString(readFileSync(fixtures + name, 'utf8'), 'text/html');

@@ -1,0 +1,142 @@
+// One API request end to end: count it, apply the rate limit and any injected
+// fault, check the credentials, run the action, and answer like Worksection
+// (errors as HTTP 200 envelopes, except OAuth's 401 and the faults' 429/500).
+
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SimClock } from '../clock.ts';
+import { FaultBook } from '../faults.ts';
+import type { Store } from '../model.ts';
+import { runAction } from './actions.ts';
+import { adminHashIsValid, bearerToken, checkToken, type Caller } from './auth.ts';
+import { ApiFailure, CODE, type ErrorEnvelope } from './errors.ts';
+import { Params } from './params.ts';
+
+export interface ApiRequest {
+  /** /api/admin/v2/ (admin key) or /api/oauth2 (access token). */
+  kind: 'admin' | 'oauth';
+  rawQuery: string;
+  authorization?: string;
+  contentType: string;
+  bodyText: string;
+}
+
+export interface HttpAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface ApiStats {
+  total: number;
+  byAction: Record<string, number>;
+}
+
+const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
+
+function json(status: number, value: unknown, headers: Record<string, string> = {}): HttpAnswer {
+  return { status, headers: { ...JSON_TYPE, ...headers }, body: JSON.stringify(value) };
+}
+
+function envelope(code: number, message: string): ErrorEnvelope {
+  return { status: 'error', status_code: code, message };
+}
+
+export const RATE_LIMIT_MESSAGE = 'Too many requests';
+
+export class ApiGateway {
+  readonly faults = new FaultBook();
+  private counts = new Map<string, number>();
+  private total = 0;
+  private recentCalls: number[] = [];
+
+  constructor(
+    private readonly store: () => Store,
+    private readonly clock: SimClock,
+    private readonly apiKey: string,
+    public rateLimitPerSecond: number,
+    private readonly realNow: () => number = () => performance.now(),
+  ) {}
+
+  stats(): ApiStats {
+    return { total: this.total, byAction: Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b))) };
+  }
+
+  resetStats(): void {
+    this.counts.clear();
+    this.total = 0;
+    this.recentCalls = [];
+  }
+
+  async handle(request: ApiRequest): Promise<HttpAnswer> {
+    let params: Params;
+    try {
+      params = Params.parse(request.rawQuery, { contentType: request.contentType, text: request.bodyText });
+    } catch (error) {
+      this.count('(unreadable)');
+      if (error instanceof ApiFailure) return json(200, error.envelope());
+      throw error;
+    }
+    const action = params.action();
+    this.count(action ?? '(none)');
+
+    if (this.overRateLimit()) {
+      return json(429, envelope(CODE.rateLimited, RATE_LIMIT_MESSAGE), { 'retry-after': '1' });
+    }
+    const fault = this.faults.take(action ?? '(none)');
+    if (fault) {
+      switch (fault.kind) {
+        case 'delay':
+          await sleep(fault.delayMs);
+          break;
+        case 'http-500':
+          return { status: 500, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<html><body><h1>500 Internal Server Error</h1></body></html>' };
+        case 'error-envelope':
+          return json(200, envelope(CODE.serverError, 'Internal error, please try again later'));
+        case 'rate-limit':
+          return json(429, envelope(CODE.rateLimited, RATE_LIMIT_MESSAGE), { 'retry-after': String(Math.max(1, Math.ceil(fault.delayMs / 1000))) });
+        case 'rate-limit-envelope':
+          return json(200, envelope(CODE.rateLimited, `${RATE_LIMIT_MESSAGE}: the API rate limit is exceeded, try again later`));
+      }
+    }
+
+    const caller = this.authenticate(request, params);
+    if ('answer' in caller) return caller.answer;
+    try {
+      return json(200, runAction({ store: this.store(), caller, now: this.clock.now() }, action, params));
+    } catch (error) {
+      if (error instanceof ApiFailure) return json(200, error.envelope());
+      throw error;
+    }
+  }
+
+  private count(action: string): void {
+    this.total += 1;
+    this.counts.set(action, (this.counts.get(action) ?? 0) + 1);
+  }
+
+  /** Sliding one-second window over the calls it let through. */
+  private overRateLimit(): boolean {
+    if (this.rateLimitPerSecond <= 0) return false;
+    const now = this.realNow();
+    this.recentCalls = this.recentCalls.filter((at) => at > now - 1000);
+    if (this.recentCalls.length >= this.rateLimitPerSecond) return true;
+    this.recentCalls.push(now);
+    return false;
+  }
+
+  private authenticate(request: ApiRequest, params: Params): Caller | { answer: HttpAnswer } {
+    if (request.kind === 'admin') {
+      if (adminHashIsValid(request.rawQuery, this.apiKey)) return { mode: 'admin' };
+      return { answer: json(200, envelope(CODE.hashInvalid, 'Action hash is missed or invalid')) };
+    }
+    const token = bearerToken(request.authorization, params.get('access_token'));
+    const check = token === undefined ? ({ ok: false, reason: 'invalid' } as const) : checkToken(token, this.clock.nowMs());
+    if (check.ok && this.store().user(check.userId)) return { mode: 'user', userId: check.userId };
+    const expired = !check.ok && check.reason === 'expired';
+    return {
+      answer: json(401, envelope(CODE.tokenInvalid, expired ? 'Access token is expired' : 'Access token is invalid'), {
+        'www-authenticate': `Bearer error="invalid_token"`,
+      }),
+    };
+  }
+}

@@ -1,0 +1,358 @@
+// Test-only control of a running simulator: reset, clock, client comments,
+// faults, call statistics and full views of the data for assertions. The same
+// operations are served as JSON under /__sim/ (control-http.ts).
+
+import type { ApiGateway, ApiStats } from './api/gateway.ts';
+import { issueToken } from './api/auth.ts';
+import { commentShape, commentText, taskText } from './api/shapes.ts';
+import type { ClockState, SimClock } from './clock.ts';
+import { SimulatorInputError, validateFault, type FaultSpec, type FaultState } from './faults.ts';
+import { formatDateTime, formatDuration, formatMoney } from './format.ts';
+import { ANYONE_ID, NOBODY_ID, fullName, type Store, type Task } from './model.ts';
+import { addComment } from './operations.ts';
+
+export interface PersonView {
+  id: string;
+  email: string;
+  name: string;
+  /** Member of a client team (client: 1). */
+  client: boolean;
+}
+
+export interface TaskTreeView {
+  id: string;
+  projectId: string;
+  parentId: string | null;
+  /** 0 task, 1 subtask, 2 sub-subtask. */
+  level: number;
+  name: string;
+  page: string;
+  status: 'active' | 'done';
+  priority: number;
+  author: PersonView;
+  assignee: PersonView;
+  /** Description as typed, without the checklist. */
+  body: string;
+  todo: string[];
+  /** The API's `text`: body, "\r\n• item" lines, mentions. */
+  text: string;
+  /** "YYYY-MM-DD HH:MM" in the account time zone. */
+  dateAdded: string;
+  dateStart: string | null;
+  dateEnd: string | null;
+  dateClosed: string | null;
+  tags: string[];
+  subscribers: string[];
+  commentCount: number;
+  children: TaskTreeView[];
+}
+
+export interface CommentView {
+  id: string;
+  taskId: string;
+  projectId: string;
+  page: string;
+  author: PersonView;
+  body: string;
+  todo: string[];
+  text: string;
+  /** "YYYY-MM-DD HH:MM" in the account time zone. */
+  date: string;
+  /** ISO instant. */
+  at: string;
+  hiddenFor: string[];
+  files: string[];
+}
+
+export interface CostView {
+  id: string;
+  taskId: string;
+  projectId: string;
+  user: PersonView;
+  minutes: number;
+  time: string;
+  money: string;
+  date: string;
+  comment: string;
+  isTimer: boolean;
+}
+
+export interface WaitingThreadView {
+  taskId: string;
+  projectId: string;
+  name: string;
+  page: string;
+  /** The oldest client comment after the last team comment. */
+  waitingSince: string;
+  minutes: number;
+  clientCommentIds: string[];
+}
+
+export interface DataView {
+  account: { subdomain: string; name: string; timeZone: string; origin: string };
+  users: Array<PersonView & { title: string; role: string; group: string; rate: number }>;
+  groups: Array<{ id: string; title: string; client: 0 | 1 }>;
+  projects: Array<{
+    id: string;
+    name: string;
+    page: string;
+    company: string;
+    clientGroup: string | null;
+    manager: PersonView | null;
+    members: string[];
+    taskCount: number;
+    openTaskCount: number;
+    commentCount: number;
+    costCount: number;
+  }>;
+  /** Threads whose latest comments are by client users with no team comment after them. */
+  waiting: WaitingThreadView[];
+}
+
+export interface ClockView extends ClockState {
+  /** The account's wall clock, "YYYY-MM-DD HH:MM". */
+  accountTime: string;
+  timeZone: string;
+}
+
+export interface SimulatorControl {
+  /** Re-seeds the data and clears faults and statistics; `now` restarts the clock there (frozen if asked). */
+  reset(options?: { now?: Date | string; frozen?: boolean }): ClockView;
+  clock(): ClockView;
+  setClock(change: { advanceMinutes?: number; now?: Date | string; frozen?: boolean }): ClockView;
+  /** A comment by any user (client or team), posted now; returns it as get_comments shows it. */
+  addComment(input: { taskId: string | number; userEmail: string; text: string; todo?: string[] }): Record<string, unknown>;
+  addFault(fault: FaultSpec): FaultState;
+  clearFaults(): void;
+  faults(): FaultState[];
+  stats(): ApiStats;
+  resetStats(): void;
+  /** Changes `rateLimitPerSecond` (0 = off). */
+  setRateLimit(perSecond: number): void;
+  tasks(projectId?: string | number): TaskTreeView[];
+  comments(taskId: string | number): CommentView[];
+  costs(filter?: { taskId?: string | number; projectId?: string | number }): CostView[];
+  data(): DataView;
+  /** An OAuth2 access token for any user of the account. */
+  tokenFor(email: string): string;
+}
+
+/** What the control needs from the running simulator. */
+export interface ControlledState {
+  store(): Store;
+  /** New data around `now`; the clock restarts at `now` once the data exists. */
+  reseed(now: Date, frozen: boolean): void;
+  readonly clock: SimClock;
+  readonly gateway: ApiGateway;
+  origin: string;
+}
+
+function parseInstant(value: Date | string, field: string): Date {
+  const instant = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(instant.getTime())) throw new SimulatorInputError(`${field} must be an ISO date-time; got ${JSON.stringify(value)}`);
+  return instant;
+}
+
+export function createControl(state: ControlledState, defaultNow: () => Date): SimulatorControl {
+  const person = (store: Store, id: string): PersonView => {
+    if (id === NOBODY_ID) return { id, email: 'NOONE', name: "Executive isn't assigned", client: false };
+    if (id === ANYONE_ID) return { id, email: 'ANY', name: 'Anyone', client: false };
+    const user = store.user(id);
+    if (!user) throw new Error(`unknown user ${id}`);
+    return { id, email: user.email, name: fullName(user), client: store.isClient(user) };
+  };
+  const clockView = (): ClockView => {
+    const store = state.store();
+    return { ...state.clock.state(), accountTime: formatDateTime(state.clock.now(), store.account.timeZone), timeZone: store.account.timeZone };
+  };
+  const requireTask = (store: Store, taskId: string | number): Task => {
+    const task = store.task(String(taskId));
+    if (!task) throw new SimulatorInputError(`no task ${JSON.stringify(taskId)} in the account`);
+    return task;
+  };
+  const tree = (store: Store, task: Task): TaskTreeView => {
+    const tz = store.account.timeZone;
+    return {
+      id: task.id,
+      projectId: task.projectId,
+      parentId: task.parentId,
+      level: store.level(task),
+      name: task.name,
+      page: store.taskPage(task),
+      status: task.status,
+      priority: task.priority,
+      author: person(store, task.authorId),
+      assignee: person(store, task.assigneeId),
+      body: task.body,
+      todo: [...task.todo],
+      text: taskText(task),
+      dateAdded: formatDateTime(task.dateAdded, tz),
+      dateStart: task.dateStart ?? null,
+      dateEnd: task.dateEnd ?? null,
+      dateClosed: task.dateClosed ? formatDateTime(task.dateClosed, tz) : null,
+      tags: task.tagIds.map((id) => store.tag(id)?.title ?? String(id)),
+      subscribers: task.subscriberIds.map((id) => person(store, id).email),
+      commentCount: store.commentsOf(task.id).length,
+      children: store.children(task.id).sort((a, b) => Number(a.id) - Number(b.id)).map((child) => tree(store, child)),
+    };
+  };
+  const waiting = (store: Store): WaitingThreadView[] => {
+    const now = state.clock.nowMs();
+    const byTask = new Map<string, typeof store.comments>();
+    for (const comment of store.comments) byTask.set(comment.taskId, [...(byTask.get(comment.taskId) ?? []), comment]);
+    const threads: WaitingThreadView[] = [];
+    for (const [taskId, comments] of byTask) {
+      const ordered = comments.filter((comment) => comment.date.getTime() <= now).sort((a, b) => a.date.getTime() - b.date.getTime());
+      const unanswered: typeof ordered = [];
+      for (const comment of ordered) {
+        const author = store.user(comment.authorId);
+        if (author && store.isClient(author)) unanswered.push(comment);
+        else unanswered.length = 0;
+      }
+      const first = unanswered[0];
+      const task = store.task(taskId);
+      if (!first || !task) continue;
+      threads.push({
+        taskId,
+        projectId: task.projectId,
+        name: task.name,
+        page: store.taskPage(task),
+        waitingSince: first.date.toISOString(),
+        minutes: Math.floor((now - first.date.getTime()) / 60_000),
+        clientCommentIds: unanswered.map((comment) => comment.id),
+      });
+    }
+    return threads.sort((a, b) => b.minutes - a.minutes);
+  };
+
+  return {
+    reset(options = {}) {
+      const now = options.now === undefined ? defaultNow() : parseInstant(options.now, 'now');
+      if (options.frozen !== undefined && typeof options.frozen !== 'boolean') throw new SimulatorInputError('frozen must be true or false');
+      state.reseed(now, options.frozen ?? false);
+      state.gateway.faults.clear();
+      state.gateway.resetStats();
+      return clockView();
+    },
+    clock: clockView,
+    setClock(change) {
+      if (change.now === undefined && change.advanceMinutes === undefined && change.frozen === undefined) {
+        throw new SimulatorInputError('clock change needs now, advanceMinutes or frozen');
+      }
+      const now = change.now === undefined ? undefined : parseInstant(change.now, 'now');
+      if (change.advanceMinutes !== undefined && (typeof change.advanceMinutes !== 'number' || !Number.isFinite(change.advanceMinutes))) {
+        throw new SimulatorInputError(`advanceMinutes must be a number; got ${JSON.stringify(change.advanceMinutes)}`);
+      }
+      if (change.frozen !== undefined && typeof change.frozen !== 'boolean') throw new SimulatorInputError('frozen must be true or false');
+      // Freeze first, so a `now` set in the same change is exact.
+      if (change.frozen !== undefined) state.clock.freeze(change.frozen);
+      if (now) state.clock.set(now);
+      if (change.advanceMinutes !== undefined) state.clock.advance(change.advanceMinutes);
+      return clockView();
+    },
+    addComment(input) {
+      const store = state.store();
+      if (input === null || typeof input !== 'object') throw new SimulatorInputError('comment must be an object');
+      const task = requireTask(store, input.taskId);
+      if (typeof input.userEmail !== 'string') throw new SimulatorInputError('userEmail is required');
+      const user = store.userByEmail(input.userEmail);
+      if (!user) throw new SimulatorInputError(`no user with email ${JSON.stringify(input.userEmail)}`);
+      const todo = input.todo ?? [];
+      if (!Array.isArray(todo) || todo.some((item) => typeof item !== 'string')) throw new SimulatorInputError('todo must be a list of strings');
+      const text = typeof input.text === 'string' ? input.text : '';
+      if (text.trim() === '' && todo.length === 0) throw new SimulatorInputError('a comment needs text or todo items');
+      const comment = addComment(store, { taskId: task.id, authorId: user.id, body: text, todo, mentions: [], at: state.clock.now() });
+      return commentShape(store, comment, true);
+    },
+    addFault: (fault) => state.gateway.faults.add(validateFault(fault)),
+    clearFaults: () => state.gateway.faults.clear(),
+    faults: () => state.gateway.faults.list(),
+    stats: () => state.gateway.stats(),
+    resetStats: () => state.gateway.resetStats(),
+    setRateLimit(perSecond) {
+      if (typeof perSecond !== 'number' || !Number.isInteger(perSecond) || perSecond < 0) {
+        throw new SimulatorInputError(`perSecond must be an integer ≥ 0; got ${JSON.stringify(perSecond)}`);
+      }
+      state.gateway.rateLimitPerSecond = perSecond;
+    },
+    tasks(projectId) {
+      const store = state.store();
+      if (projectId !== undefined && !store.project(String(projectId))) throw new SimulatorInputError(`no project ${JSON.stringify(projectId)}`);
+      return [...store.tasks.values()]
+        .filter((task) => task.parentId === null && (projectId === undefined || task.projectId === String(projectId)))
+        .sort((a, b) => Number(a.id) - Number(b.id))
+        .map((task) => tree(store, task));
+    },
+    comments(taskId) {
+      const store = state.store();
+      const task = requireTask(store, taskId);
+      return store.commentsOf(task.id).map((comment) => ({
+        id: comment.id,
+        taskId: task.id,
+        projectId: task.projectId,
+        page: `${store.taskPage(task)}#com${comment.id}`,
+        author: person(store, comment.authorId),
+        body: comment.body,
+        todo: [...comment.todo],
+        text: commentText(comment),
+        date: formatDateTime(comment.date, store.account.timeZone),
+        at: comment.date.toISOString(),
+        hiddenFor: (comment.hiddenFor ?? []).map((id) => person(store, id).email),
+        files: comment.files.map((file) => file.name),
+      }));
+    },
+    costs(filter = {}) {
+      const store = state.store();
+      if (filter.taskId !== undefined) requireTask(store, filter.taskId);
+      return store.costs
+        .filter((cost) => filter.taskId === undefined || cost.taskId === String(filter.taskId))
+        .filter((cost) => filter.projectId === undefined || store.task(cost.taskId)?.projectId === String(filter.projectId))
+        .map((cost) => ({
+          id: cost.id,
+          taskId: cost.taskId,
+          projectId: store.task(cost.taskId)?.projectId ?? '',
+          user: person(store, cost.userId),
+          minutes: cost.minutes,
+          time: formatDuration(cost.minutes),
+          money: formatMoney(cost.cents),
+          date: cost.day,
+          comment: cost.comment,
+          isTimer: cost.isTimer,
+        }));
+    },
+    data() {
+      const store = state.store();
+      const tasks = [...store.tasks.values()];
+      return {
+        account: { ...store.account, origin: state.origin },
+        users: store.users.map((user) => ({
+          ...person(store, user.id), title: user.title, role: user.role, group: store.group(user.groupId)?.title ?? '', rate: user.rate,
+        })),
+        groups: store.groups.map((group) => ({ ...group })),
+        projects: store.projects.map((project) => {
+          const own = tasks.filter((task) => task.projectId === project.id);
+          const ownIds = new Set(own.map((task) => task.id));
+          return {
+            id: project.id,
+            name: project.name,
+            page: `/project/${project.id}/`,
+            company: project.company,
+            clientGroup: project.clientGroupId ? (store.group(project.clientGroupId)?.title ?? null) : null,
+            manager: project.managerId ? person(store, project.managerId) : null,
+            members: project.memberIds.map((id) => person(store, id).email),
+            taskCount: own.length,
+            openTaskCount: own.filter((task) => task.status === 'active').length,
+            commentCount: store.comments.filter((comment) => ownIds.has(comment.taskId)).length,
+            costCount: store.costs.filter((cost) => ownIds.has(cost.taskId)).length,
+          };
+        }),
+        waiting: waiting(store),
+      };
+    },
+    tokenFor(email) {
+      const user = state.store().userByEmail(email);
+      if (!user) throw new SimulatorInputError(`no user with email ${JSON.stringify(email)}`);
+      return issueToken(user.id);
+    },
+  };
+}
