@@ -84,11 +84,13 @@ describe('connecting an account', () => {
   it('a custom domain needs its optional permission first', async () => {
     const account = fakeAccount();
     vi.stubGlobal('fetch', account.fetch);
-    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    let granted = false;
+    // The fake browser types permissions.contains as void; the real one answers a boolean.
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async () => granted) as never);
     await expect(connect('https://pm.agency.example', 'key')).rejects.toMatchObject({ kind: 'permission' });
     expect(contains).toHaveBeenCalledWith({ origins: ['https://pm.agency.example/*'] });
     expect(account.calls).toEqual([]);
-    contains.mockResolvedValue(true);
+    granted = true;
     await expect(connect('https://pm.agency.example', 'key')).resolves.toMatchObject({ origin: 'https://pm.agency.example', users: 2 });
   });
 

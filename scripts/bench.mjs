@@ -1,0 +1,284 @@
+#!/usr/bin/env node
+// `npm run bench`: Account Desk's performance budgets (DESIGN.md §6), measured
+// on the production build against the Worksection simulator.
+//
+//   npm run bench -- [--runs 15 (≥ 10)] [--warmup 2] [--trace-loads 7] [--strict]
+//
+// Each bench case returns table rows; add a case to `benchCases` to add rows.
+// With --strict the exit code is 1 when a row is over its budget.
+//
+// Page loads compare two persistent Chromium contexts with identical flags,
+// one with the extension (connected to the demo account) and one without,
+// alternated A,B,B,A,… in one run so that drift in the machine hits both.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { buildExtension, chromeBuildDir, main, setup, step } from './setup.mjs';
+
+const BUDGET = {
+  contentScriptGzipBytes: 25 * 1024,
+  loadRatio: 1.1,
+  mainThreadMs: 8,
+};
+
+// ------------------------------------------------------------------ options
+function parseOptions(argv) {
+  const options = { runs: 15, warmup: 2, traceLoads: 7, strict: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const number = () => {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 0) throw new Error(`${arg} needs a whole number, got ${argv[i]}`);
+      return value;
+    };
+    if (arg === '--runs') options.runs = number();
+    else if (arg === '--warmup') options.warmup = number();
+    else if (arg === '--trace-loads') options.traceLoads = number();
+    else if (arg === '--strict') options.strict = true;
+    else throw new Error(`unknown option ${arg} (known: --runs N, --warmup N, --trace-loads N, --strict)`);
+  }
+  // Fewer loads make the medians noise; DESIGN.md §6 compares at least 10 per side.
+  if (options.runs < 10) throw new Error('--runs must be at least 10');
+  return options;
+}
+
+// ------------------------------------------------------------------ helpers
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+/** A table row. `within` is true/false against the budget, null when there is none. */
+const row = (metric, value, { baseline = '', budget = '', within = null } = {}) => ({ metric, value, baseline, budget, within });
+
+/**
+ * What the cases share, started on first use: the demo (simulator + browser A
+ * with the extension, connected) and browser B without the extension.
+ */
+function createLab() {
+  let demo;
+  let plain;
+  return {
+    manifest: JSON.parse(fs.readFileSync(path.join(chromeBuildDir, 'manifest.json'), 'utf8')),
+    async demo() {
+      demo ??= import('./demo.mjs').then(({ startDemo }) => startDemo({ log: (line) => console.log(`  ${line}`) }));
+      return demo;
+    },
+    async withoutExtension() {
+      plain ??= this.demo().then(({ harness, sim }) => harness.launchBrowser({ extension: false, hostRules: sim.hostRules }));
+      return plain;
+    },
+    async close() {
+      if (plain) await plain.then((b) => b.close(), () => {});
+      if (demo) await demo.then((d) => d.stop(), () => {});
+    },
+  };
+}
+
+/** One page load in a fresh tab: navigation start → end of the load event, from the Performance API. */
+async function loadTime(context, url) {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    const handle = await page.waitForFunction(() => {
+      const [navigation] = performance.getEntriesByType('navigation');
+      return navigation && navigation.loadEventEnd > 0 ? navigation.loadEventEnd - navigation.startTime : 0;
+    });
+    return await handle.jsonValue();
+  } finally {
+    await page.close();
+  }
+}
+
+// Trace events that are extension work on the page's main thread.
+const EXTENSION_TASK = /ScriptInjection|UserScript|ContentScript/i;
+const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.run', 'V8.Execute', 'v8.callFunction', 'v8.compileModule', 'v8.evaluateModule']);
+const scriptUrl = (event) => String(event.args?.data?.url || event.args?.data?.scriptName || event.args?.fileName || '');
+
+/**
+ * Main-thread time the extension costs one page load, from a Chromium trace:
+ * the union of the page renderer's main-thread slices that are content-script
+ * injection or run code from chrome-extension:// URLs (a union, so nested
+ * slices count once). Includes work after load until the UI settles.
+ */
+async function extensionMainThreadMs(context, url, settle) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (message) => events.push(...message.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  try {
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: {
+        includedCategories: ['devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading', 'extensions', 'toplevel', 'disabled-by-default-devtools.timeline'],
+      },
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    await settle(page);
+    await cdp.send('Tracing.end');
+    await complete;
+  } finally {
+    await cdp.detach().catch(() => {});
+    await page.close();
+  }
+  const parse = events.find((e) => e.name === 'ParseHTML' && JSON.stringify(e.args ?? {}).includes(url));
+  if (!parse) throw new Error(`the trace of ${url} has no ParseHTML event for the page; cannot find its main thread`);
+  const slices = events
+    .filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' && typeof e.dur === 'number')
+    .filter((e) => EXTENSION_TASK.test(e.name) || (SCRIPT_EVENTS.has(e.name) && scriptUrl(e).startsWith('chrome-extension://')))
+    .map((e) => [e.ts, e.ts + e.dur])
+    .sort((a, b) => a[0] - b[0]);
+  let totalUs = 0;
+  let current = null;
+  for (const [start, end] of slices) {
+    if (!current || start > current[1]) {
+      if (current) totalUs += current[1] - current[0];
+      current = [start, end];
+    } else current[1] = Math.max(current[1], end);
+  }
+  if (current) totalUs += current[1] - current[0];
+  return totalUs / 1000;
+}
+
+// ------------------------------------------------------------------ cases
+/** Content scripts Chromium injects at page start, raw and gzipped, against the budget. */
+async function contentScriptSize(lab) {
+  const files = [...new Set((lab.manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]))];
+  if (files.length === 0) return [row('content scripts (manifest)', 'none')];
+  let raw = 0;
+  let gzip = 0;
+  const rows = files.map((file) => {
+    const bytes = fs.readFileSync(path.join(chromeBuildDir, file));
+    const gz = zlib.gzipSync(bytes, { level: 9 }).length;
+    raw += bytes.length;
+    gzip += gz;
+    return row(`content script ${file}`, `${kib(bytes.length)} raw, ${kib(gz)} gzip`);
+  });
+  rows.push(
+    row('content scripts at page start (gzip)', `${kib(gzip)} (${kib(raw)} raw)`, {
+      budget: `≤ ${kib(BUDGET.contentScriptGzipBytes)}`,
+      within: gzip <= BUDGET.contentScriptGzipBytes,
+    }),
+  );
+  return rows;
+}
+
+/** Median task-page load with (A) and without (B) the extension, ABBA-alternated. */
+async function taskPageLoad(lab, options) {
+  const { browser, pages } = await lab.demo();
+  const plain = await lab.withoutExtension();
+  const url = pages.taskUrl;
+  const A = browser.context;
+  const B = plain.context;
+  console.log(`  task page ${url}: ${options.warmup} warm-up + ${options.runs} measured loads per browser, A,B,B,A,…`);
+  for (let i = 0; i < options.warmup; i++) {
+    await loadTime(A, url);
+    await loadTime(B, url);
+  }
+  const times = { A: [], B: [] };
+  for (let i = 0; i < options.runs; i++) {
+    for (const side of i % 2 === 0 ? ['A', 'B'] : ['B', 'A']) times[side].push(await loadTime(side === 'A' ? A : B, url));
+  }
+  const a = median(times.A);
+  const b = median(times.B);
+  const ratio = a / b;
+  return [
+    row('task page load, median (with extension)', ms(a), { baseline: `${ms(b)} without` }),
+    row('task page load ratio with/without', `${ratio.toFixed(2)}×`, {
+      baseline: '1.00×',
+      budget: `≤ ${BUDGET.loadRatio.toFixed(2)}×`,
+      within: ratio <= BUDGET.loadRatio,
+    }),
+  ];
+}
+
+/** Extension main-thread time per task-page load (traced, untimed loads), B as a control. */
+async function extensionMainThread(lab, options) {
+  if (options.traceLoads < 1) return [row('extension main-thread time per task-page load', 'skipped (--trace-loads 0)')];
+  const { browser, harness, pages } = await lab.demo();
+  const plain = await lab.withoutExtension();
+  const url = pages.taskUrl;
+  // Count the UI's work after load too: wait until it is mounted and its text is stable.
+  const settleWithUi = async (page) => {
+    await harness.accountDeskUi(page).waitFor({ state: 'attached' });
+    await page.waitForFunction(
+      () => {
+        const text = document.querySelector('account-desk-ui')?.shadowRoot?.textContent ?? '';
+        const state = (window.__benchStable ??= { text: null, since: 0 });
+        if (text !== state.text) Object.assign(state, { text, since: performance.now() });
+        return performance.now() - state.since >= 300;
+      },
+      undefined,
+      { polling: 50 },
+    );
+  };
+  const settleWithout = (page) => page.waitForLoadState('networkidle');
+  // The first traced load also pays for starting the tracing machinery: traced and dropped.
+  await extensionMainThreadMs(browser.context, url, settleWithUi);
+  const withExtension = [];
+  for (let i = 0; i < options.traceLoads; i++) withExtension.push(await extensionMainThreadMs(browser.context, url, settleWithUi));
+  const control = await extensionMainThreadMs(plain.context, url, settleWithout);
+  const value = median(withExtension);
+  return [
+    row(`extension main-thread time per task-page load (median of ${withExtension.length})`, ms(value), {
+      baseline: `${ms(control)} without`,
+      budget: `≤ ${ms(BUDGET.mainThreadMs)}`,
+      within: value <= BUDGET.mainThreadMs,
+    }),
+    row('  each traced load', withExtension.map((v) => v.toFixed(1)).join(', ') + ' ms'),
+  ];
+}
+
+/** The bench cases, in print order. Each: { name, run(lab, options) → rows }. */
+const benchCases = [
+  { name: 'Content script size', run: contentScriptSize },
+  { name: 'Task page load', run: taskPageLoad },
+  { name: 'Extension main-thread time', run: extensionMainThread },
+];
+
+// ------------------------------------------------------------------ table
+function printTable(rows) {
+  const header = { metric: 'metric', value: 'value', baseline: 'baseline (same run)', budget: 'budget', verdict: 'verdict' };
+  const lines = [header, ...rows.map((r) => ({ ...r, verdict: r.within === null ? '' : r.within ? 'ok' : 'OVER' }))];
+  const columns = ['metric', 'value', 'baseline', 'budget', 'verdict'];
+  const width = Object.fromEntries(columns.map((c) => [c, Math.max(...lines.map((l) => String(l[c]).length))]));
+  const format = (l) => columns.map((c) => String(l[c]).padEnd(width[c])).join('  ').trimEnd();
+  console.log(format(header));
+  console.log(columns.map((c) => '─'.repeat(width[c])).join('  '));
+  for (const l of lines.slice(1)) console.log(format(l));
+}
+
+async function bench(argv) {
+  const options = parseOptions(argv);
+  await setup();
+  await buildExtension();
+  const lab = createLab();
+  const rows = [];
+  let failed = false;
+  try {
+    for (const benchCase of benchCases) {
+      step(benchCase.name);
+      try {
+        rows.push(...(await benchCase.run(lab, options)));
+      } catch (error) {
+        failed = true;
+        console.error(`  ✖ ${error instanceof Error ? error.message : error}`);
+        rows.push(row(benchCase.name, `error: ${String(error instanceof Error ? error.message : error).split('\n')[0]}`));
+      }
+    }
+  } finally {
+    await lab.close();
+  }
+  step('Results');
+  printTable(rows);
+  const over = rows.filter((r) => r.within === false);
+  if (over.length) console.log(`\n${over.length} over budget: ${over.map((r) => r.metric).join('; ')}`);
+  return failed || (options.strict && over.length) ? 1 : 0;
+}
+
+main(() => bench(process.argv.slice(2)));

@@ -1,0 +1,69 @@
+// The diagnostics view in options: which anchors the content script found on
+// the last Worksection pages visited.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { startSimulator } from '../simulator/index';
+import { accountDeskUi, connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+
+describe('diagnostics in options', () => {
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0 });
+    browser = await launchBrowser({ hostRules: sim.hostRules });
+    const outcome = await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey });
+    expect(outcome).toMatch(/^Connected to /);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sim?.close();
+  });
+
+  /**
+   * The diagnostics row naming `path`. The content script reports a visit
+   * asynchronously, so options is reloaded until the row is there.
+   */
+  async function diagnosticsRow(options: Page, path: string): Promise<Locator> {
+    const diagnostics = options.getByRole('region', { name: 'Diagnostics' });
+    const row = diagnostics.getByRole('row').filter({ has: options.getByRole('cell', { name: path, exact: true }) });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await row.waitFor({ timeout: 2_000 });
+        return row;
+      } catch (error) {
+        if (attempt === 5) throw new Error(`Diagnostics never listed ${path}: ${(error as Error).message}`);
+        await options.reload();
+      }
+    }
+  }
+
+  it('lists the pages visited with the anchors found and missing on each', async () => {
+    const project = sim.control.data().projects[0];
+    if (!project) throw new Error('the simulator has no projects');
+    const task = sim.control.tasks(project.id).find((candidate) => candidate.level === 0);
+    if (!task) throw new Error(`project ${project.page} has no tasks`);
+
+    const page = await browser.context.newPage();
+    await page.goto(new URL(project.page, sim.origin).href);
+    await accountDeskUi(page, 'anchor').waitFor();
+    await page.goto(new URL(`${task.page}?layout=unknown`, sim.origin).href);
+    await accountDeskUi(page, 'dock').waitFor({ state: 'attached' });
+    await page.close();
+
+    const options = await browser.extensionPage('options.html');
+    const projectRow = await diagnosticsRow(options, project.page);
+    const projectAnchors = await projectRow.getByRole('listitem').allInnerTexts();
+    expect(projectAnchors.length).toBeGreaterThan(0);
+    for (const anchor of projectAnchors) expect(anchor).toMatch(/: found$/);
+    expect(await projectRow.innerText()).toMatch(/in page/);
+
+    const dockRow = await diagnosticsRow(options, task.page);
+    const dockAnchors = await dockRow.getByRole('listitem').allInnerTexts();
+    expect(dockAnchors.length).toBeGreaterThan(0);
+    for (const anchor of dockAnchors) expect(anchor).toMatch(/: missing$/);
+    expect(await dockRow.innerText()).toMatch(/floating dock/);
+    await options.close();
+  });
+});

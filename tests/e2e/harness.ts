@@ -1,0 +1,237 @@
+// End-to-end harness: Debian's Chromium with the production build of Account
+// Desk loaded, pointed at the Worksection simulator through host-resolver rules
+// (so the shipped manifest, matching *.worksection.com, runs unchanged).
+// Also used by scripts/start.mjs and scripts/bench.mjs through tsx.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, errors, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const extensionDir = path.join(projectRoot, '.output', 'chrome-mv3');
+
+/** `*.worksection.eu` resolves to a closed local port: the "unreachable account" case. */
+export const UNREACHABLE_RULE = 'MAP *.worksection.eu 127.0.0.1:1';
+
+const SERVICE_WORKER_TIMEOUT_MS = 30_000;
+const CONNECT_TIMEOUT_MS = 30_000;
+
+export interface LaunchOptions {
+  /** Load the built extension (default true). `false` gives the same browser without it. */
+  extension?: boolean;
+  /** Default true; extensions load in Chromium's new headless mode. */
+  headless?: boolean;
+  /** Chromium host-resolver rules for the simulator, e.g. `MAP *.worksection.com 127.0.0.1:PORT`. */
+  hostRules: string;
+  viewport?: { width: number; height: number } | null;
+}
+
+export interface PlainBrowser {
+  context: BrowserContext;
+  /** Closes the browser and deletes its temporary profile. */
+  close(): Promise<void>;
+}
+
+export interface ExtensionBrowser extends PlainBrowser {
+  extensionId: string;
+  /** The extension's MV3 service worker (waits for it if Chromium stopped it and it is starting again). */
+  serviceWorker(): Promise<Worker>;
+  /** Opens `chrome-extension://<id>/<path>` in a new tab, e.g. `options.html`. */
+  extensionPage(pagePath: string): Promise<Page>;
+}
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM || '/usr/bin/chromium';
+}
+
+/** Chromium flags shared by every launch; the extension flags come on top. */
+export function chromiumArgs(hostRules: string): string[] {
+  const args = [
+    `--host-resolver-rules=${hostRules}, ${UNREACHABLE_RULE}`,
+    // The simulator serves HTTPS with a throw-away certificate.
+    '--ignore-certificate-errors',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+  // Chromium refuses to start as root with its sandbox on.
+  if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
+  return args;
+}
+
+function assertBuilt(): void {
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(
+      `The extension is not built: ${path.relative(projectRoot, extensionDir)}/manifest.json is missing. ` +
+        'Run npm test, which builds first (or `npx wxt build`).',
+    );
+  }
+}
+
+function assertChromium(binary: string): void {
+  if (!fs.existsSync(binary)) {
+    throw new Error(`Chromium is missing at ${binary}. Run \`node scripts/setup.mjs\` (or set CHROMIUM).`);
+  }
+}
+
+function isExtensionWorker(worker: Worker, extensionId?: string): boolean {
+  const prefix = extensionId ? `chrome-extension://${extensionId}/` : 'chrome-extension://';
+  return worker.url().startsWith(prefix);
+}
+
+export function launchBrowser(options: LaunchOptions & { extension: false }): Promise<PlainBrowser>;
+export function launchBrowser(options: LaunchOptions & { extension?: true }): Promise<ExtensionBrowser>;
+export async function launchBrowser(options: LaunchOptions): Promise<PlainBrowser | ExtensionBrowser> {
+  const withExtension = options.extension !== false;
+  const binary = chromiumPath();
+  assertChromium(binary);
+  if (withExtension) assertBuilt();
+
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), withExtension ? 'account-desk-e2e-' : 'account-desk-e2e-plain-'));
+  const extensionArgs = withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: binary,
+      headless: options.headless ?? true,
+      args: [...extensionArgs, ...chromiumArgs(options.hostRules)],
+      // Playwright disables extensions by default; dropped for both kinds of
+      // browser so that the extension is their only difference.
+      ignoreDefaultArgs: ['--disable-extensions'],
+      viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
+    });
+  } catch (error) {
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  const close = async (): Promise<void> => {
+    await context.close().catch(() => {});
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  };
+  if (!withExtension) return { context, close };
+
+  let worker: Worker;
+  try {
+    worker =
+      context.serviceWorkers().find((w) => isExtensionWorker(w)) ??
+      (await context.waitForEvent('serviceworker', {
+        predicate: (w) => isExtensionWorker(w),
+        timeout: SERVICE_WORKER_TIMEOUT_MS,
+      }));
+  } catch (error) {
+    await close();
+    throw new Error(
+      `Account Desk's service worker did not start within ${SERVICE_WORKER_TIMEOUT_MS / 1000} s in ${binary} ` +
+        `(is ${extensionDir} a valid MV3 build?): ${(error as Error).message}`,
+    );
+  }
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    context,
+    extensionId,
+    close,
+    async serviceWorker() {
+      const running = context.serviceWorkers().find((w) => isExtensionWorker(w, extensionId));
+      if (running) return running;
+      return context.waitForEvent('serviceworker', {
+        predicate: (w) => isExtensionWorker(w, extensionId),
+        timeout: SERVICE_WORKER_TIMEOUT_MS,
+      });
+    },
+    async extensionPage(pagePath: string) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${pagePath.replace(/^\/+/, '')}`);
+      return page;
+    },
+  };
+}
+
+export interface Credentials {
+  accountUrl: string;
+  apiKey: string;
+}
+
+/**
+ * Connects like a user: opens options.html, types the account URL and API key
+ * into the fields named "Account URL" and "API key", clicks "Connect", and
+ * returns the text of the outcome: the status ("Connected to …") or the alert.
+ *
+ * The options page may already show an earlier outcome (e.g. "Connected to …"
+ * from a previous connection), so only an outcome rendered after the click
+ * counts.
+ */
+export async function connectThroughOptions(browser: ExtensionBrowser, credentials: Credentials): Promise<string> {
+  const page = await browser.extensionPage('options.html');
+  try {
+    const connect = page.getByRole('button', { name: 'Connect', exact: true });
+    // The form may still be loading the saved connection (and then fill the URL in itself).
+    await (await connect.elementHandle()).waitForElementState('enabled');
+    await page.getByLabel('Account URL', { exact: true }).fill(credentials.accountUrl);
+    await page.getByLabel('API key', { exact: true }).fill(credentials.apiKey);
+    await page.evaluate(WATCH_OUTCOME_REGIONS);
+    await connect.click();
+    try {
+      const outcome = await page.waitForFunction(() => window.__accountDeskOutcome ?? null, undefined, {
+        timeout: CONNECT_TIMEOUT_MS,
+      });
+      return String(await outcome.jsonValue());
+    } catch (error) {
+      if (!(error instanceof errors.TimeoutError)) throw error;
+      const shown = await page.locator(OUTCOME_SELECTOR).allInnerTexts();
+      throw new Error(
+        `Clicking "Connect" on options.html showed no new outcome within ${CONNECT_TIMEOUT_MS / 1000} s: ` +
+          `expected role="status" starting "Connected to " or role="alert". Status/alert texts now: ${JSON.stringify(shown)}`,
+      );
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+declare global {
+  interface Window {
+    /** Set by WATCH_OUTCOME_REGIONS: the first outcome rendered after the click. */
+    __accountDeskOutcome?: string | null;
+  }
+}
+
+const OUTCOME_SELECTOR = '[role=status], [role=alert], output';
+
+/**
+ * From now on, on every change inside (or of) a status/alert region, records
+ * the outcome shown: a non-empty alert, else a status starting "Connected to ".
+ * Plain JavaScript in a string: when this file runs through tsx (npm start,
+ * bench), esbuild's keepNames would wrap inner functions of a function passed
+ * to the page in a `__name` helper that the page does not have.
+ */
+const WATCH_OUTCOME_REGIONS = `(() => {
+  const selector = ${JSON.stringify(OUTCOME_SELECTOR)};
+  window.__accountDeskOutcome = null;
+  const touches = (node) => {
+    const element = node instanceof Element ? node : node.parentElement;
+    return !!element && (element.matches(selector) || !!element.closest(selector) || !!element.querySelector(selector));
+  };
+  const shownText = (element) =>
+    element instanceof HTMLElement && element.offsetParent === null && getComputedStyle(element).position !== 'fixed'
+      ? ''
+      : (element.textContent ?? '').trim();
+  const outcome = () =>
+    [...document.querySelectorAll('[role=alert]')].map(shownText).find(Boolean) ??
+    [...document.querySelectorAll('[role=status], output')].map(shownText).find((text) => text.startsWith('Connected to ')) ??
+    null;
+  new MutationObserver((records) => {
+    const relevant = records.some((record) => touches(record.target) || [...record.addedNodes, ...record.removedNodes].some(touches));
+    if (relevant) window.__accountDeskOutcome = outcome() ?? window.__accountDeskOutcome;
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+})()`;
+
+/** Account Desk's UI host on a Worksection page (its open shadow root is searched by locators). */
+export function accountDeskUi(page: Page, placement?: 'anchor' | 'dock') {
+  return page.locator(placement ? `account-desk-ui[data-placement="${placement}"]` : 'account-desk-ui');
+}
