@@ -12,7 +12,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // alarms: the reply sync's poll; notifications: late and escalated client threads.
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: WORKSECTION_HOSTS,
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },

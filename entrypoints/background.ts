@@ -1,7 +1,18 @@
+import { browser } from 'wxt/browser';
+import { ensureSyncAlarm, openNotification, refreshSurfaces, runSync, SYNC_ALARM } from '@/lib/background/replies';
 import { listen } from '@/lib/background/router';
+import { onSettingsChanged } from '@/lib/background/settings-store';
 
-export default defineBackground({
-  main() {
-    listen();
-  },
+export default defineBackground(() => {
+  // Every listener is registered synchronously at the top level, so the event
+  // that wakes a stopped worker reaches it. No state lives in this worker's
+  // memory: Dexie and storage.local hold it all.
+  listen();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void runSync();
+  });
+  browser.notifications.onClicked.addListener((id) => void openNotification(id));
+  browser.runtime.onInstalled.addListener(() => void ensureSyncAlarm());
+  browser.runtime.onStartup.addListener(() => void ensureSyncAlarm().then(() => refreshSurfaces()));
+  onSettingsChanged(() => void ensureSyncAlarm().then(() => refreshSurfaces()));
 });

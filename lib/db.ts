@@ -1,10 +1,11 @@
 /**
  * Account Desk's database (IndexedDB through Dexie), opened only by the
- * background. The schema is declared here, versioned; later issues add tables
- * with new versions and upgrade functions where rows must change.
+ * background. The schema is declared here, versioned; each version adds what
+ * a feature needs, with upgrade functions only where rows must change.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { PageVisit } from './messages';
+import type { Person, WaitEpisode } from './replies/types';
 
 /** A cached API answer (project and task names for the page bar). */
 export interface CacheRow {
@@ -13,9 +14,61 @@ export interface CacheRow {
   fetchedAt: number;
 }
 
+/** A task or subtask as reply badges see it. */
+export interface ThreadRow {
+  taskId: string;
+  projectId: string;
+  projectName: string;
+  taskName: string;
+  /** Task page path, e.g. /project/P/T/S/. */
+  page: string;
+  status: 'active' | 'done';
+  author?: Person;
+  assignee?: Person;
+  /** 1 when a client commented, authored or is assigned (or the project is a client project). IndexedDB can't index booleans. */
+  clientThread: 0 | 1;
+  /** 1 while a client comment waits for a reply. */
+  waiting: 0 | 1;
+  waitingSince?: number;
+  waitingCommentId?: string;
+  waitingClient?: Person;
+  /** The wait each notification was sent for (its waitingSince), so each is sent once. */
+  notifiedLate?: number;
+  notifiedEscalated?: number;
+  /** When its comments were last read from the API. */
+  commentsSyncedAt?: number;
+}
+
+export interface CommentRow {
+  id: string;
+  taskId: string;
+  at: number;
+  author: Person;
+  text: string;
+}
+
+export interface EpisodeRow extends WaitEpisode {
+  /** taskId:clientCommentId — the same wait is stored once however often it is seen. */
+  id: string;
+  taskId: string;
+  projectId: string;
+  calendarMinutes: number;
+  businessMinutes: number;
+}
+
+/** Small named records: the sync cursor, the client directory, sync status. */
+export interface StateRow {
+  key: string;
+  value: unknown;
+}
+
 export type AccountDeskDb = Dexie & {
   pageVisits: EntityTable<PageVisit, 'id'>;
   cache: EntityTable<CacheRow, 'key'>;
+  threads: EntityTable<ThreadRow, 'taskId'>;
+  comments: EntityTable<CommentRow, 'id'>;
+  episodes: EntityTable<EpisodeRow, 'id'>;
+  state: EntityTable<StateRow, 'key'>;
 };
 
 export const DB_NAME = 'account-desk';
@@ -25,6 +78,14 @@ export function openDb(name = DB_NAME): AccountDeskDb {
   db.version(1).stores({
     pageVisits: '++id, visitedAt',
     cache: 'key, fetchedAt',
+  });
+  // Reply badges: threads by project and waiting flag, comments per thread in
+  // time order, wait episodes by project and time for the reports.
+  db.version(2).stores({
+    threads: 'taskId, projectId, waiting',
+    comments: 'id, [taskId+at]',
+    episodes: 'id, taskId, [projectId+startedAt], startedAt',
+    state: 'key',
   });
   return db;
 }

@@ -4,6 +4,9 @@
  * other contexts ask it through `ask()`.
  */
 import { browser } from 'wxt/browser';
+import type { ReplyTimeRow } from './replies/report';
+import type { Person, ReplyClock } from './replies/types';
+import type { DeepPartial, Settings } from './settings';
 import type { WorksectionPage } from './worksection/paths';
 
 /** A failure that crosses contexts: a kind to branch on and a sentence to show. */
@@ -50,6 +53,32 @@ export interface PageVisit {
   visitedAt: number;
 }
 
+/** A client thread waiting for a reply, with its clock now. */
+export interface WaitingThread {
+  taskId: string;
+  projectId: string;
+  projectName: string;
+  taskName: string;
+  /** The thread at the waiting client comment: https://…/project/P/T/#comID */
+  url: string;
+  client: Person;
+  waitingSince: number;
+  clock: ReplyClock;
+}
+
+export interface SyncStatus {
+  phase: 'not-connected' | 'never' | 'syncing' | 'ok' | 'problem';
+  lastSyncAt?: number;
+  /** The last failure; kept while `phase` is problem. */
+  problem?: Problem & { at: number };
+  progress?: { done: number; total: number };
+}
+
+export interface ReplyTimesReport {
+  byProject: ReplyTimeRow[];
+  byClient: ReplyTimeRow[];
+}
+
 /** Request and response types, by message type. */
 export interface Protocol {
   'connection/connect': { request: { accountUrl: string; apiKey: string }; response: AccountSummary };
@@ -58,7 +87,17 @@ export interface Protocol {
   'page/context': { request: { page: WorksectionPage; origin: string }; response: PageContext | null };
   'diagnostics/report': { request: Omit<PageVisit, 'id'>; response: null };
   'diagnostics/list': { request: Record<string, never>; response: PageVisit[] };
-  'ui/open-options': { request: { section?: 'connection' | 'diagnostics' }; response: null };
+  'ui/open-options': { request: { section?: 'connection' | 'diagnostics' | 'replies' }; response: null };
+  'replies/queue': { request: Record<string, never>; response: { threads: WaitingThread[]; status: SyncStatus } };
+  'replies/project': { request: { origin: string; projectId: string }; response: WaitingThread[] };
+  'replies/task': { request: { origin: string; taskId: string }; response: WaitingThread | null };
+  'sync/now': { request: Record<string, never>; response: SyncStatus };
+  'settings/get': { request: Record<string, never>; response: Settings };
+  'settings/save': { request: { patch: DeepPartial<Settings> }; response: Settings };
+  'reports/reply-times': {
+    request: { from: number; to: number; measure: 'calendar' | 'business' };
+    response: ReplyTimesReport;
+  };
 }
 
 export type MessageType = keyof Protocol;

@@ -234,11 +234,20 @@ async function extensionMainThread(lab, options) {
   ];
 }
 
+/** Benches written in TypeScript (pure code and the sync engine), run in this process through tsx. */
+async function typescriptBench(file, exportName) {
+  const { tsImport } = await import('tsx/esm/api');
+  const module = await tsImport(file, import.meta.url);
+  return (await module[exportName]()).map((r) => row(r.metric, r.value, { baseline: r.baseline ?? '', budget: r.budget ?? '', within: r.within ?? null }));
+}
+
 /** The bench cases, in print order. Each: { name, run(lab, options) → rows }. */
 const benchCases = [
   { name: 'Content script size', run: contentScriptSize },
   { name: 'Task page load', run: taskPageLoad },
   { name: 'Extension main-thread time', run: extensionMainThread },
+  { name: 'Reply states', run: () => typescriptBench('./bench/replies.ts', 'replyStatesBench') },
+  { name: 'Steady-state polling', run: () => typescriptBench('./bench/replies.ts', 'steadyPollBench') },
 ];
 
 // ------------------------------------------------------------------ table

@@ -3,17 +3,24 @@
  * Result values so a failure reaches the asking page as a sentence.
  */
 import { browser } from 'wxt/browser';
-import { isEnvelope, type Handlers, type Problem, type Result } from '../messages';
-import { WorksectionError } from '../worksection';
-import { connect, ConnectProblem, connectionStatus, disconnect } from './connection';
+import { isEnvelope, type Handlers, type Result } from '../messages';
+import { connect, connectionStatus, disconnect } from './connection';
 import { recentVisits, recordVisit } from './diagnostics';
 import { pageContext } from './page-context';
+import { toProblem } from './problems';
+import { refreshSurfaces, replyTimes, runSync, syncStatus, waitingInProject, waitingTask, waitingThreads } from './replies';
+import { getSettings, saveSettings } from './settings-store';
 
 const handlers: Handlers = {
-  'connection/connect': ({ accountUrl, apiKey }) => connect(accountUrl, apiKey),
+  'connection/connect': async ({ accountUrl, apiKey }) => {
+    const summary = await connect(accountUrl, apiKey);
+    void runSync(); // the first sync starts at once; the popup shows its progress
+    return summary;
+  },
   'connection/status': () => connectionStatus(),
   'connection/disconnect': async () => {
     await disconnect();
+    await refreshSurfaces();
     return null;
   },
   'page/context': ({ page, origin }) => pageContext(page, origin),
@@ -22,17 +29,22 @@ const handlers: Handlers = {
     return null;
   },
   'diagnostics/list': () => recentVisits(),
+  'replies/queue': async () => {
+    const connection = await connectionStatus();
+    const threads = connection ? await waitingThreads(connection.origin, await getSettings()) : [];
+    return { threads, status: connection ? await syncStatus() : { phase: 'not-connected' } };
+  },
+  'replies/project': ({ origin, projectId }) => waitingInProject(origin, projectId),
+  'replies/task': ({ origin, taskId }) => waitingTask(origin, taskId),
+  'sync/now': () => runSync(),
+  'settings/get': () => getSettings(),
+  'settings/save': ({ patch }) => saveSettings(patch),
+  'reports/reply-times': ({ from, to, measure }) => replyTimes(from, to, measure),
   'ui/open-options': async ({ section }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${section ? `#${section}` : ''}`) });
     return null;
   },
 };
-
-export function toProblem(error: unknown): Problem {
-  if (error instanceof ConnectProblem) return { kind: error.kind, message: error.message };
-  if (error instanceof WorksectionError) return { kind: error.kind, message: error.message };
-  return { kind: 'internal', message: String((error as Error)?.message ?? error) };
-}
 
 export async function route(message: unknown, sender: { tabId?: number; url?: string }): Promise<Result<unknown>> {
   if (!isEnvelope(message) || !(message.type in handlers)) {

@@ -1,0 +1,37 @@
+/** The user's settings in storage.local, validated on the way in and out. */
+import { browser } from 'wxt/browser';
+import { defaultSettings, mergeSettings, parseSettings, type DeepPartial, type Settings } from '../settings';
+
+const STORAGE_KEY = 'settings';
+
+export class SettingsProblem extends Error {
+  readonly kind = 'invalid-settings';
+  constructor(readonly problems: string[]) {
+    super(`Settings not saved: ${problems.join('; ')}`);
+  }
+}
+
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+export async function getSettings(): Promise<Settings> {
+  const { [STORAGE_KEY]: stored } = await browser.storage.local.get(STORAGE_KEY);
+  if (stored === undefined) return defaultSettings(browserTimeZone());
+  const parsed = parseSettings(stored);
+  // Stored settings were valid when saved; if a newer version wrote something
+  // this one can't read, fall back to defaults rather than stop working.
+  return parsed.ok ? parsed.settings : defaultSettings(browserTimeZone());
+}
+
+/** Validate the whole result before writing: a bad patch changes nothing. */
+export async function saveSettings(patch: DeepPartial<Settings>): Promise<Settings> {
+  const merged = mergeSettings(await getSettings(), patch);
+  if (!merged.ok) throw new SettingsProblem(merged.problems);
+  await browser.storage.local.set({ [STORAGE_KEY]: merged.settings });
+  return merged.settings;
+}
+
+export function onSettingsChanged(listener: () => void): void {
+  browser.storage.local.onChanged.addListener((changes) => {
+    if (STORAGE_KEY in changes) listener();
+  });
+}
