@@ -69,6 +69,8 @@ export type AccountDeskDb = Dexie & {
   comments: EntityTable<CommentRow, 'id'>;
   episodes: EntityTable<EpisodeRow, 'id'>;
   state: EntityTable<StateRow, 'key'>;
+  // [account-time tables]
+  // [templates tables]
 };
 
 export const DB_NAME = 'account-desk';
@@ -87,6 +89,8 @@ export function openDb(name = DB_NAME): AccountDeskDb {
     episodes: 'id, taskId, [projectId+startedAt], startedAt',
     state: 'key',
   });
+  // [version 3: account time]
+  // [version 4: templates]
   return db;
 }
 

@@ -79,6 +79,9 @@ export interface ReplyTimesReport {
   byClient: ReplyTimeRow[];
 }
 
+/** storage.local key the background bumps when thread states change; content scripts listen to it. */
+export const REPLIES_VERSION_KEY = 'replies.version';
+
 /** Request and response types, by message type. */
 export interface Protocol {
   'connection/connect': { request: { accountUrl: string; apiKey: string }; response: AccountSummary };
@@ -98,6 +101,8 @@ export interface Protocol {
     request: { from: number; to: number; measure: 'calendar' | 'business' };
     response: ReplyTimesReport;
   };
+  // [account-time messages]
+  // [templates messages]
 }
 
 export type MessageType = keyof Protocol;

@@ -40,6 +40,8 @@ const handlers: Handlers = {
   'settings/get': () => getSettings(),
   'settings/save': ({ patch }) => saveSettings(patch),
   'reports/reply-times': ({ from, to, measure }) => replyTimes(from, to, measure),
+  // [account-time handlers]
+  // [templates handlers]
   'ui/open-options': async ({ section }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${section ? `#${section}` : ''}`) });
     return null;
