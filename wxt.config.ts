@@ -17,6 +17,8 @@ export default defineConfig({
     host_permissions: WORKSECTION_HOSTS,
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // The UI module the bootstrap content script imports after the page loads.
+    web_accessible_resources: [{ resources: ['worksection-ui.js'], matches: WORKSECTION_HOSTS }],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
@@ -28,6 +30,16 @@ export default defineConfig({
       },
     }),
   }),
+  hooks: {
+    // Only the tiny bootstrap loads at page start (DESIGN.md §6); WXT has no
+    // content-script entry without its runtime, so it is declared here.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: WORKSECTION_HOSTS, js: ['worksection-bootstrap.js'], run_at: 'document_idle' },
+      ];
+    },
+  },
   zip: {
     sourcesRoot: '.',
     excludeSources: ['.output/**', '.tmp/**', 'screenshots/**', 'node_modules/**'],
