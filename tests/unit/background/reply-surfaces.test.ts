@@ -1,0 +1,90 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { db, type ThreadRow } from '@/lib/db';
+import { openNotification, refreshSurfaces, STATE_COLOURS, waitingThreads } from '@/lib/background/replies';
+import { defaultSettings } from '@/lib/settings';
+
+const ORIGIN = 'https://demo.worksection.com';
+const client = { id: '900', name: 'Cara <b>Client</b>', email: 'cara@client.test' };
+
+function thread(taskId: string, minutesWaiting: number | null): ThreadRow {
+  return {
+    taskId,
+    projectId: '1001',
+    projectName: 'Website',
+    taskName: `Task ${taskId}`,
+    page: `/project/1001/${taskId}/`,
+    status: 'active',
+    clientThread: 1,
+    waiting: minutesWaiting === null ? 0 : 1,
+    waitingSince: minutesWaiting === null ? undefined : Date.now() - minutesWaiting * 60_000,
+    waitingCommentId: minutesWaiting === null ? undefined : `5${taskId}`,
+    waitingClient: minutesWaiting === null ? undefined : client,
+  };
+}
+
+describe('reply surfaces: toolbar badge and notifications', () => {
+  beforeEach(async () => {
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+    await db().threads.clear();
+    await fakeBrowser.storage.local.set({
+      connection: { origin: ORIGIN, auth: { kind: 'admin', apiKey: 'k'.repeat(32) }, summary: { origin: ORIGIN } },
+    });
+    await db().threads.bulkPut([thread('1', 5), thread('2', 12), thread('3', 20), thread('4', 45), thread('5', null)]);
+  });
+
+  it('lists waiting threads most urgent first, linking to the client comment', async () => {
+    const queue = await waitingThreads(ORIGIN, defaultSettings('UTC'));
+    expect(queue.map((t) => [t.taskId, t.clock.state])).toEqual([
+      ['4', 'escalated'],
+      ['3', 'late'],
+      ['2', 'soon'],
+      ['1', 'ok'],
+    ]);
+    expect(queue[0]?.url).toBe(`${ORIGIN}/project/1001/4/#com54`);
+  });
+
+  it('counts late and escalated threads on the toolbar, in the worst state\'s colour', async () => {
+    const text = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    const colour = vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor');
+    await refreshSurfaces();
+    expect(text).toHaveBeenLastCalledWith({ text: '2' });
+    expect(colour).toHaveBeenLastCalledWith({ color: STATE_COLOURS.escalated });
+
+    await db().threads.bulkPut([thread('3', null), thread('4', null)]);
+    await refreshSurfaces();
+    expect(text).toHaveBeenLastCalledWith({ text: '' });
+  });
+
+  it('notifies once when a thread turns late and once when it turns escalated', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await refreshSurfaces();
+    expect(create.mock.calls.map(([id]) => id).sort()).toEqual(['reply|3|late', 'reply|4|escalated']);
+    await refreshSurfaces();
+    expect(create).toHaveBeenCalledTimes(2);
+
+    // Thread 3 keeps waiting and crosses 30 minutes: its escalated notification, once.
+    await db().threads.update('3', { waitingSince: Date.now() - 31 * 60_000, notifiedLate: Date.now() - 31 * 60_000 });
+    await refreshSurfaces();
+    await refreshSurfaces();
+    expect(create.mock.calls.map(([id]) => id)).toContain('reply|3|escalated');
+    expect(create).toHaveBeenCalledTimes(3);
+  });
+
+  it('each notification kind can be switched off', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await fakeBrowser.storage.local.set({ settings: { ...defaultSettings('UTC'), notifications: { late: false, escalated: true } } });
+    await refreshSurfaces();
+    expect(create.mock.calls.map(([id]) => id)).toEqual(['reply|4|escalated']);
+  });
+
+  it('clicking a notification opens the thread at the client comment', async () => {
+    const open = vi.spyOn(fakeBrowser.tabs, 'create');
+    await openNotification('reply|4|escalated');
+    expect(open).toHaveBeenCalledWith({ url: `${ORIGIN}/project/1001/4/#com54` });
+    await openNotification('something-else');
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+});
