@@ -2,17 +2,24 @@ import { useEffect } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { ConnectionSection } from './ConnectionSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
+import { RepliesSection } from './RepliesSection';
 
 export function OptionsPage() {
   useEffect(() => {
     document.title = t('optionsTitle');
-    // Links from the page bar open a section: options.html#diagnostics.
+    // Links from the page bar, the popup and reports open a section: options.html#replies.
     if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   }, []);
   return (
     <>
-      <h1>{t('optionsTitle')}</h1>
+      <header class="page-header">
+        <h1>{t('optionsTitle')}</h1>
+        <nav aria-label={t('settingsNavLabel')}>
+          <a href="reports.html">{t('settingsReportsLink')}</a>
+        </nav>
+      </header>
       <ConnectionSection />
+      <RepliesSection />
       <DiagnosticsSection />
     </>
   );

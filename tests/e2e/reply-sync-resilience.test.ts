@@ -6,6 +6,9 @@ import type { SyncStatus, WaitingThread } from '../../lib/messages';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
 
+/** The extension API inside the extension page where these functions run. */
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<any> } };
+
 describe('reply sync resilience', () => {
   let sim: Simulator;
   let browser: ExtensionBrowser;

@@ -1,0 +1,91 @@
+// Shared by the options and reports page tests: the extension's English
+// messages behind browser.i18n.getMessage (WXT's fake browser leaves it
+// unimplemented), the real background router behind runtime.sendMessage, and
+// Preact rendering into happy-dom.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render, type ComponentChild } from 'preact';
+import { act } from 'preact/test-utils';
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { route } from '@/lib/background/router';
+import type { Envelope, MessageType, Protocol, Result } from '@/lib/messages';
+
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+const messages = JSON.parse(readFileSync(join(process.cwd(), 'public/_locales/en/messages.json'), 'utf8')) as Messages;
+
+/** Chrome's rules: $NAME$ is its placeholder's content, in which $1…$9 are the substitutions. */
+export function englishMessage(key: string, substitutions?: string | string[]): string {
+  const entry = messages[key];
+  if (!entry) return '';
+  const subs = substitutions === undefined ? [] : [substitutions].flat();
+  return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (_, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+    return content.replace(/\$(\d)/g, (_match, index: string) => subs[Number(index) - 1] ?? '');
+  });
+}
+
+/** Overrides for some message types; every other message goes to the real background router. */
+export type BackgroundOverrides = { [K in MessageType]?: (request: Protocol[K]['request']) => Promise<Result<Protocol[K]['response']>> };
+
+/**
+ * A page context wired like the real one: i18n from messages.json, messages
+ * answered by lib/background/router.ts on the fake browser's storage and
+ * fake-indexeddb. Returns the spy, to see what the page asked.
+ */
+export function extensionPageContext(overrides: BackgroundOverrides = {}) {
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage as never);
+  return vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Envelope) => {
+    const override = overrides[message.type] as ((request: unknown) => Promise<unknown>) | undefined;
+    return override ? override(message.request) : route(message, {});
+  }) as never);
+}
+
+/** Renders into a fresh container in the document; returns it and an unmount. */
+export function mount(node: ComponentChild): { container: HTMLElement; unmount: () => void } {
+  const container = document.createElement('main');
+  document.body.append(container);
+  render(node, container);
+  return {
+    container,
+    unmount: () => {
+      render(null, container);
+      container.remove();
+    },
+  };
+}
+
+/**
+ * Sets a form control's value as typing would and fires input and change;
+ * the page re-renders before this returns, as it would before a user's next
+ * action.
+ */
+export function type(control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string): void {
+  act(() => {
+    control.value = value;
+    control.dispatchEvent(new Event('input', { bubbles: true }));
+    control.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+/** Clicks (a button, a checkbox, a radio) and lets the page re-render. */
+export function press(element: HTMLElement): void {
+  act(() => element.click());
+}
+
+/** The control a <label> names (by its exact text), within `root`. */
+export function byLabel<T extends HTMLElement = HTMLInputElement>(root: ParentNode, text: string): T {
+  const label = [...root.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === text);
+  if (!label) throw new Error(`no label "${text}"`);
+  const control = label.htmlFor ? root.querySelector<T>(`#${CSS.escape(label.htmlFor)}`) : label.querySelector<T>('input, select, textarea');
+  if (!control) throw new Error(`label "${text}" names no control`);
+  return control;
+}
+
+export function button(root: ParentNode, name: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((candidate) => (candidate.getAttribute('aria-label') ?? candidate.textContent?.trim()) === name);
+  if (!found) throw new Error(`no button "${name}"`);
+  return found;
+}
