@@ -79,8 +79,27 @@ export interface ReplyTimesReport {
   byClient: ReplyTimeRow[];
 }
 
-/** storage.local key the background bumps when thread states change; content scripts listen to it. */
-export const REPLIES_VERSION_KEY = 'replies.version';
+/**
+ * What the background announces to Worksection tabs and extension pages.
+ * (A push, not a storage key: storage.onChanged would also carry the
+ * credentials into content scripts.)
+ */
+export type Push = { type: 'push/replies-changed' } | { type: 'push/settings-changed' };
+
+export function isPush(message: unknown): message is Push {
+  const type = (message as Push | undefined)?.type;
+  return type === 'push/replies-changed' || type === 'push/settings-changed';
+}
+
+/** Listen to the background's announcements; returns the unsubscribe function. */
+export function onPush(listener: (push: Push) => void): () => void {
+  const receive = (message: unknown) => {
+    if (isPush(message)) listener(message);
+    // Nothing returned: this listener never answers messages.
+  };
+  browser.runtime.onMessage.addListener(receive);
+  return () => browser.runtime.onMessage.removeListener(receive);
+}
 
 /** Request and response types, by message type. */
 export interface Protocol {

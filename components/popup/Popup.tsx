@@ -1,23 +1,62 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { ask, type AccountSummary } from '@/lib/messages';
 import { connectedSentence } from '../connection-text';
+import { PauseToggle } from '../account-time/PauseToggle';
+import { ReplyQueue, type Queue } from './ReplyQueue';
+import './popup.css';
+
+/** While a sync runs (or is about to), progress is read this often; otherwise ages are refreshed this often. */
+const BUSY_POLL_MS = 1_000;
+const IDLE_POLL_MS = 30_000;
 
 export function Popup() {
   const [summary, setSummary] = useState<AccountSummary | null | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
+  const [queue, setQueue] = useState<Queue | undefined>(undefined);
+  const [syncing, setSyncing] = useState(false);
+  const [now, setNow] = useState(Date.now());
+
+  const loadQueue = useCallback(async () => {
+    const reply = await ask('replies/queue', {});
+    setNow(Date.now());
+    if (reply.ok) setQueue(reply.value);
+    else setProblem(reply.problem.message);
+  }, []);
 
   useEffect(() => {
     void ask('connection/status', {}).then((reply) => {
       if (reply.ok) setSummary(reply.value);
       else setProblem(reply.problem.message);
     });
+    void loadQueue();
   }, []);
+
+  // "never": the first sync is about to start (connecting starts it), so watch closely too.
+  const watching = syncing || queue?.status.phase === 'syncing' || queue?.status.phase === 'never';
+  useEffect(() => {
+    const timer = setInterval(() => void loadQueue(), watching ? BUSY_POLL_MS : IDLE_POLL_MS);
+    return () => clearInterval(timer);
+  }, [watching]);
+
+  const syncNow = async () => {
+    setSyncing(true);
+    try {
+      // Resolves when the sync is done; its outcome (or problem) arrives with the queue.
+      const reply = await ask('sync/now', {});
+      if (!reply.ok) setProblem(reply.problem.message);
+    } finally {
+      setSyncing(false);
+      await loadQueue();
+    }
+  };
 
   const openOptions = async (section: 'connection' | 'diagnostics') => {
     await ask('ui/open-options', { section });
     window.close();
   };
+  const openTab = (url: string) => void browser.tabs.create({ url });
 
   return (
     <>
@@ -34,6 +73,10 @@ export function Popup() {
           {connectedSentence(summary)}
         </p>
       )}
+      {summary && queue && queue.status.phase !== 'not-connected' && (
+        <ReplyQueue queue={queue} syncing={syncing} now={now} onSyncNow={() => void syncNow()} onOpen={openTab} />
+      )}
+      {summary && <PauseToggle />}
       <div class="row">
         <button type="button" class={summary ? '' : 'primary'} onClick={() => void openOptions('connection')}>
           {t('popupOpenSettings')}
@@ -41,6 +84,11 @@ export function Popup() {
         <button type="button" onClick={() => void openOptions('diagnostics')}>
           {t('barDiagnostics')}
         </button>
+        {summary && (
+          <button type="button" onClick={() => openTab(browser.runtime.getURL('/reports.html'))}>
+            {t('queueReports')}
+          </button>
+        )}
       </div>
     </>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '@/lib/i18n';
-import { ask, REPLIES_VERSION_KEY, type ReplyTimesReport, type SyncStatus } from '@/lib/messages';
+import { ask, onPush, type ReplyTimesReport, type SyncStatus } from '@/lib/messages';
 import type { ReplyMeasure } from '@/lib/replies/report';
 import { formatMinutes } from './reply-times-table';
 import { ReplyTimesTable } from './ReplyTimesTable';
@@ -95,14 +95,8 @@ export function ReplyTimesSection() {
     void ask('replies/queue', {}).then((reply) => setSyncStatus(reply.ok ? reply.value.status : undefined));
   }, [refreshes]);
 
-  // A sync that brought new replies bumps this key: the report follows without a click.
-  useEffect(() => {
-    const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && REPLIES_VERSION_KEY in changes) setRefreshes((count) => count + 1);
-    };
-    browser.storage.onChanged.addListener(onStorage);
-    return () => browser.storage.onChanged.removeListener(onStorage);
-  }, []);
+  // A sync that brought new replies is announced: the report follows without a click.
+  useEffect(() => onPush(() => setRefreshes((count) => count + 1)), []);
 
   const range = timeZone === undefined ? undefined : periodRange(view.choice, Date.now(), timeZone);
   const viewKey = `${reportViewQuery(view)}|${timeZone}`;

@@ -12,6 +12,7 @@ import type { ReplyState } from '../../replies/types';
 import type { Settings } from '../../settings';
 import { commentAnchor } from '../../worksection/paths';
 import { connectedClient } from '../connection';
+import { push } from '../push';
 import { toProblem } from '../problems';
 import { getSettings } from '../settings-store';
 import { syncReplies } from './sync';
@@ -19,8 +20,6 @@ import { syncReplies } from './sync';
 export const SYNC_ALARM = 'reply-sync';
 const STATUS_KEY = 'replies.status';
 const ACCOUNT_KEY = 'replies.account';
-/** storage.local key bumped when thread states change; content scripts listen to it. */
-export const REPLIES_VERSION_KEY = 'replies.version';
 
 export const STATE_COLOURS: Record<ReplyState, string> = {
   ok: '#1e7b34',
@@ -76,7 +75,7 @@ async function doSync(): Promise<SyncStatus> {
       onProgress: (progress) => setStatus({ ...previous, phase: 'syncing', progress }),
     });
     status = { phase: 'ok', lastSyncAt: Date.now() };
-    if (outcome.touched > 0) await browser.storage.local.set({ [REPLIES_VERSION_KEY]: Date.now() });
+    if (outcome.touched > 0) await push({ type: 'push/replies-changed' });
   } catch (error) {
     status = { phase: 'problem', lastSyncAt: previous.lastSyncAt, problem: { ...toProblem(error), at: Date.now() } };
   }

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ReportsPage } from '@/components/reports/ReportsPage';
 import { db, type EpisodeRow, type ThreadRow } from '@/lib/db';
-import { REPLIES_VERSION_KEY, type Protocol, type Result } from '@/lib/messages';
+import type { Protocol, Result } from '@/lib/messages';
 import type { Person } from '@/lib/replies/types';
 import { defaultSettings } from '@/lib/settings';
 import { byLabel, button, extensionPageContext, mount, press, type, type BackgroundOverrides } from '../options/page-support';
@@ -190,7 +190,7 @@ describe('ReportsPage: reply times', () => {
     const page = await open();
     await loaded(page);
     await db().episodes.put(episode('200', '7001', petra, '2026-11-29T09:00:00Z', '2026-11-29T09:06:00Z', false));
-    await fakeBrowser.storage.local.set({ [REPLIES_VERSION_KEY]: Date.now() });
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'push/replies-changed' }, {});
     await vi.waitFor(() => expect(rowsOf(table(page, 'project'))[0]).toEqual(['SEO', '2', '23m', '40m', '50%', '40m', '6m']));
   });
 });

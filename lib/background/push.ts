@@ -1,0 +1,16 @@
+/** Announcements from the background to Worksection tabs and to the extension's own pages. */
+import { browser } from 'wxt/browser';
+import type { Push } from '../messages';
+import { connectionStatus } from './connection';
+
+/** Where the content script runs (wxt.config.ts), plus the connected account's own origin. */
+const WORKSECTION_TABS = ['*://*.worksection.com/*', '*://*.worksection.eu/*', '*://*.worksection.net/*'];
+
+export async function push(message: Push): Promise<void> {
+  const origin = (await connectionStatus())?.origin;
+  const tabs = await browser.tabs.query({ url: origin ? [...WORKSECTION_TABS, `${origin}/*`] : WORKSECTION_TABS });
+  // A tab without our script (still loading, or a Worksection page we don't run on) just doesn't answer.
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => undefined))));
+  // Popup, options and reports pages, when open.
+  await browser.runtime.sendMessage(message).catch(() => undefined);
+}
