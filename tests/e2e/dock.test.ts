@@ -2,35 +2,28 @@
 // small floating dock instead, with the same information.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSimulator } from '../simulator/index';
-import { accountDeskUi, connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+import { accountDeskUi, startConnectedSession, type ConnectedSession } from './harness';
 
 describe('floating dock on an unknown layout', () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
-  let browser: ExtensionBrowser;
+  let session: ConnectedSession;
   let page: Page;
+  const sim = () => session.sim;
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    browser = await launchBrowser({ hostRules: sim.hostRules });
-    const outcome = await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey });
-    expect(outcome).toMatch(/^Connected to /);
-    page = await browser.context.newPage();
+    session = await startConnectedSession();
+    page = await session.browser.context.newPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
+  afterAll(() => session?.close());
 
   const demoProject = () => {
-    const project = sim.control.data().projects[0];
+    const project = sim().control.data().projects[0];
     if (!project) throw new Error('the simulator has no projects');
-    const task = sim.control.tasks(project.id).find((candidate) => candidate.level === 0);
+    const task = sim().control.tasks(project.id).find((candidate) => candidate.level === 0);
     if (!task) throw new Error(`project ${project.page} has no tasks`);
     return { project, task };
   };
-  const unknownLayout = (path: string) => new URL(`${path}?layout=unknown`, sim.origin).href;
+  const unknownLayout = (path: string) => session.url(`${path}?layout=unknown`);
 
   it('docks on a task page without known anchors, and the dock shows the task', async () => {
     const { task } = demoProject();

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, errors, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/index';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const extensionDir = path.join(projectRoot, '.output', 'chrome-mv3');
@@ -234,4 +235,37 @@ const WATCH_OUTCOME_REGIONS = `(() => {
 /** Account Desk's UI host on a Worksection page (its open shadow root is searched by locators). */
 export function accountDeskUi(page: Page, placement?: 'anchor' | 'dock') {
   return page.locator(placement ? `account-desk-ui[data-placement="${placement}"]` : 'account-desk-ui');
+}
+
+/** The simulator and a browser with Account Desk connected to its demo account: what most e2e files start from. */
+export interface ConnectedSession {
+  sim: Simulator;
+  browser: ExtensionBrowser;
+  /** `https://demo.worksection.com` + path. */
+  url(pagePath: string): string;
+  close(): Promise<void>;
+}
+
+export async function startConnectedSession(options: SimulatorOptions = {}): Promise<ConnectedSession> {
+  const sim = await startSimulator({ port: 0, ...options });
+  let browser: ExtensionBrowser | undefined;
+  try {
+    browser = await launchBrowser({ hostRules: sim.hostRules });
+    const outcome = await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey });
+    if (!outcome.startsWith('Connected to ')) throw new Error(`connecting the demo account failed: ${outcome}`);
+  } catch (error) {
+    await browser?.close();
+    await sim.close();
+    throw error;
+  }
+  const connected = browser;
+  return {
+    sim,
+    browser: connected,
+    url: (pagePath) => new URL(pagePath, sim.origin).href,
+    async close() {
+      await connected.close();
+      await sim.close();
+    },
+  };
 }

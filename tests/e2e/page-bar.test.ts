@@ -2,35 +2,28 @@
 // anchor, showing names from the API, following in-page navigation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSimulator } from '../simulator/index';
-import { accountDeskUi, connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+import { accountDeskUi, startConnectedSession, type ConnectedSession } from './harness';
 
 describe('page bar on project and task pages', () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
-  let browser: ExtensionBrowser;
+  let session: ConnectedSession;
   let page: Page;
+  const sim = () => session.sim;
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    browser = await launchBrowser({ hostRules: sim.hostRules });
-    const outcome = await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey });
-    expect(outcome).toMatch(/^Connected to /);
-    page = await browser.context.newPage();
+    session = await startConnectedSession();
+    page = await session.browser.context.newPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
+  afterAll(() => session?.close());
 
   const demoProject = () => {
-    const project = sim.control.data().projects[0];
+    const project = sim().control.data().projects[0];
     if (!project) throw new Error('the simulator has no projects');
-    const tasks = sim.control.tasks(project.id).filter((task) => task.level === 0);
+    const tasks = sim().control.tasks(project.id).filter((task) => task.level === 0);
     if (tasks.length < 2) throw new Error(`project ${project.page} needs two top-level tasks`);
     return { project, tasks };
   };
-  const url = (path: string) => new URL(path, sim.origin).href;
+  const url = (path: string) => session.url(path);
 
   it('mounts at the anchor of a project page and shows the project name from the API', async () => {
     const { project } = demoProject();
