@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { ensureSyncAlarm, openNotification, refreshSurfaces, runSync, SYNC_ALARM } from '@/lib/background/replies';
+import { applySettings, ensureSyncAlarm, openNotification, refreshSurfaces, runSync, SYNC_ALARM } from '@/lib/background/replies';
 import { listen } from '@/lib/background/router';
 import { onSettingsChanged } from '@/lib/background/settings-store';
 
@@ -14,5 +14,5 @@ export default defineBackground(() => {
   browser.notifications.onClicked.addListener((id) => void openNotification(id));
   browser.runtime.onInstalled.addListener(() => void ensureSyncAlarm());
   browser.runtime.onStartup.addListener(() => void ensureSyncAlarm().then(() => refreshSurfaces()));
-  onSettingsChanged(() => void ensureSyncAlarm().then(() => refreshSurfaces()));
+  onSettingsChanged(() => void applySettings());
 });

@@ -15,7 +15,7 @@ import { connectedClient } from '../connection';
 import { push } from '../push';
 import { toProblem } from '../problems';
 import { getSettings } from '../settings-store';
-import { syncReplies } from './sync';
+import { recomputeThreads, syncReplies } from './sync';
 
 export const SYNC_ALARM = 'reply-sync';
 const STATUS_KEY = 'replies.status';
@@ -33,6 +33,18 @@ export async function ensureSyncAlarm(settings?: Settings): Promise<void> {
   const existing = await browser.alarms.get(SYNC_ALARM);
   if (existing?.periodInMinutes === pollMinutes) return;
   await browser.alarms.create(SYNC_ALARM, { periodInMinutes: pollMinutes, delayInMinutes: pollMinutes });
+}
+
+/**
+ * Settings changed: the poll interval may differ, and who counts as a client,
+ * the thresholds or the business hours may change every thread's state.
+ */
+export async function applySettings(): Promise<void> {
+  const settings = await getSettings();
+  await ensureSyncAlarm(settings);
+  await recomputeThreads(db(), settings);
+  await refreshSurfaces(settings);
+  await push({ type: 'push/settings-changed' });
 }
 
 export async function syncStatus(): Promise<SyncStatus> {

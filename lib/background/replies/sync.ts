@@ -11,7 +11,7 @@
  */
 import type { AccountDeskDb, CommentRow, EpisodeRow, ThreadRow } from '../../db';
 import { clientDirectory, isClientThread, type ClientDirectory } from '../../replies/clients';
-import { threadReplies, toThreadComment } from '../../replies/thread';
+import { isChecklistOnly, threadReplies } from '../../replies/thread';
 import { businessMinutesBetween } from '../../replies/business-hours';
 import type { Person } from '../../replies/types';
 import type { Settings } from '../../settings';
@@ -236,7 +236,7 @@ async function storeThread(
   thread: ThreadRow,
   comments: readonly WsComment[],
   directory: ClientDirectory,
-  { settings }: SyncDeps,
+  { settings }: Pick<SyncDeps, 'settings'>,
 ) {
   const timeZone = settings.businessHours.timeZone;
   const rows: CommentRow[] = comments.map((comment) => ({
@@ -246,27 +246,34 @@ async function storeThread(
     author: { id: comment.user_from.id, name: comment.user_from.name, email: comment.user_from.email },
     text: comment.text,
   }));
-  const threadComments = comments.map((comment) => toThreadComment(comment, directory, timeZone));
-  const replies = threadReplies(threadComments);
+  await db.comments.where('[taskId+at]').between([thread.taskId, -Infinity], [thread.taskId, Infinity]).delete();
+  await db.comments.bulkPut(rows);
+  await storeState(db, { ...thread, commentsSyncedAt: Date.now() }, rows, directory, settings);
+}
+
+/** A thread's client status, wait and episodes from its stored comments. */
+async function storeState(db: AccountDeskDb, thread: ThreadRow, rows: readonly CommentRow[], directory: ClientDirectory, settings: Settings) {
+  const replies = threadReplies(
+    rows.map((row) => {
+      const byClient = directory.isClient(row.author);
+      return { id: row.id, at: row.at, author: row.author, byClient, countsAsReply: !byClient && !isChecklistOnly(row.text) };
+    }),
+  );
   const clientThread = isClientThread(
     { taskAuthor: thread.author, taskAssignee: thread.assignee, commentAuthors: rows.map((row) => row.author), projectId: thread.projectId },
     directory,
     settings.clients.projectIds,
   );
   const waiting = clientThread ? replies.waiting : undefined;
-  const next: ThreadRow = {
+  await db.threads.put({
     ...thread,
     clientThread: clientThread ? 1 : 0,
     waiting: waiting ? 1 : 0,
     waitingSince: waiting?.since,
     waitingCommentId: waiting?.commentId,
     waitingClient: waiting?.client,
-    commentsSyncedAt: Date.now(),
-  };
-
-  await db.comments.where('[taskId+at]').between([thread.taskId, -Infinity], [thread.taskId, Infinity]).delete();
-  await db.comments.bulkPut(rows);
-  await db.threads.put(next);
+  });
+  await db.episodes.where('taskId').equals(thread.taskId).delete();
   if (clientThread && replies.episodes.length > 0) {
     await db.episodes.bulkPut(
       replies.episodes.map(
@@ -281,6 +288,24 @@ async function storeThread(
       ),
     );
   }
+}
+
+/**
+ * Recompute every stored thread from its stored comments, without the API:
+ * after the user changes who counts as a client or the business hours.
+ */
+export async function recomputeThreads(db: AccountDeskDb, settings: Settings): Promise<number> {
+  const record = (await db.state.get(DIRECTORY_KEY))?.value as DirectoryRecord | undefined;
+  if (!record) return 0;
+  const directory = directoryFrom(record, settings);
+  return db.transaction('rw', [db.threads, db.comments, db.episodes], async () => {
+    const threads = await db.threads.toArray();
+    for (const thread of threads) {
+      const rows = await db.comments.where('[taskId+at]').between([thread.taskId, -Infinity], [thread.taskId, Infinity]).toArray();
+      await storeState(db, thread, rows, directory, settings);
+    }
+    return threads.length;
+  });
 }
 
 interface Directory extends ClientDirectory {

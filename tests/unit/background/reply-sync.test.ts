@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type AccountDeskDb } from '@/lib/db';
-import { CURSOR_KEY, eventPeriod, syncReplies, type SyncCursor } from '@/lib/background/replies/sync';
+import { CURSOR_KEY, eventPeriod, recomputeThreads, syncReplies, type SyncCursor } from '@/lib/background/replies/sync';
 import { defaultSettings } from '@/lib/settings';
 import { ThrottleRegistry, WorksectionClient } from '@/lib/worksection';
 import { startSimulator, type Simulator } from '../../simulator';
@@ -122,6 +122,22 @@ describe('reply sync against the simulator', () => {
     await sync();
     expect(await waitingIds()).toEqual(expectedWaiting());
     for (const thread of quiet) expect((await db.threads.get(thread.taskId))?.waiting).toBe(1);
+  });
+
+  it('recomputes every thread from stored comments when who counts as a client changes, without the API', async () => {
+    await sync();
+    const before = await waitingIds();
+    // A team member who answers clients; listed as a client, their comments stop being replies.
+    const replier = (await db.episodes.toArray())[0]!.replier.email;
+    sim.control.resetStats();
+    const changed = { ...settings, clients: { ...settings.clients, emails: [replier] } };
+    expect(await recomputeThreads(db, changed)).toBe(await db.threads.count());
+    expect(sim.control.stats().total).toBe(0);
+    expect((await waitingIds()).length).toBeGreaterThan(before.length);
+    expect(await db.episodes.filter((episode) => episode.replier.email === replier).count()).toBe(0);
+
+    await recomputeThreads(db, settings);
+    expect(await waitingIds()).toEqual(before);
   });
 
   it('picks the smallest get_events period that covers the gap', () => {

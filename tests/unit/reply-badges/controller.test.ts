@@ -80,12 +80,12 @@ describe('startReplyBadges', () => {
     const before = asked.length;
 
     waiting = new Map();
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'push/replies-changed' }, {});
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'push/replies-changed' }, {}, () => undefined);
     await until(() => badges().length === 0);
     expect(asked.length).toBe(before + 2);
 
     // Other messages and storage changes are not its business.
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'replies/queue', request: {} }, {});
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'replies/queue', request: {} }, {}, () => undefined);
     await fakeBrowser.storage.local.set({ somethingElse: 1 });
     await settle();
     expect(asked.length).toBe(before + 2);

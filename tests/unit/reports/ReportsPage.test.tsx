@@ -190,7 +190,7 @@ describe('ReportsPage: reply times', () => {
     const page = await open();
     await loaded(page);
     await db().episodes.put(episode('200', '7001', petra, '2026-11-29T09:00:00Z', '2026-11-29T09:06:00Z', false));
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'push/replies-changed' }, {});
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'push/replies-changed' }, {}, () => undefined);
     await vi.waitFor(() => expect(rowsOf(table(page, 'project'))[0]).toEqual(['SEO', '2', '23m', '40m', '50%', '40m', '6m']));
   });
 });
