@@ -205,6 +205,11 @@ function serverTextOf(body: unknown): string | undefined {
   return undefined;
 }
 
+/** Actions that change data in Worksection (as opposed to reads: get_*, me). */
+export function isWrite(action: string): boolean {
+  return !action.startsWith('get_') && action !== 'me';
+}
+
 export class WorksectionClient {
   readonly origin: string;
   private readonly auth: WorksectionAuth;
@@ -245,7 +250,8 @@ export class WorksectionClient {
   /**
    * Sends `action` with `params` and returns the reply envelope once its
    * `status` is "ok". Failures reject with a WorksectionError; retryable ones
-   * (5xx, 429 and rate-limit replies, timeouts, network) are retried with backoff first.
+   * (5xx, 429 and rate-limit replies, timeouts, network) are retried with backoff
+   * first — for writes, only the rate-limit refusals.
    */
   async call(action: string, params: WsParams = {}, options: CallOptions = {}): Promise<WsOkEnvelope> {
     const { signal } = options;
@@ -260,6 +266,10 @@ export class WorksectionClient {
         failure = error;
       }
       if (!failure.retryable || attempt >= this.maxRetries) throw failure;
+      // A write that failed ambiguously (5xx, timeout, network) may have been
+      // carried out: retrying blindly could create a task or a cost twice. Only
+      // a refusal (rate limit) is safe to repeat; callers' journals settle the rest.
+      if (isWrite(action) && failure.kind !== 'rate-limited') throw failure;
       if (failure.retryAfterMs !== undefined) {
         // The server's wait applies to the account, not just this call.
         if (failure.retryAfterMs > this.maxRetryWaitMs) throw failure;

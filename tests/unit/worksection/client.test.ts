@@ -170,6 +170,18 @@ describe('errors', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('a write that failed ambiguously is not retried (it may have been carried out); a refused one is', async () => {
+    const time = new FakeTime();
+    const created = json({ status: 'ok', id: 3706 });
+    const ambiguous = testClient(time, [text('', { status: 502 })], { minIntervalMs: 0 });
+    expect(await failure(time, ambiguous.client.addCosts({ taskId: '330090', time: 90, emailUserFrom: 'a@b.c' }))).toMatchObject({ kind: 'http', httpStatus: 502 });
+    expect(ambiguous.calls).toHaveLength(1);
+
+    const refused = testClient(time, [text('', { status: 429, headers: { 'Retry-After': '1' } }), created], { minIntervalMs: 0 });
+    expect(await time.settle(refused.client.addCosts({ taskId: '330090', time: 90, emailUserFrom: 'a@b.c' }))).toEqual({ id: '3706' });
+    expect(refused.calls).toHaveLength(2);
+  });
+
   it('HTTP 500 every time: maxRetries + 1 attempts, with exponential backoff', async () => {
     const time = new FakeTime();
     const { client, calls } = testClient(time, [text('', { status: 503 })], { minIntervalMs: 0 });
