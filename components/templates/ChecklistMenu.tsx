@@ -1,0 +1,156 @@
+// "Insert checklist" on a task page: saved checklists (most recent first) and
+// the templates' checklists; a choice becomes a comment with todo[] items, or,
+// while the user is writing a comment, lines in the comment editor instead.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import { ask, type Problem } from '@/lib/messages';
+import type { ChecklistChoice } from '@/lib/templates/protocol';
+import { trapFocus, useEscape } from './dialog';
+
+interface Props {
+  origin: string;
+  taskId: string;
+  /** The comment editor when the user has text in it (read at click time). */
+  editor: () => HTMLTextAreaElement | null;
+  onClose: () => void;
+}
+
+type Load = { state: 'loading' } | { state: 'error'; problem: Problem } | { state: 'ready'; choices: ChecklistChoice[] };
+
+/** Appends the items to the comment being written, one "• item" line each (how Worksection shows checklist lines). */
+export function writeIntoEditor(editor: HTMLTextAreaElement, items: readonly string[]): void {
+  const text = editor.value.replace(/\s+$/, '');
+  editor.value = `${text}\n${items.map((item) => `• ${item}`).join('\n')}\n`;
+  editor.dispatchEvent(new Event('input', { bubbles: true }));
+  editor.focus();
+}
+
+export function ChecklistMenu({ origin, taskId, editor, onClose }: Props) {
+  const dialog = useRef<HTMLDivElement>(null);
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [query, setQuery] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | undefined>();
+  const [draftTitle, setDraftTitle] = useState('');
+  const [draftItems, setDraftItems] = useState('');
+
+  useEscape(onClose);
+  useEffect(() => {
+    void ask('templates/checklists', {}).then((reply) =>
+      setLoad(reply.ok ? { state: 'ready', choices: reply.value } : { state: 'error', problem: reply.problem }),
+    );
+  }, []);
+  useEffect(() => {
+    // The search field when there is one (typing is what most people do first), else the first button.
+    (dialog.current?.querySelector<HTMLElement>('input[type=search]') ?? dialog.current?.querySelector<HTMLElement>('button'))?.focus();
+  }, [load.state]);
+
+  const shown = useMemo(() => {
+    if (load.state !== 'ready') return [];
+    const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    return load.choices.filter((choice) => {
+      const haystack = `${choice.title}\n${choice.items.join('\n')}`.toLocaleLowerCase();
+      return words.every((word) => haystack.includes(word));
+    });
+  }, [load, query]);
+
+  const insert = async (title: string, items: string[]) => {
+    setBusy(true);
+    setOutcome(undefined);
+    const writing = editor();
+    if (writing) {
+      writeIntoEditor(writing, items);
+      await ask('templates/remember-checklist', { title, items });
+      setBusy(false);
+      onClose();
+      return;
+    }
+    const reply = await ask('templates/insert-checklist', { origin, taskId, title, items });
+    setBusy(false);
+    setOutcome(reply.ok ? { ok: true, message: t('tplChecklistPosted', title) } : { ok: false, message: reply.problem.message });
+  };
+
+  const draft = draftItems
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+  return (
+    <div class="backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
+      <div
+        class="dialog narrow"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="tpl-checklist-title"
+        ref={dialog}
+        onKeyDown={(event) => dialog.current && trapFocus(dialog.current, onClose)(event)}
+      >
+        <header>
+          <h2 id="tpl-checklist-title">{t('tplChecklistTitle')}</h2>
+          <button type="button" onClick={onClose} aria-label={t('tplClose')}>
+            ✕
+          </button>
+        </header>
+        <div class="single">
+          {load.state === 'loading' && (
+            <p class="muted" role="status">
+              {t('tplLoading')}
+            </p>
+          )}
+          {load.state === 'error' && (
+            <p class="error" role="alert">
+              {t('tplLoadFailed', load.problem.message)}
+            </p>
+          )}
+          {load.state === 'ready' && (
+            <>
+              <label>
+                <span class="muted">{t('tplSearch')}</span>
+                <input type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} />
+              </label>
+              {shown.length === 0 ? (
+                <p class="muted">{load.choices.length === 0 ? t('tplNoChecklists') : t('tplNoMatch')}</p>
+              ) : (
+                <ul class="list">
+                  {shown.map((choice) => (
+                    <li key={choice.id}>
+                      <button
+                        type="button"
+                        style="width:100%;text-align:left"
+                        disabled={busy}
+                        aria-label={t('tplInsertNamed', [choice.title, choice.items.length])}
+                        onClick={() => void insert(choice.title, choice.items)}
+                      >
+                        <strong>{choice.title}</strong> <span class="muted">· {t('tplItems', [choice.items.length])}</span>
+                        <div class="muted">{choice.items.slice(0, 3).join(' · ')}{choice.items.length > 3 ? ' …' : ''}</div>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <details>
+                <summary>{t('tplNewChecklist')}</summary>
+                <label>
+                  <span class="muted">{t('tplChecklistName')}</span>
+                  <input type="text" value={draftTitle} maxLength={250} onInput={(event) => setDraftTitle(event.currentTarget.value)} />
+                </label>
+                <label>
+                  <span class="muted">{t('tplChecklistItems')}</span>
+                  <textarea rows={4} value={draftItems} onInput={(event) => setDraftItems(event.currentTarget.value)} />
+                </label>
+                <button type="button" class="primary" disabled={busy || !draftTitle.trim() || draft.length === 0} onClick={() => void insert(draftTitle.trim(), draft)}>
+                  {t('tplInsertAndSave')}
+                </button>
+              </details>
+            </>
+          )}
+          {outcome && (
+            <p class={outcome.ok ? '' : 'error'} role={outcome.ok ? 'status' : 'alert'}>
+              {outcome.message}
+            </p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect } from 'preact/hooks';
+
+// Modal dialog behaviour inside a shadow root: Tab cycles within the dialog,
+// Esc closes, and focus returns to whatever opened it.
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Keeps Tab / Shift+Tab inside `dialog`; Escape calls `close`. Returns the key handler to attach to the dialog. */
+export function trapFocus(dialog: HTMLElement, close: () => void): (event: KeyboardEvent) => void {
+  return (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      close();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.offsetParent !== null || element === document.activeElement);
+    if (focusable.length === 0) return;
+    const root = dialog.getRootNode() as Document | ShadowRoot;
+    const active = root.activeElement;
+    const first = focusable[0]!;
+    const last = focusable[focusable.length - 1]!;
+    if (event.shiftKey && (active === first || !dialog.contains(active))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !dialog.contains(active))) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+}
+
+/** "YYYY-MM-DD" of today in the browser's zone (the start date the picker offers). */
+export function todayIso(now = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Esc closes the dialog also when focus has left it (e.g. its button became disabled). */
+export function useEscape(close: () => void): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [close]);
+}

@@ -1,0 +1,84 @@
+// The template file format: JSON with a schema version, for import/export and
+// sharing. Imported files are hostile: a malformed, oversized or invalid file
+// is refused as a whole with every problem named, so nothing half-imports.
+import { describeValue } from '../replies/describe';
+import { validateTemplate, type Template } from './model';
+
+export const TEMPLATE_FILE_FORMAT = 'account-desk.templates';
+export const TEMPLATE_SCHEMA_VERSION = 1;
+/** Far above any real library (a 200-node template is ~60 KB). */
+export const TEMPLATE_FILE_MAX_BYTES = 2 * 1024 * 1024;
+export const TEMPLATE_FILE_MAX_TEMPLATES = 500;
+
+export interface TemplateFile {
+  format: typeof TEMPLATE_FILE_FORMAT;
+  schemaVersion: typeof TEMPLATE_SCHEMA_VERSION;
+  templates: Template[];
+}
+
+export class TemplateFileError extends Error {
+  override readonly name = 'TemplateFileError';
+  constructor(
+    readonly problems: string[],
+    summary: string,
+  ) {
+    super(problems.length > 0 ? `${summary}\n${problems.join('\n')}` : summary);
+  }
+}
+
+export function serializeTemplateFile(templates: readonly Template[]): string {
+  const file: TemplateFile = { format: TEMPLATE_FILE_FORMAT, schemaVersion: TEMPLATE_SCHEMA_VERSION, templates: [...templates] };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** The templates in `text`, or a TemplateFileError naming what is wrong (throws; nothing partial). */
+export function parseTemplateFile(text: string): Template[] {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > TEMPLATE_FILE_MAX_BYTES) {
+    throw new TemplateFileError([], `The file is ${Math.ceil(bytes / 1024)} KB; a template file may be at most ${TEMPLATE_FILE_MAX_BYTES / 1024 / 1024} MB.`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new TemplateFileError([], `The file is not JSON (${(error as Error).message}).`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new TemplateFileError([], `The file is not an Account Desk template file: expected an object, got ${describeValue(data)}.`);
+  }
+  const file = data as Record<string, unknown>;
+  if (file.format !== TEMPLATE_FILE_FORMAT) {
+    throw new TemplateFileError([], `The file is not an Account Desk template file (format is ${describeValue(file.format)}).`);
+  }
+  if (file.schemaVersion !== TEMPLATE_SCHEMA_VERSION) {
+    throw new TemplateFileError(
+      [],
+      typeof file.schemaVersion === 'number' && file.schemaVersion > TEMPLATE_SCHEMA_VERSION
+        ? `The file was written by a newer Account Desk (schema ${file.schemaVersion}); this one reads schema ${TEMPLATE_SCHEMA_VERSION}.`
+        : `The file's schemaVersion is ${describeValue(file.schemaVersion)}; expected ${TEMPLATE_SCHEMA_VERSION}.`,
+    );
+  }
+  const unknown = Object.keys(file).filter((key) => !['format', 'schemaVersion', 'templates'].includes(key));
+  const problems = unknown.map((key) => `${key}: unknown field`);
+  if (!Array.isArray(file.templates)) {
+    throw new TemplateFileError([...problems, `templates: expected a list, got ${describeValue(file.templates)}`], 'The file has no templates.');
+  }
+  if (file.templates.length > TEMPLATE_FILE_MAX_TEMPLATES) {
+    throw new TemplateFileError([], `The file has ${file.templates.length} templates; at most ${TEMPLATE_FILE_MAX_TEMPLATES}.`);
+  }
+  const templates: Template[] = [];
+  const ids = new Set<string>();
+  file.templates.forEach((raw, index) => {
+    const result = validateTemplate(raw, `templates[${index}]`);
+    if (!result.ok) problems.push(...result.problems);
+    else if (ids.has(result.value.id)) problems.push(`templates[${index}].id: "${result.value.id}" is used twice`);
+    else {
+      ids.add(result.value.id);
+      templates.push(result.value);
+    }
+  });
+  if (problems.length > 0) {
+    throw new TemplateFileError(problems.slice(0, 50), `The file was not imported: ${problems.length} problem${problems.length === 1 ? '' : 's'}.`);
+  }
+  return templates;
+}
