@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'preact/hooks';
+import { IDLE_SECONDS_LIMITS } from '@/lib/account-time/settings';
+import type { AccountTimeSettings } from '@/lib/account-time/types';
+import { t } from '@/lib/i18n';
+import { ask } from '@/lib/messages';
+import { downloadText } from '../reports/download';
+
+interface Draft {
+  idleSeconds: string;
+  green: string;
+  amber: string;
+  hourlyRate: string;
+  writeBack: boolean;
+}
+
+const toDraft = (settings: AccountTimeSettings): Draft => ({
+  idleSeconds: String(settings.idleSeconds),
+  green: String(settings.shareThresholds.green),
+  amber: String(settings.shareThresholds.amber),
+  hourlyRate: settings.hourlyRate === null ? '' : String(settings.hourlyRate),
+  writeBack: settings.writeBack,
+});
+
+/** Empty text stays empty (so validation names it), numbers become numbers. */
+const numberOf = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
+
+type Outcome = { kind: 'status' | 'alert'; text: string } | null;
+
+/** Options: account time's idle limit, share target, hourly rate and write-back. */
+export function AccountTimeOptionsSection() {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void ask('settings/get', {}).then((reply) => {
+      if (reply.ok) setDraft(toDraft(reply.value.accountTime));
+      else setOutcome({ kind: 'alert', text: reply.problem.message });
+    });
+  }, []);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (!draft) return;
+    setBusy(true);
+    const reply = await ask('settings/save', {
+      patch: {
+        accountTime: {
+          idleSeconds: numberOf(draft.idleSeconds),
+          shareThresholds: { green: numberOf(draft.green), amber: numberOf(draft.amber) },
+          hourlyRate: draft.hourlyRate.trim() === '' ? null : numberOf(draft.hourlyRate),
+          writeBack: draft.writeBack,
+        },
+      },
+    });
+    setBusy(false);
+    if (reply.ok) {
+      setDraft(toDraft(reply.value.accountTime));
+      setOutcome({ kind: 'status', text: t('timeOptionsSaved') });
+    } else setOutcome({ kind: 'alert', text: reply.problem.message });
+  };
+
+  const writeBackNow = async () => {
+    setBusy(true);
+    const reply = await ask('time/write-back', {});
+    setBusy(false);
+    if (!reply.ok) setOutcome({ kind: 'alert', text: reply.problem.message });
+    else if (reply.value === null) setOutcome({ kind: 'alert', text: t('timeWriteBackOff') });
+    else setOutcome({ kind: 'status', text: t('timeWriteBackDone', [reply.value.sent, reply.value.recovered]) });
+  };
+
+  const field = (name: keyof Omit<Draft, 'writeBack'>) => ({
+    id: `time-${name}`,
+    value: draft?.[name] ?? '',
+    onInput: (event: Event) => draft && setDraft({ ...draft, [name]: (event.currentTarget as HTMLInputElement).value }),
+  });
+
+  return (
+    <section id="account-time" aria-labelledby="account-time-options-heading">
+      <h2 id="account-time-options-heading">{t('timeRegion')}</h2>
+      <p class="hint">{t('timeOptionsIntro')}</p>
+      {draft && (
+        <form onSubmit={(event) => void save(event)} aria-busy={busy} noValidate class="settings-form">
+          <div class="field-grid">
+            <div>
+              <label for="time-idleSeconds">{t('timeOptionsIdle')}</label>
+              <input {...field('idleSeconds')} type="number" class="short" min={IDLE_SECONDS_LIMITS.min} max={IDLE_SECONDS_LIMITS.max} step={1} />
+            </div>
+            <div>
+              <label for="time-green">{t('timeOptionsGreen')}</label>
+              <input {...field('green')} type="number" class="short" min={0} max={100} step="any" />
+            </div>
+            <div>
+              <label for="time-amber">{t('timeOptionsAmber')}</label>
+              <input {...field('amber')} type="number" class="short" min={0} max={100} step="any" />
+            </div>
+            <div>
+              <label for="time-hourlyRate">{t('timeOptionsRate')}</label>
+              <input {...field('hourlyRate')} type="number" class="short" min={0} step="any" aria-describedby="time-rate-hint" />
+            </div>
+          </div>
+          <p id="time-rate-hint" class="hint">
+            {t('timeOptionsRateHint')}
+          </p>
+          <label class="check">
+            <input type="checkbox" checked={draft.writeBack} onChange={(event) => setDraft({ ...draft, writeBack: event.currentTarget.checked })} />{' '}
+            {t('timeOptionsWriteBack')}
+          </label>
+          <p class="hint">{t('timeOptionsWriteBackHint')}</p>
+          <div class="row">
+            <button type="submit" class="primary" disabled={busy}>
+              {t('timeSave')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => void writeBackNow()}>
+              {t('timeWriteBackNow')}
+            </button>
+          </div>
+        </form>
+      )}
+      {outcome && (
+        <p role={outcome.kind} class={outcome.kind === 'alert' ? 'error' : 'ok'}>
+          {outcome.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Options, "Your data": the whole database as a JSON file, and back. */
+export function YourDataSection() {
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+
+  const exportAll = async () => {
+    setBusy(true);
+    const reply = await ask('time/export', {});
+    setBusy(false);
+    if (!reply.ok) return setOutcome({ kind: 'alert', text: reply.problem.message });
+    downloadText(`account-desk-${reply.value.exportedAt.slice(0, 10)}.json`, `${JSON.stringify(reply.value, null, 2)}\n`, 'application/json');
+    setOutcome({ kind: 'status', text: t('timeDataExported') });
+  };
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    let backup: unknown;
+    try {
+      backup = JSON.parse(await file.text());
+    } catch (error) {
+      setBusy(false);
+      return setOutcome({ kind: 'alert', text: t('timeDataNotJson', (error as Error).message) });
+    }
+    const reply = await ask('time/import', { backup });
+    setBusy(false);
+    if (!reply.ok) return setOutcome({ kind: 'alert', text: reply.problem.message });
+    const rows = Object.values(reply.value.tables).reduce((sum, count) => sum + count, 0);
+    setOutcome({ kind: 'status', text: t('timeDataImported', [rows]) });
+  };
+
+  return (
+    <section id="your-data" aria-labelledby="your-data-heading">
+      <h2 id="your-data-heading">{t('timeDataHeading')}</h2>
+      <p class="hint">{t('timeDataIntro')}</p>
+      <div class="row">
+        <button type="button" disabled={busy} onClick={() => void exportAll()}>
+          {t('timeDataExport')}
+        </button>
+        <label class="file">
+          {t('timeDataImport')}{' '}
+          <input type="file" accept="application/json,.json" disabled={busy} onChange={(event) => void importFile(event.currentTarget.files?.[0])} />
+        </label>
+      </div>
+      {outcome && (
+        <p role={outcome.kind} class={outcome.kind === 'alert' ? 'error' : 'ok'}>
+          {outcome.text}
+        </p>
+      )}
+    </section>
+  );
+}

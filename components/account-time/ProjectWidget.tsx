@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { PeriodSummary, ProjectTimeSummary } from '@/lib/account-time/protocol';
+import type { ManualEntry } from '@/lib/account-time/types';
+import { t, type MessageKey } from '@/lib/i18n';
+import { ask, type Problem } from '@/lib/messages';
+import { clockText, durationAttribute, hoursText, LEVEL_COLOURS, moneyText, percentText } from './format';
+import { ManualEntries } from './ManualEntries';
+import { Trend } from './Trend';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'off' }
+  | { state: 'error'; problem: Problem }
+  | { state: 'ready'; summary: ProjectTimeSummary; entries: ManualEntry[] };
+
+const REFRESH_MS = 60_000;
+const LEVEL_TEXT: Record<'green' | 'amber' | 'red', MessageKey> = { green: 'timeLevelGreen', amber: 'timeLevelAmber', red: 'timeLevelRed' };
+
+interface Props {
+  projectId: string;
+  origin: string;
+  docked: boolean;
+}
+
+/** The PM's view of a project's account time: today, week, month, share against the target, cost, trend, manual entries. */
+export function ProjectWidget({ projectId, origin, docked }: Props) {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+
+  const reload = useCallback(async () => {
+    const [summary, entries] = await Promise.all([ask('time/project', { origin, projectId }), ask('time/entries', { projectId })]);
+    if (!summary.ok) setLoad({ state: 'error', problem: summary.problem });
+    else if (summary.value === null) setLoad({ state: 'off' });
+    else setLoad({ state: 'ready', summary: summary.value, entries: entries.ok ? entries.value : [] });
+  }, [origin, projectId]);
+
+  useEffect(() => {
+    void reload();
+    const timer = window.setInterval(() => void reload(), REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [reload]);
+
+  return (
+    <section class={docked ? 'widget docked' : 'widget'} role="region" aria-label={t('timeRegion')} aria-busy={load.state === 'loading'}>
+      <h2>{t('timeRegion')}</h2>
+      {load.state === 'loading' && <p class="muted">{t('timeLoading')}</p>}
+      {load.state === 'off' && <p class="muted">{t('timeOff')}</p>}
+      {load.state === 'error' && (
+        <p role="alert" class="problem">
+          {t('timeLoadFailed', load.problem.message)}
+        </p>
+      )}
+      {load.state === 'ready' && (
+        <>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('timePeriod')}</th>
+                <th scope="col">{t('timeAccount')}</th>
+                <th scope="col">{t('timeShare', String(load.summary.thresholds.green))}</th>
+                <th scope="col">{t('timeCost')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <Row name={t('timeToday')} period={load.summary.today} />
+              <Row name={t('timeThisWeek')} period={load.summary.week} />
+              <Row name={t('timeThisMonth')} period={load.summary.month} />
+            </tbody>
+          </table>
+          {load.summary.problem && <p class="problem">{t('timeProjectTimeFailed', load.summary.problem.message)}</p>}
+          {load.summary.hourlyRate === null && <p class="muted">{t('timeNoRate')}</p>}
+          <Trend months={load.summary.trend} />
+          <ManualEntries projectId={projectId} timeZone={load.summary.timeZone} entries={load.entries} onChanged={() => void reload()} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Row({ name, period }: { name: string; period: PeriodSummary }) {
+  return (
+    <tr data-period={period.kind}>
+      <th scope="row">{name}</th>
+      <td>
+        <time dateTime={durationAttribute(period.accountMs)}>{clockText(period.accountMs)}</time>
+      </td>
+      <td>
+        <ShareCell period={period} />
+      </td>
+      <td>{period.cost === null ? '—' : moneyText(period.cost)}</td>
+    </tr>
+  );
+}
+
+function ShareCell({ period }: { period: PeriodSummary }) {
+  const { share } = period;
+  if (share === null) return <span class="muted">{t('timeShareUnknown')}</span>;
+  if (share.kind === 'no-project-hours') return <span class="muted">{t('timeNoProjectHours')}</span>;
+  return (
+    <span class="share" data-level={share.level}>
+      <span class="dot" style={{ background: LEVEL_COLOURS[share.level] }} aria-hidden="true" />
+      {percentText(share.percent)} <span class="visually-hidden">{t(LEVEL_TEXT[share.level])}</span>
+      <span class="muted" aria-hidden="true">
+        {' '}
+        ({hoursText(share.accountMinutes)} / {hoursText(share.projectMinutes)} h)
+      </span>
+    </span>
+  );
+}

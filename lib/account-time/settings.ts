@@ -1,0 +1,63 @@
+// Account time's settings: defaults and strict validation (used by lib/settings.ts).
+import { describeValue } from '../replies/describe';
+import { DEFAULT_SHARE_THRESHOLDS } from './share';
+import type { AccountTimeSettings } from './types';
+
+/** The idle limit can't go under 15 s: heartbeats come every few seconds, and a shorter limit would cut reading time. */
+export const IDLE_SECONDS_LIMITS = Object.freeze({ min: 15, max: 3600 });
+
+export const DEFAULT_ACCOUNT_TIME_SETTINGS: AccountTimeSettings = Object.freeze({
+  idleSeconds: 60,
+  shareThresholds: DEFAULT_SHARE_THRESHOLDS,
+  hourlyRate: null,
+  writeBack: false,
+});
+
+export function defaultAccountTimeSettings(): AccountTimeSettings {
+  return { ...DEFAULT_ACCOUNT_TIME_SETTINGS, shareThresholds: { ...DEFAULT_SHARE_THRESHOLDS } };
+}
+
+const KEYS = ['idleSeconds', 'shareThresholds', 'hourlyRate', 'writeBack'];
+const isPlain = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Problems are pushed with their path ("accountTime.idleSeconds: …"); undefined when any. */
+export function parseAccountTimeSettings(value: unknown, problems: string[]): AccountTimeSettings | undefined {
+  const before = problems.length;
+  if (!isPlain(value)) {
+    problems.push(`accountTime: expected an object, got ${describeValue(value)}`);
+    return undefined;
+  }
+  for (const key of Object.keys(value)) if (!KEYS.includes(key)) problems.push(`accountTime.${key}: unknown setting`);
+
+  const { idleSeconds, shareThresholds, hourlyRate, writeBack } = value;
+  const { min, max } = IDLE_SECONDS_LIMITS;
+  if (typeof idleSeconds !== 'number' || !Number.isInteger(idleSeconds) || idleSeconds < min || idleSeconds > max) {
+    problems.push(`accountTime.idleSeconds: expected whole seconds from ${min} to ${max}, got ${describeValue(idleSeconds)}`);
+  }
+  let thresholds: AccountTimeSettings['shareThresholds'] | undefined;
+  if (!isPlain(shareThresholds)) {
+    problems.push(`accountTime.shareThresholds: expected an object, got ${describeValue(shareThresholds)}`);
+  } else {
+    for (const key of Object.keys(shareThresholds)) {
+      if (key !== 'green' && key !== 'amber') problems.push(`accountTime.shareThresholds.${key}: unknown setting`);
+    }
+    const { green, amber } = shareThresholds;
+    const percent = (name: string, v: unknown) => {
+      const ok = typeof v === 'number' && v > 0 && v <= 100;
+      if (!ok) problems.push(`accountTime.shareThresholds.${name}: expected a percentage above 0 and at most 100, got ${describeValue(v)}`);
+      return ok;
+    };
+    if (percent('green', green) && percent('amber', amber)) {
+      if ((amber as number) < (green as number)) {
+        problems.push(`accountTime.shareThresholds.amber: must be at least green (${String(green)} %), got ${String(amber)}`);
+      } else thresholds = { green: green as number, amber: amber as number };
+    }
+  }
+  if (hourlyRate !== null && (typeof hourlyRate !== 'number' || !Number.isFinite(hourlyRate) || hourlyRate < 0 || hourlyRate > 1_000_000)) {
+    problems.push(`accountTime.hourlyRate: expected a rate from 0 to 1000000 or null, got ${describeValue(hourlyRate)}`);
+  }
+  if (typeof writeBack !== 'boolean') problems.push(`accountTime.writeBack: expected true or false, got ${describeValue(writeBack)}`);
+
+  if (problems.length > before || !thresholds) return undefined;
+  return { idleSeconds: idleSeconds as number, shareThresholds: thresholds, hourlyRate: hourlyRate as number | null, writeBack: writeBack as boolean };
+}

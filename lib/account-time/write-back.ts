@@ -1,0 +1,66 @@
+// Write-back journal rows: account time sent to Worksection as time costs,
+// one entry per thread and finished day, journaled before and after each call.
+
+export type WriteBackStatus = 'pending' | 'sent';
+
+export interface WriteBackEntry {
+  /** "taskId|YYYY-MM-DD": a thread's day is written once. */
+  key: string;
+  taskId: string;
+  projectId: string;
+  date: string;
+  minutes: number;
+  /** The comment on the cost; its marker finds the cost again after a crash. */
+  comment: string;
+  status: WriteBackStatus;
+  /** Set once Worksection answered with the new cost's id. */
+  costId?: string;
+  attemptedAt: number;
+  sentAt?: number;
+}
+
+/** Days written back: finished days (before today) this far back; older time stays local. */
+export const WRITE_BACK_DAYS = 7;
+
+/** The text Account Desk puts in a cost's comment; the marker finds it again in `get_costs`. */
+export function writeBackComment(taskId: string, date: string): string {
+  return `Account time (Account Desk) ${writeBackMarker(taskId, date)}`;
+}
+
+export function writeBackMarker(taskId: string, date: string): string {
+  return `[account-desk:${taskId}:${date}]`;
+}
+
+export const writeBackKey = (taskId: string, date: string): string => `${taskId}|${date}`;
+
+export interface ThreadDay {
+  taskId: string;
+  projectId: string;
+  date: string;
+  ms: number;
+}
+
+/**
+ * Session time per thread and calendar day (a session across midnight is
+ * split), for `days` (ISO dates) with their [from, to) instants.
+ */
+export function threadDays(
+  sessions: Iterable<{ taskId: string; projectId: string; start: number; end: number }>,
+  days: ReadonlyArray<{ date: string; from: number; to: number }>,
+): ThreadDay[] {
+  const totals = new Map<string, ThreadDay>();
+  for (const session of sessions) {
+    for (const day of days) {
+      const overlap = Math.min(session.end, day.to) - Math.max(session.start, day.from);
+      if (overlap <= 0) continue;
+      const key = writeBackKey(session.taskId, day.date);
+      const row = totals.get(key) ?? { taskId: session.taskId, projectId: session.projectId, date: day.date, ms: 0 };
+      row.ms += overlap;
+      totals.set(key, row);
+    }
+  }
+  return [...totals.values()].sort((a, b) => a.date.localeCompare(b.date) || a.taskId.localeCompare(b.taskId));
+}
+
+/** Whole minutes as Worksection stores them (rounded; under half a minute is not sent). */
+export const wholeMinutes = (ms: number): number => Math.round(ms / 60_000);

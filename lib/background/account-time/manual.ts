@@ -1,0 +1,30 @@
+/** Manual entries (invoice, report, call…): validated, then stored as Dexie rows. */
+import type { AccountDeskDb } from '../../db';
+import { parseManualEntry } from '../../account-time/manual';
+import type { ManualEntry } from '../../account-time/types';
+
+export class ManualEntryProblem extends Error {
+  readonly kind = 'invalid-entry';
+}
+
+export async function listEntries(db: AccountDeskDb, projectId: string): Promise<ManualEntry[]> {
+  const rows = await db.manualEntries.where('[projectId+date]').between([projectId, ''], [projectId, '\uffff']).toArray();
+  return rows.reverse(); // newest day first
+}
+
+export async function saveEntry(db: AccountDeskDb, input: unknown, now: number): Promise<ManualEntry> {
+  const parsed = parseManualEntry(input);
+  if (!parsed.ok) throw new ManualEntryProblem(`Entry not saved: ${parsed.problems.join('; ')}`);
+  const { id, ...fields } = parsed.entry;
+  return db.transaction('rw', db.manualEntries, async () => {
+    const existing = id === undefined ? undefined : await db.manualEntries.get(id);
+    if (id !== undefined && !existing) throw new ManualEntryProblem(`Entry ${id} no longer exists`);
+    const row: ManualEntry = { ...fields, createdAt: existing?.createdAt ?? now, ...(id === undefined ? {} : { id }) };
+    const savedId = await db.manualEntries.put(row);
+    return { ...row, id: savedId };
+  });
+}
+
+export async function deleteEntry(db: AccountDeskDb, id: number): Promise<void> {
+  await db.manualEntries.delete(id);
+}

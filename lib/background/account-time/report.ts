@@ -1,0 +1,82 @@
+/** The "Account time" report: account time per project and month from Dexie, project hours from one get_costs_total call. */
+import type { AccountDeskDb } from '../../db';
+import { monthBefore, monthKey } from '../../account-time/periods';
+import { accountTimeReport, type AccountTimeReportRow } from '../../account-time/report';
+import { perProject } from '../../account-time/totals';
+import type { Problem } from '../../messages';
+import type { Settings } from '../../settings';
+import type { WorksectionClient } from '../../worksection/client';
+import { wsTimeToMinutes } from '../../worksection/dates';
+import { toProblem } from '../problems';
+import { SESSION_REACH_MS } from './queries';
+
+export const REPORT_MONTHS_LIMIT = 24;
+
+export interface AccountTimeReport {
+  months: string[];
+  rows: AccountTimeReportRow[];
+  /** Project hours could not be read: shares are missing. */
+  problem?: Problem;
+}
+
+type Nested = Map<string, Map<string, number>>;
+const add = (map: Nested, projectId: string, month: string, minutes: number) => {
+  const inner = map.get(projectId) ?? new Map<string, number>();
+  inner.set(month, (inner.get(month) ?? 0) + minutes);
+  map.set(projectId, inner);
+};
+
+export async function accountTimeReportFor(
+  deps: { db: AccountDeskDb; client: WorksectionClient | null; settings: Settings; now: number; hourlyRate: number | null },
+  monthCount: number,
+): Promise<AccountTimeReport> {
+  if (!Number.isInteger(monthCount) || monthCount < 1 || monthCount > REPORT_MONTHS_LIMIT) {
+    throw new RangeError(`A report covers 1 to ${REPORT_MONTHS_LIMIT} months, not ${monthCount}`);
+  }
+  const { db, client, settings, now } = deps;
+  const zone = settings.businessHours.timeZone;
+  const periods = Array.from({ length: monthCount }, (_, index) => monthBefore(now, monthCount - 1 - index, zone));
+  const first = periods[0]!;
+  const last = periods.at(-1)!;
+
+  const [sessions, entries, written] = await Promise.all([
+    db.sessions.where('start').between(first.from - SESSION_REACH_MS, last.to, true, false).toArray(),
+    db.manualEntries.where('date').between(first.firstDay, last.lastDay, true, true).toArray(),
+    db.writeBack.where('status').equals('sent').toArray(),
+  ]);
+  const account: Nested = new Map();
+  for (const period of periods) {
+    for (const row of perProject(sessions, entries, period)) add(account, row.projectId, monthKey(period), row.totalMs / 60_000);
+  }
+  const writtenMap: Nested = new Map();
+  for (const entry of written) if (entry.date >= first.firstDay && entry.date <= last.lastDay) add(writtenMap, entry.projectId, entry.date.slice(0, 7), entry.minutes);
+
+  const names = new Map<string, string>();
+  for (const thread of await db.threads.toArray()) if (thread.projectName) names.set(thread.projectId, thread.projectName);
+  let logged: Nested | null = null;
+  let problem: Problem | undefined;
+  if (client) {
+    try {
+      const total = await client.getCostsTotal({ dateStart: first.firstDay, dateEnd: last.lastDay, extra: ['projects'] });
+      logged = new Map();
+      for (const project of Object.values(total.projects ?? {})) {
+        if (project.name) names.set(project.id, project.name);
+        for (const [month, value] of Object.entries(project.monthly ?? {})) add(logged, project.id, month, wsTimeToMinutes(value.time) ?? 0);
+      }
+    } catch (error) {
+      problem = toProblem(error);
+    }
+  }
+  const months = periods.map(monthKey);
+  const rows = accountTimeReport({
+    account,
+    logged,
+    written: writtenMap,
+    names,
+    months,
+    thresholds: settings.accountTime.shareThresholds,
+    hourlyRate: deps.hourlyRate,
+    writeBack: settings.accountTime.writeBack,
+  });
+  return { months, rows, problem };
+}

@@ -1,0 +1,135 @@
+/**
+ * Account-time benchmarks (imported by scripts/bench.mjs through tsx):
+ * - a month's account time for one project over a year of sessions (about
+ *   100,000 rows), the query the widget and reports make: an index range on
+ *   [projectId+start] in Dexie (on fake-indexeddb in Node) plus clipping;
+ *   baseline: the same query for one day (the fixed cost of a range read);
+ * - widget mount after its anchor exists, in Chromium with the production
+ *   build: Worksection replaces the task list, and the time until the
+ *   "Account time" widget's host is attached next to the new list is
+ *   measured in the page; baseline: the page bar, re-mounted by the same
+ *   change in the same run.
+ */
+import 'fake-indexeddb/auto';
+import { performance } from 'node:perf_hooks';
+import { periodOf } from '../../lib/account-time/periods';
+import type { Session } from '../../lib/account-time/types';
+import { projectAccountMs } from '../../lib/background/account-time/queries';
+import { openDb } from '../../lib/db';
+import { startSimulator } from '../../tests/simulator';
+import { connectThroughOptions, launchBrowser } from '../../tests/e2e/harness';
+
+export interface BenchRow {
+  metric: string;
+  value: string;
+  baseline?: string;
+  budget?: string;
+  within?: boolean | null;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** A year of sessions: 20 projects, ~275 sessions a day of 30 s – 10 min, deterministic. */
+function yearOfSessions(now: number, count: number): Session[] {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const yearMs = 365 * 86_400_000;
+  return Array.from({ length: count }, (_, index) => {
+    const start = now - yearMs + Math.floor((index / count) * yearMs);
+    const end = start + 30_000 + Math.floor(random() * 570_000);
+    const project = Math.floor(random() * 20);
+    return { start, end, open: 0, taskId: String(1000 + project * 50 + Math.floor(random() * 50)), projectId: String(100 + project), lastActivityAt: end, tabId: 1, focusedAt: start };
+  });
+}
+
+export async function monthQueryBench(): Promise<BenchRow[]> {
+  const now = Date.UTC(2026, 10, 27, 12);
+  const db = openDb(`bench-account-time-${Date.now()}`);
+  const rows = yearOfSessions(now, 100_000);
+  await db.sessions.bulkAdd(rows);
+  const month = periodOf('month', now - 60 * 86_400_000, 'Europe/Kyiv');
+  const day = periodOf('day', now - 60 * 86_400_000, 'Europe/Kyiv');
+  const times: number[] = [];
+  const baselines: number[] = [];
+  let total = 0;
+  for (let run = 0; run < 9; run++) {
+    let start = performance.now();
+    await projectAccountMs(db, '105', day);
+    baselines.push(performance.now() - start);
+    start = performance.now();
+    total = await projectAccountMs(db, '105', month);
+    times.push(performance.now() - start);
+  }
+  db.close();
+  const value = median(times.slice(2));
+  return [
+    {
+      metric: `a month's account time for one project, ${rows.length.toLocaleString('en')} sessions over a year (${(total / 3_600_000).toFixed(1)} h; Dexie on fake-indexeddb, median of 7)`,
+      value: `${value.toFixed(1)} ms`,
+      baseline: `${median(baselines.slice(2)).toFixed(1)} ms for one day`,
+      budget: '≤ 20 ms',
+      within: value <= 20,
+    },
+  ];
+}
+
+export async function widgetMountBench(): Promise<BenchRow[]> {
+  const sim = await startSimulator({ port: 0 });
+  const browser = await launchBrowser({ hostRules: sim.hostRules });
+  try {
+    const outcome = await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey });
+    if (!outcome.startsWith('Connected to ')) throw new Error(`could not connect: ${outcome}`);
+    const project = sim.control.data().projects[0]!;
+    const page = await browser.context.newPage();
+    await page.goto(new URL(project.page, sim.origin).href);
+    await page.locator('account-desk-time').waitFor({ state: 'attached' });
+    await page.locator('account-desk-ui').waitFor({ state: 'attached' });
+    const widget: number[] = [];
+    const bar: number[] = [];
+    for (let run = 0; run < 12; run++) {
+      // Worksection re-renders the task list: a new anchor element; both UIs move to it.
+      const [widgetMs, barMs] = await page.evaluate(
+        () =>
+          new Promise<[number, number]>((resolve) => {
+            const old = document.querySelector('#tasks_images')!;
+            const fresh = old.cloneNode(true) as Element;
+            const seen: Record<string, number> = {};
+            // Only a new host counts: the old one sits next to the new list until it is re-mounted.
+            const before = new Set(document.querySelectorAll('account-desk-time, account-desk-ui'));
+            const observer = new MutationObserver(() => {
+              for (const name of ['account-desk-time', 'account-desk-ui']) {
+                const host = [...document.querySelectorAll(name)].find((candidate) => !before.has(candidate));
+                if (!(name in seen) && host && host.nextElementSibling === fresh) seen[name] = performance.now() - start;
+              }
+              if ('account-desk-time' in seen && 'account-desk-ui' in seen) {
+                observer.disconnect();
+                resolve([seen['account-desk-time']!, seen['account-desk-ui']!]);
+              }
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+            const start = performance.now();
+            old.replaceWith(fresh);
+          }),
+      );
+      widget.push(widgetMs);
+      bar.push(barMs);
+    }
+    const value = median(widget.slice(2));
+    return [
+      {
+        metric: 'account time widget mounted after its anchor exists (Chromium, median of 10)',
+        value: `${value.toFixed(1)} ms`,
+        baseline: `${median(bar.slice(2)).toFixed(1)} ms for the page bar`,
+        budget: '≤ 20 ms',
+        within: value <= 20,
+      },
+    ];
+  } finally {
+    await browser.close();
+    await sim.close();
+  }
+}

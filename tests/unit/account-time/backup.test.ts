@@ -1,0 +1,102 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '@/lib/db';
+import { exportDatabase, importDatabase } from '@/lib/background/account-time/backup';
+
+const session = { start: 1000, end: 61_000, open: 0 as const, taskId: '10', projectId: '7', lastActivityAt: 60_000, tabId: 3, focusedAt: 900 };
+
+async function filled(name: string) {
+  const db = openDb(name);
+  await db.sessions.bulkAdd([session, { ...session, start: 70_000, end: 90_000, open: 1 }]);
+  await db.manualEntries.add({ projectId: '7', date: '2025-03-12', minutes: 30, kind: 'call', note: 'Weekly call', createdAt: 5 });
+  await db.writeBack.put({ key: '10|2025-03-11', taskId: '10', projectId: '7', date: '2025-03-11', minutes: 12, comment: 'x', status: 'sent', costId: '55', attemptedAt: 1, sentAt: 2 });
+  await db.threads.put({ taskId: '10', projectId: '7', projectName: 'Owl', taskName: 'Brief', page: '/project/7/10/', status: 'active', clientThread: 1, waiting: 0 });
+  await db.state.put({ key: 'accountTime.paused', value: false });
+  await db.cache.put({ key: 'k', value: { a: 1 }, fetchedAt: 3 });
+  return db;
+}
+
+describe('export and import of the whole database', () => {
+  it('round-trips every table', async () => {
+    const source = await filled(`backup-src-${Math.random()}`);
+    const backup = await exportDatabase(source, new Date('2025-03-12T10:00:00Z'));
+    expect(backup).toMatchObject({ format: 'account-desk-backup', schemaVersion: source.verno, exportedAt: '2025-03-12T10:00:00.000Z' });
+    const target = openDb(`backup-dst-${Math.random()}`);
+    await target.pageVisits.add({ url: 'https://x.worksection.com/', pageKind: 'other', placement: 'dock', anchors: [], visitedAt: 1 });
+    await importDatabase(target, JSON.parse(JSON.stringify(backup)));
+    expect(await exportDatabase(target, new Date('2025-03-12T10:00:00Z'))).toEqual(backup);
+    expect(JSON.stringify(backup)).not.toMatch(/apiKey|accessToken/);
+  });
+
+  it('refuses a bad file with every problem named, and changes nothing', async () => {
+    const target = await filled(`backup-bad-${Math.random()}`);
+    const before = await exportDatabase(target);
+    const good = JSON.parse(JSON.stringify(before));
+    const bad = {
+      ...good,
+      schemaVersion: 99,
+      tables: {
+        ...good.tables,
+        sessions: [{ ...session, end: 0 }],
+        manualEntries: [{ projectId: '7', date: 'yesterday', minutes: 30, kind: 'call', note: '', createdAt: 1 }],
+        threads: [{ projectId: '7' }],
+        secrets: [],
+      },
+    };
+    await expect(importDatabase(target, bad)).rejects.toThrow(
+      `Nothing imported: schemaVersion: expected 1 to ${target.verno} (this version reads older backups, not newer ones), got 99; ` +
+        'tables.threads[0].taskId: missing or not a key, got nothing; ' +
+        'tables.sessions[0]: start and end must be times with end ≥ start; tables.manualEntries[0]: date: expected YYYY-MM-DD, got "yesterday"; ' +
+        'tables.secrets: unknown table',
+    );
+    await expect(importDatabase(target, 'not json')).rejects.toThrow('backup: expected a JSON object');
+    expect(await exportDatabase(target)).toEqual({ ...before, exportedAt: expect.any(String) });
+  });
+
+  it('a failure inside the import transaction rolls everything back', async () => {
+    const target = await filled(`backup-rollback-${Math.random()}`);
+    const before = await exportDatabase(target);
+    // Two rows with the same auto id pass the checks (ids are optional) but fail bulkAdd.
+    const clash = JSON.parse(JSON.stringify(before));
+    clash.tables.manualEntries = [...clash.tables.manualEntries, ...clash.tables.manualEntries.map((row: object) => ({ ...row }))];
+    clash.tables.manualEntries[1].id = clash.tables.manualEntries[0].id;
+    await expect(importDatabase(target, clash)).rejects.toThrow(/appears twice/);
+    expect(await exportDatabase(target)).toEqual({ ...before, exportedAt: expect.any(String) });
+  });
+});
+
+describe('schema upgrades keep every row', () => {
+  it('a version 1 database opens at the current version (3 or later) with its rows', async () => {
+    const name = `upgrade-v1-${Math.random()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ pageVisits: '++id, visitedAt', cache: 'key, fetchedAt' });
+    await v1.table('pageVisits').bulkAdd([{ url: 'a', visitedAt: 1 }, { url: 'b', visitedAt: 2 }]);
+    await v1.table('cache').put({ key: 'k', value: 1, fetchedAt: 1 });
+    v1.close();
+    const db = openDb(name);
+    expect(await db.pageVisits.count()).toBe(2);
+    expect(await db.cache.get('k')).toEqual({ key: 'k', value: 1, fetchedAt: 1 });
+    expect(db.verno).toBeGreaterThanOrEqual(3);
+    expect(await db.sessions.count()).toBe(0);
+  });
+
+  it('a version 2 database opens at the current version (3 or later) with its rows', async () => {
+    const name = `upgrade-v2-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ pageVisits: '++id, visitedAt', cache: 'key, fetchedAt' });
+    v2.version(2).stores({ threads: 'taskId, projectId, waiting', comments: 'id, [taskId+at]', episodes: 'id, taskId, [projectId+startedAt], startedAt', state: 'key' });
+    await v2.table('threads').put({ taskId: '10', projectId: '7', waiting: 1 });
+    await v2.table('comments').put({ id: 'c1', taskId: '10', at: 5 });
+    await v2.table('episodes').put({ id: '10:c1', taskId: '10', projectId: '7', startedAt: 5 });
+    await v2.table('state').put({ key: 'replies.cursor', value: { lastPollAt: 9, seen: [] } });
+    v2.close();
+    const db = openDb(name);
+    expect(await db.threads.get('10')).toEqual({ taskId: '10', projectId: '7', waiting: 1 });
+    expect(await db.comments.count()).toBe(1);
+    expect(await db.episodes.count()).toBe(1);
+    expect(await db.state.get('replies.cursor')).toEqual({ key: 'replies.cursor', value: { lastPollAt: 9, seen: [] } });
+    await db.sessions.add(session);
+    expect(await db.sessions.where('[projectId+start]').between(['7', 0], ['7', Infinity]).count()).toBe(1);
+  });
+});

@@ -1,0 +1,124 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDb, type AccountDeskDb } from '@/lib/db';
+import { writeBack, writeBackDays } from '@/lib/background/account-time/write-back';
+import { threadDays, writeBackMarker } from '@/lib/account-time/write-back';
+import type { Session } from '@/lib/account-time/types';
+import { ThrottleRegistry, WorksectionClient } from '@/lib/worksection';
+import { startSimulator, type Simulator } from '../../simulator';
+import { simulatorFetch } from '../../support/simulator-fetch';
+
+const MIN = 60_000;
+
+describe('threadDays', () => {
+  it('splits a session across midnight between its days, per thread', () => {
+    const days = [
+      { date: '2025-03-10', from: 0, to: 100 },
+      { date: '2025-03-11', from: 100, to: 200 },
+    ];
+    const rows = threadDays(
+      [
+        { taskId: '1', projectId: '7', start: 90, end: 130 },
+        { taskId: '2', projectId: '7', start: 150, end: 160 },
+      ],
+      days,
+    );
+    expect(rows).toEqual([
+      { taskId: '1', projectId: '7', date: '2025-03-10', ms: 10 },
+      { taskId: '1', projectId: '7', date: '2025-03-11', ms: 30 },
+      { taskId: '2', projectId: '7', date: '2025-03-11', ms: 10 },
+    ]);
+  });
+});
+
+// Write-back against the simulator's API with Dexie on fake-indexeddb.
+describe('write-back', () => {
+  let sim: Simulator;
+  let db: AccountDeskDb;
+  let client: WorksectionClient;
+  let timeZone: string;
+  let email: string;
+  let tasks: Array<{ id: string; projectId: string }>;
+  const simNow = () => new Date(sim.control.clock().now).getTime();
+
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0 });
+  });
+  afterAll(() => sim.close());
+
+  beforeEach(async () => {
+    sim.control.reset({ frozen: true });
+    db = openDb(`write-back-${Math.random()}`);
+    client = new WorksectionClient({
+      accountUrl: sim.origin,
+      auth: { kind: 'admin', apiKey: sim.apiKey },
+      fetch: simulatorFetch(sim.port),
+      minIntervalMs: 0,
+      throttles: new ThrottleRegistry(),
+      maxRetries: 0,
+    });
+    const data = sim.control.data();
+    timeZone = data.account.timeZone;
+    email = data.users.find((user) => user.role.toLowerCase() === 'owner')!.email;
+    const project = data.projects[0]!;
+    tasks = sim.control.tasks(project.id).filter((task) => task.level === 0).slice(0, 2).map((task) => ({ id: task.id, projectId: project.id }));
+    // Two threads on each of the last two finished days: four costs to write.
+    const days = writeBackDays(simNow(), timeZone).slice(-2);
+    const rows: Session[] = [];
+    for (const day of days) {
+      for (const [index, task] of tasks.entries()) {
+        const start = day.from + (10 + index) * 3600_000;
+        rows.push({ start, end: start + (15 + index) * MIN, open: 0, taskId: task.id, projectId: task.projectId, lastActivityAt: start, tabId: 1, focusedAt: start });
+      }
+    }
+    await db.sessions.bulkAdd(rows);
+  });
+
+  const run = (using = client) => writeBack({ db, client: using, timeZone, now: simNow(), emailUserFrom: email });
+  const written = () =>
+    sim.control
+      .costs()
+      .filter((cost) => cost.comment.includes('[account-desk:'))
+      .map((cost) => `${cost.taskId} ${cost.date} ${cost.minutes} ${cost.user.email}`)
+      .sort();
+  const expected = () => {
+    const days = writeBackDays(simNow(), timeZone).slice(-2);
+    return days.flatMap((day) => tasks.map((task, index) => `${task.id} ${day.date} ${15 + index} ${email}`)).sort();
+  };
+
+  it('writes one cost per thread and finished day, as the connected user, with the marker in the comment', async () => {
+    expect(await run()).toEqual({ sent: 4, recovered: 0, skipped: 0 });
+    expect(written()).toEqual(expected());
+    const journal = await db.writeBack.toArray();
+    expect(journal.every((entry) => entry.status === 'sent' && entry.costId)).toBe(true);
+    expect(sim.control.costs().find((cost) => cost.comment.includes(writeBackMarker(tasks[0]!.id, journal[0]!.date)))).toBeDefined();
+    // A second batch sends nothing again.
+    expect(await run()).toEqual({ sent: 0, recovered: 0, skipped: 4 });
+    expect(written()).toEqual(expected());
+  });
+
+  it.each([0, 1, 2, 3])('a crash right after add_costs call %i creates nothing twice', async (crashAt) => {
+    // The call reaches Worksection, then the worker dies before the journal says "sent".
+    let calls = 0;
+    const crashing = Object.create(client) as WorksectionClient;
+    crashing.addCosts = async (...args: Parameters<WorksectionClient['addCosts']>) => {
+      const result = await client.addCosts(...args);
+      if (calls++ === crashAt) throw new Error('worker stopped after add_costs');
+      return result;
+    };
+    await expect(run(crashing)).rejects.toThrow('worker stopped after add_costs');
+    expect(await db.writeBack.where('status').equals('pending').count()).toBe(1);
+
+    const outcome = await run();
+    expect(outcome).toEqual({ sent: 3 - crashAt, recovered: 1, skipped: crashAt });
+    expect(written()).toEqual(expected());
+    expect(await db.writeBack.where('status').equals('sent').count()).toBe(4);
+  });
+
+  it.each([0, 1, 2, 3])('a failed add_costs call %i (Worksection answered 500) is sent again, once', async (failAt) => {
+    sim.control.addFault({ kind: 'http-500', action: 'add_costs', afterCalls: failAt, times: 1 });
+    await expect(run()).rejects.toThrow();
+    expect(await run()).toMatchObject({ sent: 4 - failAt });
+    expect(written()).toEqual(expected());
+  });
+});
