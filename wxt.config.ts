@@ -12,8 +12,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // alarms: the reply sync's poll; notifications: late and escalated client threads.
-    permissions: ['storage', 'alarms', 'notifications'],
+    // alarms: the reply sync's poll; notifications: late and escalated client threads;
+    // idle: a screen lock stops account time at once (DESIGN §2).
+    permissions: ['storage', 'alarms', 'notifications', 'idle'],
     host_permissions: WORKSECTION_HOSTS,
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },

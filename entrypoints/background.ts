@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { applySettings, ensureSyncAlarm, openNotification, refreshSurfaces, runSync, SYNC_ALARM } from '@/lib/background/replies';
+import { listenAccountTime } from '@/lib/background/account-time';
 import { listen } from '@/lib/background/router';
 import { onSettingsChanged } from '@/lib/background/settings-store';
 
@@ -12,6 +13,7 @@ export default defineBackground(() => {
     if (alarm.name === SYNC_ALARM) void runSync();
   });
   browser.notifications.onClicked.addListener((id) => void openNotification(id));
+  listenAccountTime();
   browser.runtime.onInstalled.addListener(() => void ensureSyncAlarm());
   browser.runtime.onStartup.addListener(() => void ensureSyncAlarm().then(() => refreshSurfaces()));
   onSettingsChanged(() => void applySettings());

@@ -6,9 +6,13 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startPageBar } from '@/components/page-bar/mount';
 import { startReplyBadges } from '@/components/reply-badges';
+import { startTemplates } from '@/components/templates';
+import { startAccountTime } from '@/components/account-time';
 
 export default defineUnlistedScript(() => {
   const ctx = new ContentScriptContext('worksection-ui');
   startPageBar(ctx);
   startReplyBadges(ctx);
+  startTemplates(ctx);
+  startAccountTime(ctx);
 });

@@ -6,6 +6,10 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { PageVisit } from './messages';
 import type { Person, WaitEpisode } from './replies/types';
+import type { TemplateApplication } from './templates/journal';
+import type { PersonalTemplateRow, RoleMappingRow, SavedChecklistRow } from './templates/store-types';
+import type { ManualEntry, Session } from './account-time/types';
+import type { WriteBackEntry } from './account-time/write-back';
 
 /** A cached API answer (project and task names for the page bar). */
 export interface CacheRow {
@@ -70,7 +74,14 @@ export type AccountDeskDb = Dexie & {
   episodes: EntityTable<EpisodeRow, 'id'>;
   state: EntityTable<StateRow, 'key'>;
   // [account-time tables]
+  sessions: EntityTable<Session, 'id'>;
+  manualEntries: EntityTable<ManualEntry, 'id'>;
+  writeBack: EntityTable<WriteBackEntry, 'key'>;
   // [templates tables]
+  templateApplications: EntityTable<TemplateApplication, 'id'>;
+  personalTemplates: EntityTable<PersonalTemplateRow, 'id'>;
+  roleMappings: EntityTable<RoleMappingRow, 'key'>;
+  savedChecklists: EntityTable<SavedChecklistRow, 'id'>;
 };
 
 export const DB_NAME = 'account-desk';
@@ -90,7 +101,23 @@ export function openDb(name = DB_NAME): AccountDeskDb {
     state: 'key',
   });
   // [version 3: account time]
+  // Account time: sessions by project and start (a month per project is an
+  // index range), by thread and start (time in this thread today), the open
+  // one by its flag; manual entries by project and day; the write-back journal.
+  db.version(3).stores({
+    sessions: '++id, open, start, [projectId+start], [taskId+start]',
+    manualEntries: '++id, [projectId+date], date',
+    writeBack: 'key, status',
+  });
   // [version 4: templates]
+  // Template applications (journals) by project for "Resume", personal
+  // templates in the user's order, role mappings per project, checklists by use.
+  db.version(4).stores({
+    templateApplications: 'id, [origin+projectId], startedAt',
+    personalTemplates: 'id, position',
+    roleMappings: 'key',
+    savedChecklists: 'id, usedAt',
+  });
   return db;
 }
 

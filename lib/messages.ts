@@ -4,6 +4,8 @@
  * other contexts ask it through `ask()`.
  */
 import { browser } from 'wxt/browser';
+import type { TimeMessages } from './account-time/protocol';
+import type { TemplateMessages } from './templates/protocol';
 import type { ReplyTimeRow } from './replies/report';
 import type { Person, ReplyClock } from './replies/types';
 import type { DeepPartial, Settings } from './settings';
@@ -121,7 +123,40 @@ export interface Protocol {
     response: ReplyTimesReport;
   };
   // [account-time messages]
+  'time/thread': TimeMessages['time/thread'];
+  'time/heartbeat': TimeMessages['time/heartbeat'];
+  'time/stop': TimeMessages['time/stop'];
+  'time/project': TimeMessages['time/project'];
+  'time/pause': TimeMessages['time/pause'];
+  'time/status': TimeMessages['time/status'];
+  'time/entries': TimeMessages['time/entries'];
+  'time/entry-save': TimeMessages['time/entry-save'];
+  'time/entry-delete': TimeMessages['time/entry-delete'];
+  'time/write-back': TimeMessages['time/write-back'];
+  'time/report': TimeMessages['time/report'];
+  'time/export': TimeMessages['time/export'];
+  'time/import': TimeMessages['time/import'];
   // [templates messages]
+  'templates/library': TemplateMessages['templates/library'];
+  'templates/template': TemplateMessages['templates/template'];
+  'templates/people': TemplateMessages['templates/people'];
+  'templates/apply': TemplateMessages['templates/apply'];
+  'templates/applications': TemplateMessages['templates/applications'];
+  'templates/application': TemplateMessages['templates/application'];
+  'templates/resume': TemplateMessages['templates/resume'];
+  'templates/cancel': TemplateMessages['templates/cancel'];
+  'templates/checklists': TemplateMessages['templates/checklists'];
+  'templates/insert-checklist': TemplateMessages['templates/insert-checklist'];
+  'templates/remember-checklist': TemplateMessages['templates/remember-checklist'];
+  'templates/personal/list': TemplateMessages['templates/personal/list'];
+  'templates/personal/save': TemplateMessages['templates/personal/save'];
+  'templates/personal/duplicate': TemplateMessages['templates/personal/duplicate'];
+  'templates/personal/delete': TemplateMessages['templates/personal/delete'];
+  'templates/personal/move': TemplateMessages['templates/personal/move'];
+  'templates/personal/import': TemplateMessages['templates/personal/import'];
+  'templates/personal/export': TemplateMessages['templates/personal/export'];
+  'templates/save-task': TemplateMessages['templates/save-task'];
+  'templates/projects': TemplateMessages['templates/projects'];
 }
 
 export type MessageType = keyof Protocol;

@@ -7,6 +7,9 @@ import { DEFAULT_REPLY_THRESHOLDS, validateReplyThresholds } from './replies/clo
 import { validateBusinessHours } from './replies/business-hours';
 import { describeValue } from './replies/describe';
 import type { BusinessHours, ReplyThresholds } from './replies/types';
+import { defaultAccountTimeSettings, parseAccountTimeSettings } from './account-time/settings';
+import type { AccountTimeSettings } from './account-time/types';
+import { defaultTemplateSettings, parseTemplateSettings, type TemplateSettings } from './templates/settings';
 
 export interface Settings {
   version: 1;
@@ -18,6 +21,9 @@ export interface Settings {
   notifications: { late: boolean; escalated: boolean };
   /** Minutes between polls of Worksection: 0.5 (the alarms API's minimum) … 60; default 1. */
   pollMinutes: number;
+  /** Idle limit, share thresholds, hourly rate, write-back (lib/account-time/settings.ts). */
+  accountTime: AccountTimeSettings;
+  templates: TemplateSettings;
 }
 
 /** Objects are merged key by key; arrays and values are replaced whole. */
@@ -43,6 +49,8 @@ export function defaultSettings(timeZone: string): Settings {
     replyThresholds: { ...DEFAULT_REPLY_THRESHOLDS },
     notifications: { late: true, escalated: true },
     pollMinutes: 1,
+    accountTime: defaultAccountTimeSettings(),
+    templates: defaultTemplateSettings(),
   };
 }
 
@@ -141,7 +149,7 @@ function projectId(entry: unknown, path: string, problems: Problems): string | u
   return text.trim();
 }
 
-const ROOT_KEYS = ['version', 'features', 'clients', 'businessHours', 'replyThresholds', 'notifications', 'pollMinutes'] as const;
+const ROOT_KEYS = ['version', 'features', 'clients', 'businessHours', 'replyThresholds', 'notifications', 'pollMinutes', 'accountTime', 'templates'] as const;
 const FEATURE_KEYS = ['replyBadges', 'accountTime', 'templates'] as const;
 const CLIENT_KEYS = ['emails', 'domains', 'projectIds'] as const;
 const HOURS_KEYS = ['timeZone', 'workDays', 'start', 'end', 'holidays'] as const;
@@ -202,7 +210,12 @@ export function parseSettings(input: unknown): SettingsResult {
     problems.push(`pollMinutes: expected minutes from ${min} to ${max}, got ${describeValue(pollMinutes)}`);
   }
 
-  if (problems.length > 0 || !features || !clients || !hoursIn || !thresholdsIn || !notifications) return { ok: false, problems };
+  // Settings saved before account time existed have no `accountTime`: they get its defaults.
+  const accountTime = root.accountTime === undefined ? defaultAccountTimeSettings() : parseAccountTimeSettings(root.accountTime, problems);
+  // Likewise `templates` (the team library's project).
+  const templates = root.templates === undefined ? defaultTemplateSettings() : parseTemplateSettings(root.templates, problems);
+
+  if (problems.length > 0 || !accountTime || !templates || !features || !clients || !hoursIn || !thresholdsIn || !notifications) return { ok: false, problems };
   const hours = hoursIn as unknown as BusinessHours;
   const thresholds = thresholdsIn as unknown as ReplyThresholds;
   return {
@@ -221,6 +234,8 @@ export function parseSettings(input: unknown): SettingsResult {
       replyThresholds: { soon: thresholds.soon, late: thresholds.late, escalated: thresholds.escalated },
       notifications,
       pollMinutes: pollMinutes as number,
+      accountTime,
+      templates,
     },
   };
 }

@@ -2,7 +2,7 @@
 // `npm run bench`: Account Desk's performance budgets (DESIGN.md §6), measured
 // on the production build against the Worksection simulator.
 //
-//   npm run bench -- [--runs 15 (≥ 10)] [--warmup 2] [--trace-loads 7] [--strict]
+//   npm run bench -- [--runs 15 (≥ 10)] [--warmup 2] [--trace-loads 7] [--strict] [--only TEXT]
 //
 // Each bench case returns table rows; add a case to `benchCases` to add rows.
 // With --strict the exit code is 1 when a row is over its budget.
@@ -12,6 +12,7 @@
 // alternated A,B,B,A,… in one run so that drift in the machine hits both.
 
 import fs from 'node:fs';
+import https from 'node:https';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { buildExtension, chromeBuildDir, main, setup, step } from './setup.mjs';
@@ -24,7 +25,7 @@ const BUDGET = {
 
 // ------------------------------------------------------------------ options
 function parseOptions(argv) {
-  const options = { runs: 15, warmup: 2, traceLoads: 7, strict: false };
+  const options = { runs: 15, warmup: 2, traceLoads: 7, strict: false, only: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const number = () => {
@@ -36,7 +37,8 @@ function parseOptions(argv) {
     else if (arg === '--warmup') options.warmup = number();
     else if (arg === '--trace-loads') options.traceLoads = number();
     else if (arg === '--strict') options.strict = true;
-    else throw new Error(`unknown option ${arg} (known: --runs N, --warmup N, --trace-loads N, --strict)`);
+    else if (arg === '--only') options.only = String(argv[++i] ?? '').toLowerCase();
+    else throw new Error(`unknown option ${arg} (known: --runs N, --warmup N, --trace-loads N, --strict, --only TEXT)`);
   }
   // Fewer loads make the medians noise; DESIGN.md §6 compares at least 10 per side.
   if (options.runs < 10) throw new Error('--runs must be at least 10');
@@ -100,12 +102,13 @@ const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', '
 const scriptUrl = (event) => String(event.args?.data?.url || event.args?.data?.scriptName || event.args?.fileName || '');
 
 /**
- * Main-thread time the extension costs one page load, from a Chromium trace:
- * the union of the page renderer's main-thread slices that are content-script
- * injection or run code from chrome-extension:// URLs (a union, so nested
- * slices count once). Includes work after load until the UI settles.
+ * A Chromium trace of one page load on the page renderer's main thread:
+ * `tasks`, its top-level tasks, and `extension`, the slices that are
+ * content-script injection or run code from chrome-extension:// URLs, merged
+ * into a union (nested slices count once). `settle` decides when the load's
+ * work is over (including the UI's work after load).
  */
-async function extensionMainThreadMs(context, url, settle) {
+async function traceMainThread(context, url, settle) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events = [];
@@ -128,21 +131,37 @@ async function extensionMainThreadMs(context, url, settle) {
   }
   const parse = events.find((e) => e.name === 'ParseHTML' && JSON.stringify(e.args ?? {}).includes(url));
   if (!parse) throw new Error(`the trace of ${url} has no ParseHTML event for the page; cannot find its main thread`);
-  const slices = events
-    .filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' && typeof e.dur === 'number')
+  const main = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' && typeof e.dur === 'number');
+  const tasks = main.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').map((e) => [e.ts, e.ts + e.dur]);
+  const slices = main
     .filter((e) => EXTENSION_TASK.test(e.name) || (SCRIPT_EVENTS.has(e.name) && scriptUrl(e).startsWith('chrome-extension://')))
     .map((e) => [e.ts, e.ts + e.dur])
     .sort((a, b) => a[0] - b[0]);
-  let totalUs = 0;
-  let current = null;
+  const extension = [];
   for (const [start, end] of slices) {
-    if (!current || start > current[1]) {
-      if (current) totalUs += current[1] - current[0];
-      current = [start, end];
-    } else current[1] = Math.max(current[1], end);
+    const last = extension.at(-1);
+    if (!last || start > last[1]) extension.push([start, end]);
+    else last[1] = Math.max(last[1], end);
   }
-  if (current) totalUs += current[1] - current[0];
-  return totalUs / 1000;
+  return { tasks, extension };
+}
+
+/** Main-thread time the extension costs one page load, in ms. */
+async function extensionMainThreadMs(context, url, settle) {
+  const { extension } = await traceMainThread(context, url, settle);
+  return extension.reduce((sum, [start, end]) => sum + end - start, 0) / 1000;
+}
+
+/**
+ * The longest unbroken stretch of extension work on the main thread (ms), and
+ * the page's longest task of all. (A rendering task can hold a quick
+ * animation-frame callback of ours while painting thousands of rows; that
+ * task's length is the page's, so the extension's own stretch is measured.)
+ */
+async function longestTasksMs(context, url, settle) {
+  const { tasks, extension } = await traceMainThread(context, url, settle);
+  const longest = (list) => Math.max(0, ...list.map(([start, end]) => (end - start) / 1000));
+  return { extension: longest(extension), all: longest(tasks) };
 }
 
 // ------------------------------------------------------------------ cases
@@ -240,6 +259,85 @@ async function extensionMainThread(lab, options) {
   ];
 }
 
+/** Waits until the extension's first reply sync is done (it starts when the demo connects). */
+async function firstSyncDone(browser) {
+  const page = await browser.extensionPage('popup.html');
+  try {
+    for (let tries = 0; tries < 120; tries++) {
+      const phase = await page.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'replies/queue', request: {} }))?.value?.status?.phase);
+      if (phase === 'ok') return;
+      if (phase === 'problem') throw new Error('the first reply sync failed');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    throw new Error('the first reply sync did not finish within a minute');
+  } finally {
+    await page.close();
+  }
+}
+
+/** A simulator page's HTML, fetched from Node (the host mapping exists only inside Chromium). */
+function simulatorPage(sim, url) {
+  const { hostname, pathname, search } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const request = https.get(
+      { host: '127.0.0.1', port: sim.port, servername: hostname, path: pathname + search, headers: { host: hostname }, rejectUnauthorized: false },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => (response.statusCode === 200 ? resolve(body) : reject(new Error(`${url}: HTTP ${response.statusCode}`))));
+      },
+    );
+    request.on('error', reject);
+  });
+}
+
+/**
+ * A project's real task list grown to `rows` rows (copies of its own row markup
+ * with new ids), served in place of the page, so its waiting threads get badges
+ * among thousands of rows.
+ */
+async function serveBigTaskList(context, sim, url, rows) {
+  const html = await simulatorPage(sim, url);
+  await context.route(url, async (route) => {
+    const list = html.indexOf('<div id="tasks_images"');
+    const firstRow = html.indexOf('<div class="item', list);
+    const rowEnd = html.indexOf('<div class="item', firstRow + 1);
+    if (list < 0 || firstRow < 0 || rowEnd < 0) throw new Error(`no task rows found in ${url}`);
+    const template = html.slice(firstRow, rowEnd);
+    const filler = Array.from({ length: rows }, (_, n) => template.replace(/data-id="\d+"/, `data-id="${900000 + n}"`).replace(/\/(\d+)\/"/, `/${900000 + n}/"`)).join('');
+    await route.fulfill({ contentType: 'text/html; charset=utf-8', body: html.slice(0, rowEnd) + filler + html.slice(rowEnd) });
+  });
+}
+
+async function badgingBigList(lab) {
+  const ROWS = 5000;
+  const { browser, sim } = await lab.demo();
+  const plain = await lab.withoutExtension();
+  await firstSyncDone(browser);
+  const waiting = sim.control.data().waiting;
+  const projectId = waiting[0]?.projectId;
+  if (!projectId) throw new Error('the simulator has no waiting thread');
+  const expected = waiting.filter((thread) => thread.projectId === projectId).length;
+  const url = new URL(`/project/${projectId}/`, sim.origin).href;
+  await serveBigTaskList(browser.context, sim, url, ROWS);
+  await serveBigTaskList(plain.context, sim, url, ROWS);
+  const badged = async (page) => {
+    await page.getByRole('img', { name: /^Client waiting/ }).first().waitFor({ timeout: 30_000 });
+  };
+  const withExtension = [];
+  for (let run = 0; run < 3; run++) withExtension.push(await longestTasksMs(browser.context, url, badged));
+  const control = await longestTasksMs(plain.context, url, (page) => page.waitForLoadState('networkidle'));
+  const value = Math.max(...withExtension.map((run) => run.extension));
+  return [
+    row(`longest stretch of extension work on the main thread, ${ROWS}-row task list with badges (worst of 3; ${expected} waiting)`, ms(value), {
+      baseline: `longest task of the page itself: ${ms(control.all)} without the extension`,
+      budget: '≤ 50 ms',
+      within: value <= 50,
+    }),
+  ];
+}
+
 /** Benches written in TypeScript (pure code and the sync engine), run in this process through tsx. */
 async function typescriptBench(file, exportName) {
   const { tsImport } = await import('tsx/esm/api');
@@ -254,6 +352,10 @@ const benchCases = [
   { name: 'Extension main-thread time', run: extensionMainThread },
   { name: 'Reply states', run: () => typescriptBench('./bench/replies.ts', 'replyStatesBench') },
   { name: 'Steady-state polling', run: () => typescriptBench('./bench/replies.ts', 'steadyPollBench') },
+  { name: 'Badging a 5,000-row task list', run: badgingBigList },
+  { name: 'Account time per project', run: () => typescriptBench('./bench/account-time.ts', 'monthQueryBench') },
+  { name: 'Account time widget mount', run: () => typescriptBench('./bench/account-time.ts', 'widgetMountBench') },
+  { name: 'Template picker', run: () => typescriptBench('./bench/templates.ts', 'pickerBench') },
 ];
 
 // ------------------------------------------------------------------ table
@@ -277,6 +379,7 @@ async function bench(argv) {
   let failed = false;
   try {
     for (const benchCase of benchCases) {
+      if (options.only && !benchCase.name.toLowerCase().includes(options.only)) continue;
       step(benchCase.name);
       try {
         rows.push(...(await benchCase.run(lab, options)));

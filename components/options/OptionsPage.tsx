@@ -1,8 +1,10 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import { AccountTimeOptionsSection, YourDataSection } from '../account-time/OptionsSection';
 import { ConnectionSection } from './ConnectionSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { RepliesSection } from './RepliesSection';
+import { TemplatesSection } from '@/components/templates/TemplatesSection';
 
 export function OptionsPage() {
   useEffect(() => {
@@ -20,6 +22,9 @@ export function OptionsPage() {
       </header>
       <ConnectionSection />
       <RepliesSection />
+      <AccountTimeOptionsSection />
+      <YourDataSection />
+      <TemplatesSection />
       <DiagnosticsSection />
     </>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import { AccountTimeReportSection } from '../account-time/ReportSection';
 import { ReplyTimesSection } from './ReplyTimesSection';
 
 /** The reports page (reports.html): one section per report. */
@@ -17,7 +18,7 @@ export function ReportsPage() {
         </nav>
       </header>
       <ReplyTimesSection />
-      {/* Account time per project (the account-time issue) comes here as <section id="account-time">. */}
+      <AccountTimeReportSection />
     </>
   );
 }

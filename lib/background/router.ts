@@ -10,6 +10,8 @@ import { pageContext } from './page-context';
 import { toProblem } from './problems';
 import { refreshSurfaces, replyTimes, runSync, syncStatus, waitingInProject, waitingTask, waitingThreads } from './replies';
 import { getSettings, saveSettings } from './settings-store';
+import { accountTimeHandlers } from './account-time';
+import { templateHandlers } from './templates/handlers';
 
 const handlers: Handlers = {
   'connection/connect': async ({ accountUrl, apiKey }) => {
@@ -41,7 +43,9 @@ const handlers: Handlers = {
   'settings/save': ({ patch }) => saveSettings(patch),
   'reports/reply-times': ({ from, to, measure }) => replyTimes(from, to, measure),
   // [account-time handlers]
+  ...accountTimeHandlers,
   // [templates handlers]
+  ...templateHandlers,
   'ui/open-options': async ({ section }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${section ? `#${section}` : ''}`) });
     return null;

@@ -202,7 +202,8 @@ declare global {
   }
 }
 
-const OUTCOME_SELECTOR = '[role=status], [role=alert], output';
+/** Only the connection section's outcome counts (other sections have alerts of their own). */
+const OUTCOME_SELECTOR = '#connection [role=status], #connection [role=alert], #connection output';
 
 /**
  * From now on, on every change inside (or of) a status/alert region, records
@@ -223,8 +224,8 @@ const WATCH_OUTCOME_REGIONS = `(() => {
       ? ''
       : (element.textContent ?? '').trim();
   const outcome = () =>
-    [...document.querySelectorAll('[role=alert]')].map(shownText).find(Boolean) ??
-    [...document.querySelectorAll('[role=status], output')].map(shownText).find((text) => text.startsWith('Connected to ')) ??
+    [...document.querySelectorAll('#connection [role=alert]')].map(shownText).find(Boolean) ??
+    [...document.querySelectorAll('#connection [role=status], #connection output')].map(shownText).find((text) => text.startsWith('Connected to ')) ??
     null;
   new MutationObserver((records) => {
     const relevant = records.some((record) => touches(record.target) || [...record.addedNodes, ...record.removedNodes].some(touches));

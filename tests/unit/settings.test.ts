@@ -30,6 +30,8 @@ describe('defaultSettings', () => {
       replyThresholds: { soon: 10, late: 15, escalated: 30 },
       notifications: { late: true, escalated: true },
       pollMinutes: 1,
+      accountTime: { idleSeconds: 60, shareThresholds: { green: 10, amber: 15 }, hourlyRate: null, writeBack: false },
+      templates: { teamProjectId: '' },
     });
     expect(parseSettings(good())).toEqual({ ok: true, settings: good() });
   });

@@ -146,12 +146,19 @@ describe('OptionsPage', () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  it('links to the reports page and keeps connection, reply settings and diagnostics', async () => {
+  it('links to the reports page and has every section, each addressable from links (options.html#id)', async () => {
     const { container, unmount } = mount(<OptionsPage />);
     try {
       const link = [...container.querySelectorAll('a')].find((anchor) => anchor.textContent === 'Reports');
       expect(link?.getAttribute('href')).toBe('reports.html');
-      expect([...container.querySelectorAll('section')].map((section) => section.id)).toEqual(['connection', 'replies', 'diagnostics']);
+      expect([...container.querySelectorAll('section')].map((section) => section.id)).toEqual([
+        'connection',
+        'replies',
+        'account-time',
+        'your-data',
+        'templates',
+        'diagnostics',
+      ]);
       await vi.waitFor(() => button(container, 'Save'));
     } finally {
       unmount();
