@@ -5,12 +5,13 @@
  * widget. Mounted at the page's anchor, or in a floating dock without one;
  * follows in-page navigation and Worksection re-rendering its parts.
  */
-import { render, type ComponentChild } from 'preact';
+import type { ComponentChild } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ask } from '@/lib/messages';
 import { findAnchor, type AnchorName } from '@/lib/page/selectors';
 import { parseWorksectionPath } from '@/lib/worksection/paths';
+import { mountInShadow } from '../shadow-mount';
 import { startCapture, type CaptureState } from './capture';
 import { ProjectWidget } from './ProjectWidget';
 import { ThreadTime } from './ThreadTime';
@@ -41,23 +42,8 @@ function pageKey(): { key: string; kind: 'project' | 'task'; id: string } | null
   return null;
 }
 
-export async function mountTimeUi(ctx: ContentScriptContext, anchor: Element | null, append: 'before' | 'after', view: (docked: boolean) => ComponentChild) {
-  const ui = await createShadowRootUi<void>(ctx, {
-    name: 'account-desk-time',
-    css,
-    position: 'inline',
-    anchor: anchor ?? document.body,
-    append: anchor ? append : 'last',
-    onMount(container, _shadow, host) {
-      host.setAttribute('data-placement', anchor ? 'anchor' : 'dock');
-      render(view(!anchor), container);
-    },
-    onRemove() {
-      render(null, ui.uiContainer);
-    },
-  });
-  ui.mount();
-  return ui;
+export function mountTimeUi(ctx: ContentScriptContext, anchor: Element | null, append: 'before' | 'after', view: (docked: boolean) => ComponentChild) {
+  return mountInShadow(ctx, { name: 'account-desk-time', css, anchor, append, view });
 }
 
 export function startAccountTime(ctx: ContentScriptContext): void {

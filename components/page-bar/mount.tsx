@@ -4,12 +4,12 @@
  * layout has none, in a floating dock, follows in-page navigation, and reports
  * which anchors it found for the diagnostics view.
  */
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ask } from '@/lib/messages';
 import { findAnchor, PAGE_ANCHORS } from '@/lib/page/selectors';
 import { parseWorksectionPath, type WorksectionPage } from '@/lib/worksection/paths';
+import { mountInShadow } from '../shadow-mount';
 import { PageBar } from './PageBar';
 import css from './style.css?inline';
 
@@ -87,26 +87,14 @@ export function startPageBar(ctx: ContentScriptContext): void {
   ctx.onInvalidated(() => observer.disconnect());
 }
 
-async function mountBar(ctx: ContentScriptContext, placement: Placement) {
-  const { page, anchor } = placement;
-  const where = anchor
-    ? { position: 'inline' as const, anchor, append: page.kind === 'project' ? ('before' as const) : ('after' as const) }
-    : { position: 'inline' as const, anchor: document.body, append: 'last' as const };
-  const ui = await createShadowRootUi<void>(ctx, {
+function mountBar(ctx: ContentScriptContext, { page, anchor }: Placement) {
+  return mountInShadow(ctx, {
     name: 'account-desk-ui',
     css,
-    ...where,
-    onMount(container, _shadow, host) {
-      host.setAttribute('data-placement', anchor ? 'anchor' : 'dock');
-      render(<PageBar page={page} origin={location.origin} docked={!anchor} />, container);
-    },
-    onRemove(_mounted) {
-      const container = ui.uiContainer;
-      render(null, container);
-    },
+    anchor,
+    append: page.kind === 'project' ? 'before' : 'after',
+    view: (docked) => <PageBar page={page} origin={location.origin} docked={docked} />,
   });
-  ui.mount();
-  return ui;
 }
 
 function reportAnchors({ page, anchor, url }: Placement) {

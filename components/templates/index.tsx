@@ -4,14 +4,14 @@
  * Each sits at its anchor (above the task list, after the task actions) or,
  * on layouts without those anchors, floats next to the Account Desk dock.
  */
-import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import { findAnchor } from '@/lib/page/selectors';
 import { parseWorksectionPath, type WorksectionPage } from '@/lib/worksection/paths';
+import { mountInShadow } from '../shadow-mount';
 import { ChecklistMenu } from './ChecklistMenu';
 import { Picker } from './Picker';
 import css from './style.css?inline';
@@ -90,26 +90,15 @@ export function startTemplates(ctx: ContentScriptContext): void {
   );
 }
 
-async function mount(ctx: ContentScriptContext, placement: Placement) {
-  const { page, anchor } = placement;
-  const where = anchor
-    ? { position: 'inline' as const, anchor, append: page.kind === 'project' ? ('before' as const) : ('after' as const) }
-    : { position: 'inline' as const, anchor: document.body, append: 'last' as const };
-  const ui = await createShadowRootUi<void>(ctx, {
+function mount(ctx: ContentScriptContext, { page, anchor }: Placement) {
+  return mountInShadow(ctx, {
     name: 'account-desk-templates',
     css,
-    ...where,
-    onMount(container, _shadow, host) {
-      host.setAttribute('data-placement', anchor ? 'anchor' : 'dock');
-      host.setAttribute('data-feature', page.kind === 'project' ? 'templates' : 'checklist');
-      render(<TemplatesUi page={page} origin={location.origin} docked={!anchor} />, container);
-    },
-    onRemove() {
-      render(null, ui.uiContainer);
-    },
+    anchor,
+    append: page.kind === 'project' ? 'before' : 'after',
+    attributes: { 'data-feature': page.kind === 'project' ? 'templates' : 'checklist' },
+    view: (docked) => <TemplatesUi page={page} origin={location.origin} docked={docked} />,
   });
-  ui.mount();
-  return ui;
 }
 
 function commentEditorWithText(): HTMLTextAreaElement | null {
