@@ -20,7 +20,9 @@ interface Example {
   response: any;
 }
 
-const EXAMPLES_PATH = fileURLToPath(new URL('../../../../shared/worksection/postman-examples.json', import.meta.url));
+// A copy of shared/worksection/postman-examples.json (the official collection's
+// examples), kept in the repository so a clone alone can run every test.
+const EXAMPLES_PATH = fileURLToPath(new URL('../../fixtures/postman-examples.json', import.meta.url));
 const examples = JSON.parse(readFileSync(EXAMPLES_PATH, 'utf8')) as Example[];
 const simulated = examples.filter((example) => Object.hasOwn(ACTIONS, example.action));
 

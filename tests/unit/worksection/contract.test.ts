@@ -20,7 +20,9 @@ interface Example {
 }
 
 // The project is /work/main and shared is its sibling: ../shared from the project root.
-const EXAMPLES_PATH = fileURLToPath(new URL('../../../../shared/worksection/postman-examples.json', import.meta.url));
+// A copy of shared/worksection/postman-examples.json (the official collection's
+// examples), kept in the repository so a clone alone can run every test.
+const EXAMPLES_PATH = fileURLToPath(new URL('../../fixtures/postman-examples.json', import.meta.url));
 const examples = JSON.parse(readFileSync(EXAMPLES_PATH, 'utf8')) as Example[];
 
 /** The example's parameters (without action), repeated keys gathered into lists. */
