@@ -3,6 +3,7 @@
  * (never in IndexedDB, logs or exports), and the client built from them.
  */
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import type { AccountSummary } from '../messages';
 import {
   parseAccountUrl,
@@ -68,11 +69,11 @@ export async function connect(
 ): Promise<AccountSummary> {
   const parsed = parseAccountUrl(accountUrl);
   if (!parsed.ok) throw new ConnectProblem(parsed.problem, parsed.message);
-  if (!secret.trim()) throw new ConnectProblem('empty', 'Enter the API key (Account → Security → Admin API).');
+  if (!secret.trim()) throw new ConnectProblem('empty', t('connectEmptyKey'));
   if (!parsed.hosted) {
     const granted = await browser.permissions.contains({ origins: [`${parsed.origin}/*`] });
     if (!granted) {
-      throw new ConnectProblem('permission', `Account Desk needs your permission to reach ${parsed.host}.`);
+      throw new ConnectProblem('permission', t('connectNeedsPermission', parsed.host));
     }
   }
 
@@ -105,20 +106,20 @@ export async function connect(
 
 function explainConnectFailure(error: unknown, host: string): ConnectProblem {
   if (!(error instanceof WorksectionError)) {
-    return new ConnectProblem('failed', `Connecting to ${host} failed: ${String((error as Error)?.message ?? error)}`);
+    return new ConnectProblem('failed', t('connectFailed', [host, String((error as Error)?.message ?? error)]));
   }
   switch (error.kind) {
     case 'auth':
-      return new ConnectProblem('wrong-key', `${host} refused the API key: it is the wrong key for this account.`);
+      return new ConnectProblem('wrong-key', t('connectWrongKey', host));
     case 'network':
     case 'timeout':
-      return new ConnectProblem('unreachable', `Could not reach ${host}. Check the address and your connection.`);
+      return new ConnectProblem('unreachable', t('connectUnreachable', host));
     case 'malformed':
     case 'http':
       return error.httpStatus !== undefined && error.httpStatus >= 500
-        ? new ConnectProblem('unreachable', `${host} answered with a server error (HTTP ${error.httpStatus}). Try again later.`)
-        : new ConnectProblem('not-worksection', `${host} is not a Worksection address: it does not answer Worksection's API.`);
+        ? new ConnectProblem('unreachable', t('connectServerError', [host, error.httpStatus]))
+        : new ConnectProblem('not-worksection', t('connectNotWorksection', host));
     default:
-      return new ConnectProblem('failed', `Connecting to ${host} failed: ${error.message}`);
+      return new ConnectProblem('failed', t('connectFailed', [host, error.message]));
   }
 }

@@ -10,6 +10,7 @@ import { summarizeQueue } from '../../replies/queue';
 import { byClient, byProject, type EpisodeRecord } from '../../replies/report';
 import type { ReplyState } from '../../replies/types';
 import type { Settings } from '../../settings';
+import { t } from '../../i18n';
 import { commentAnchor } from '../../worksection/paths';
 import { connectedClient } from '../connection';
 import { push } from '../push';
@@ -178,11 +179,9 @@ async function notify(waiting: WaitingThread[], settings: Settings) {
 }
 
 function notificationTitle(thread: WaitingThread): string {
-  const who = thread.client.name || 'A client';
+  const who = thread.client.name || t('notifySomeClient');
   const minutes = thread.clock.calendarMinutes;
-  return thread.clock.state === 'escalated'
-    ? `${who} has waited ${minutes} minutes: escalated`
-    : `${who} has waited ${minutes} minutes for a reply`;
+  return t(thread.clock.state === 'escalated' ? 'notifyEscalatedTitle' : 'notifyLateTitle', [who, minutes]);
 }
 
 /** Clicking a notification opens its thread at the client's comment. */

@@ -3,29 +3,15 @@
 // unimplemented), the real background router behind runtime.sendMessage, and
 // Preact rendering into happy-dom.
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { route } from '@/lib/background/router';
 import type { Envelope, MessageType, Protocol, Result } from '@/lib/messages';
+import { englishMessage } from '../../support/i18n';
 
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-
-const messages = JSON.parse(readFileSync(join(process.cwd(), 'public/_locales/en/messages.json'), 'utf8')) as Messages;
-
-/** Chrome's rules: $NAME$ is its placeholder's content, in which $1…$9 are the substitutions. */
-export function englishMessage(key: string, substitutions?: string | string[]): string {
-  const entry = messages[key];
-  if (!entry) return '';
-  const subs = substitutions === undefined ? [] : [substitutions].flat();
-  return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (_, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/g, (_match, index: string) => subs[Number(index) - 1] ?? '');
-  });
-}
+export { englishMessage };
 
 /** Overrides for some message types; every other message goes to the real background router. */
 export type BackgroundOverrides = { [K in MessageType]?: (request: Protocol[K]['request']) => Promise<Result<Protocol[K]['response']>> };

@@ -1,5 +1,5 @@
 // Shared by the reply badge tests: the extension's real English messages
-// behind browser.i18n.getMessage (WXT's fake browser leaves it unimplemented),
+// behind browser.i18n.getMessage (tests/support/i18n.ts),
 // saved Worksection pages, and waiting threads as the background sends them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,25 +7,12 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WaitingThread } from '@/lib/messages';
 import { defaultSettings, type Settings } from '@/lib/settings';
-
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+import { englishMessage } from '../../support/i18n';
 
 const root = process.cwd();
-const messages = JSON.parse(readFileSync(join(root, 'public/_locales/en/messages.json'), 'utf8')) as Messages;
-
-/** Chrome's substitution rules: $NAME$ → its placeholder's content, where $1…$9 are the substitutions. */
-function getMessage(key: string, substitutions?: string | string[]): string {
-  const entry = messages[key];
-  if (!entry) return '';
-  const subs = substitutions === undefined ? [] : [substitutions].flat();
-  return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (_, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/g, (_match, index: string) => subs[Number(index) - 1] ?? '');
-  });
-}
 
 export function useEnglishMessages(): void {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as never);
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage as never);
 }
 
 /** A saved page (tests/fixtures/pages) as its own document. */
