@@ -52,10 +52,12 @@ export async function disconnect(): Promise<void> {
 }
 
 /** The client for the connected account, or null when not connected. */
-export async function connectedClient(): Promise<{ client: WorksectionClient; origin: string } | null> {
+export async function connectedClient(
+  options: Pick<WorksectionClientOptions, 'priority'> = {},
+): Promise<{ client: WorksectionClient; origin: string } | null> {
   const stored = await readStored();
   if (!stored) return null;
-  return { client: new WorksectionClient({ accountUrl: stored.origin, auth: stored.auth }), origin: stored.origin };
+  return { client: new WorksectionClient({ accountUrl: stored.origin, auth: stored.auth, ...options }), origin: stored.origin };
 }
 
 /**

@@ -27,7 +27,7 @@ import {
 } from './parse';
 import { backoffDelay, parseRetryAfter } from './retry';
 import { buildQuery, signAdminQuery, type WsParams } from './sign';
-import { realSleep, sharedThrottles, type RequestThrottle, type Sleep, type ThrottleRegistry } from './throttle';
+import { realSleep, sharedThrottles, type RequestPriority, type RequestThrottle, type Sleep, type ThrottleRegistry } from './throttle';
 import type {
   WsComment,
   WsCosts,
@@ -65,6 +65,8 @@ export interface WorksectionClientOptions {
   timeZone?: string;
   /** Where per-account throttles live; the module-wide registry by default. */
   throttles?: ThrottleRegistry;
+  /** Background work (sync, write-back) yields its turn to interactive requests. Default interactive. */
+  priority?: RequestPriority;
 }
 
 export interface CallOptions {
@@ -215,6 +217,7 @@ export class WorksectionClient {
   private readonly auth: WorksectionAuth;
   private readonly fetchImpl: typeof fetch | undefined;
   private readonly throttle: RequestThrottle;
+  private readonly priority: RequestPriority;
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
   private readonly backoffBaseMs: number;
@@ -238,6 +241,7 @@ export class WorksectionClient {
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     this.timeZone = options.timeZone ?? 'UTC';
+    this.priority = options.priority ?? 'interactive';
     this.throttle = (options.throttles ?? sharedThrottles).forAccount(this.origin, {
       minIntervalMs: options.minIntervalMs,
       now: this.now,
@@ -260,7 +264,7 @@ export class WorksectionClient {
       if (signal?.aborted) throw abortedRequest(action, signal.reason);
       let failure: WorksectionError;
       try {
-        return await this.throttle.schedule(() => this.attempt(action, url, signal), { signal, label: action });
+        return await this.throttle.schedule(() => this.attempt(action, url, signal), { signal, label: action, priority: this.priority });
       } catch (error) {
         if (!(error instanceof WorksectionError)) throw error;
         failure = error;

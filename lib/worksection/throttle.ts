@@ -35,9 +35,17 @@ export interface ScheduleOptions {
   signal?: AbortSignal;
   /** The action, for the error a cancelled wait rejects with. */
   label?: string;
+  /**
+   * `interactive` (the default) goes ahead of every waiting `background`
+   * request, so a page waiting for names isn't stuck behind a long sync.
+   */
+  priority?: RequestPriority;
 }
 
+export type RequestPriority = 'interactive' | 'background';
+
 interface Waiting {
+  priority: RequestPriority;
   start: () => void;
   cancel: () => void;
 }
@@ -45,7 +53,8 @@ interface Waiting {
 export const DEFAULT_MIN_INTERVAL_MS = 1000;
 
 /**
- * A FIFO queue that starts at most one request per `minIntervalMs`. It spaces
+ * A queue that starts at most one request per `minIntervalMs`: first in,
+ * first out within a priority, interactive before background. It spaces
  * request *starts*: a slow request does not hold up the next one, which keeps
  * a hung call (bounded by the client's timeout) from stalling the account.
  */
@@ -78,7 +87,7 @@ export class RequestThrottle {
    * leaves the queue (the next one moves up) and rejects with kind 'aborted'.
    */
   schedule<T>(request: () => Promise<T>, options: ScheduleOptions = {}): Promise<T> {
-    const { signal, label = 'request' } = options;
+    const { signal, label = 'request', priority = 'interactive' } = options;
     return new Promise<T>((resolve, reject) => {
       if (signal?.aborted) {
         reject(abortedRequest(label, signal.reason));
@@ -86,6 +95,7 @@ export class RequestThrottle {
       }
       const onAbort = (): void => entry.cancel();
       const entry: Waiting = {
+        priority,
         start: () => {
           signal?.removeEventListener('abort', onAbort);
           try {
@@ -102,7 +112,9 @@ export class RequestThrottle {
         },
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiting.push(entry);
+      const firstBackground = this.waiting.findIndex((waiting) => waiting.priority === 'background');
+      if (priority === 'interactive' && firstBackground !== -1) this.waiting.splice(firstBackground, 0, entry);
+      else this.waiting.push(entry);
       void this.pump();
     });
   }

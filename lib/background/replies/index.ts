@@ -67,7 +67,7 @@ export function runSync(): Promise<SyncStatus> {
 }
 
 async function doSync(): Promise<SyncStatus> {
-  const connection = await connectedClient();
+  const connection = await connectedClient({ priority: 'background' });
   const settings = await getSettings();
   if (!connection || !settings.features.replyBadges) {
     const status: SyncStatus = { phase: connection ? 'never' : 'not-connected' };

@@ -27,6 +27,24 @@ describe('RequestThrottle', () => {
     ]);
   });
 
+  it('interactive requests go ahead of waiting background ones, in order; the spacing stays', async () => {
+    const time = new FakeTime();
+    const throttle = throttleOn(time);
+    const starts: [string, number][] = [];
+    const request = (name: string, priority: 'interactive' | 'background') =>
+      throttle.schedule(async () => void starts.push([name, time.now()]), { priority });
+    const all = [request('sync 1', 'background'), request('sync 2', 'background'), request('sync 3', 'background')];
+    all.push(request('page 1', 'interactive'), request('page 2', 'interactive'));
+    await time.settle(Promise.all(all));
+    expect(starts).toEqual([
+      ['sync 1', 0],
+      ['page 1', 1000],
+      ['page 2', 2000],
+      ['sync 2', 3000],
+      ['sync 3', 4000],
+    ]);
+  });
+
   it('spaces starts, so a slow request does not hold up the next', async () => {
     const time = new FakeTime();
     const throttle = throttleOn(time);
