@@ -1,4 +1,5 @@
 /** Names for the page bar: the project (and its client) and the task a page shows. */
+import { db } from '../db';
 import type { PageContext } from '../messages';
 import type { WorksectionPage } from '../worksection/paths';
 import { cached } from './cache';
@@ -19,6 +20,9 @@ export async function pageContext(page: WorksectionPage, origin: string): Promis
     return project ? { projectName: project.name, clientName: project.company || undefined } : {};
   }
   if (page.kind === 'task') {
+    // The reply sync already knows most tasks: answer at once, without a throttled call.
+    const thread = await db().threads.get(page.taskId);
+    if (thread) return { projectName: thread.projectName, taskName: thread.taskName, taskStatus: thread.status };
     const task = await cached(`${origin} task ${page.taskId}`, TASK_MAX_AGE, () => client.getTask(page.taskId));
     return { projectName: task.project?.name, taskName: task.name, taskStatus: task.status };
   }

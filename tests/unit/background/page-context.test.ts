@@ -19,6 +19,7 @@ describe('page context for the page bar', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     await db().cache.clear();
+    await db().threads.clear();
     calls.length = 0;
     // Tests check what is asked, not how fast: no spacing between calls.
     sharedThrottles.forAccount(ORIGIN).minIntervalMs = 0;
@@ -47,6 +48,19 @@ describe('page context for the page bar', () => {
       taskName: 'Monthly SEO report',
       taskStatus: 'done',
     });
+  });
+
+  it('names a task the reply sync already knows without asking the API', async () => {
+    await db().threads.put({
+      taskId: '100300', projectId: '1001', projectName: 'Website', taskName: 'Known <i>task</i>', page: '/project/1001/100300/',
+      status: 'active', clientThread: 1, waiting: 0,
+    });
+    expect(await pageContext({ kind: 'task', taskId: '100300', projectId: '1001' }, ORIGIN)).toEqual({
+      projectName: 'Website',
+      taskName: 'Known <i>task</i>',
+      taskStatus: 'active',
+    });
+    expect(calls).toEqual([]);
   });
 
   it('answers nothing for another account or when not connected', async () => {
