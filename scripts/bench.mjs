@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { firstSyncDone } from './demo.mjs';
 import { buildExtension, chromeBuildDir, main, setup, step } from './setup.mjs';
 
 const BUDGET = {
@@ -257,22 +258,6 @@ async function extensionMainThread(lab, options) {
     }),
     row('  each traced load', withExtension.map((v) => v.toFixed(1)).join(', ') + ' ms'),
   ];
-}
-
-/** Waits until the extension's first reply sync is done (it starts when the demo connects). */
-async function firstSyncDone(browser) {
-  const page = await browser.extensionPage('popup.html');
-  try {
-    for (let tries = 0; tries < 120; tries++) {
-      const phase = await page.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'replies/queue', request: {} }))?.value?.status?.phase);
-      if (phase === 'ok') return;
-      if (phase === 'problem') throw new Error('the first reply sync failed');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    throw new Error('the first reply sync did not finish within a minute');
-  } finally {
-    await page.close();
-  }
 }
 
 /** A simulator page's HTML, fetched from Node (the host mapping exists only inside Chromium). */

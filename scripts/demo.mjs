@@ -82,3 +82,19 @@ export async function startDemo({ headless = true, log = console.log, simulatorO
     throw error;
   }
 }
+
+/** Waits until the extension's first reply sync is done (it starts when the demo connects). */
+export async function firstSyncDone(browser) {
+  const page = await browser.extensionPage('popup.html');
+  try {
+    for (let tries = 0; tries < 120; tries++) {
+      const phase = await page.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'replies/queue', request: {} }))?.value?.status?.phase);
+      if (phase === 'ok') return;
+      if (phase === 'problem') throw new Error('the first reply sync failed');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    throw new Error('the first reply sync did not finish within a minute');
+  } finally {
+    await page.close();
+  }
+}

@@ -31,6 +31,10 @@ async function start() {
 }
 
 async function screenshotEverySurface({ browser, harness, pages }) {
+  // Badges and the popup's queue come from the first reply sync (started on connect).
+  step('Waiting for the first reply sync');
+  const { firstSyncDone } = await import('./demo.mjs');
+  await firstSyncDone(browser);
   const folder = path.join(projectRoot, 'screenshots', new Date().toISOString().replace(/[:.]/g, '-'));
   fs.mkdirSync(folder, { recursive: true });
   step(`Taking screenshots into ${folder}`);
@@ -78,14 +82,16 @@ async function waitForStableText(page, selector = 'account-desk-ui') {
     (sel) => {
       const element = document.querySelector(sel);
       if (!element) return false;
-      const text = (element.shadowRoot ?? element).textContent ?? '';
+      // Every Account Desk UI on the page (each in its own shadow root), or the page's body.
+      const parts = sel === 'body' ? [element] : [...document.querySelectorAll('*')].filter((node) => node.localName.startsWith('account-desk-'));
+      const text = parts.map((node) => (node.shadowRoot ?? node).textContent ?? '').join('\n');
       const state = (window.__accountDeskStable ??= { text: null, since: 0 });
       const now = performance.now();
       if (text !== state.text) Object.assign(state, { text, since: now });
-      return text.trim() !== '' && now - state.since >= 300;
+      return text.trim() !== '' && !/Loading/i.test(text) && now - state.since >= 300;
     },
     selector,
-    { polling: 100, timeout: 15_000 },
+    { polling: 100, timeout: 30_000 },
   );
 }
 
