@@ -57,13 +57,28 @@ async function setStatus(status: SyncStatus): Promise<void> {
 }
 
 let running: Promise<SyncStatus> | undefined;
+let next: Promise<SyncStatus> | undefined;
 
-/** One sync at a time within this worker; the alarm and "Sync now" share it. */
+/**
+ * One sync at a time within this worker. A sync asked for while another runs
+ * ("Sync now" during the alarm's poll) runs once that one ends, so it covers
+ * everything that changed before it was asked for; further asks share it.
+ */
 export function runSync(): Promise<SyncStatus> {
-  running ??= doSync().finally(() => {
-    running = undefined;
+  if (!running) {
+    running = doSync().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+  next ??= running.then(
+    () => undefined,
+    () => undefined,
+  ).then(() => {
+    next = undefined;
+    return runSync();
   });
-  return running;
+  return next;
 }
 
 async function doSync(): Promise<SyncStatus> {
