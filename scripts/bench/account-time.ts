@@ -18,20 +18,7 @@ import { projectAccountMs } from '../../lib/background/account-time/queries';
 import { openDb } from '../../lib/db';
 import { startSimulator } from '../../tests/simulator';
 import { connectThroughOptions, launchBrowser } from '../../tests/e2e/harness';
-
-export interface BenchRow {
-  metric: string;
-  value: string;
-  baseline?: string;
-  budget?: string;
-  within?: boolean | null;
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
+import { median, type BenchRow } from './rows';
 
 /** A year of sessions: 20 projects, ~275 sessions a day of 30 s – 10 min, deterministic. */
 function yearOfSessions(now: number, count: number): Session[] {

@@ -13,20 +13,7 @@ import { defaultSettings } from '../../lib/settings';
 import { ThrottleRegistry, WorksectionClient } from '../../lib/worksection';
 import { startSimulator } from '../../tests/simulator';
 import { simulatorFetch } from '../../tests/support/simulator-fetch';
-
-export interface BenchRow {
-  metric: string;
-  value: string;
-  baseline?: string;
-  budget?: string;
-  within?: boolean | null;
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
+import { median, type BenchRow } from './rows';
 
 /** Deterministic threads: 20 comments each over 60 days, a third of authors clients. */
 function syntheticThreads(threadCount: number, commentsPerThread: number, now: number) {

@@ -10,20 +10,7 @@
 import { startSimulator } from '../../tests/simulator';
 import { connectThroughOptions, launchBrowser } from '../../tests/e2e/harness';
 import { serializeTemplateFile, type Template } from '../../lib/templates';
-
-export interface BenchRow {
-  metric: string;
-  value: string;
-  baseline?: string;
-  budget?: string;
-  within?: boolean | null;
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
+import { median, type BenchRow } from './rows';
 
 /** Realistic personal templates: 8 tasks each, on three levels, with checklists. */
 function manyTemplates(count: number): Template[] {
