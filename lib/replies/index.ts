@@ -32,7 +32,7 @@ export {
   validateReplyThresholds,
   worstState,
 } from './clock';
-export { isChecklistOnly, threadReplies, toThreadComment } from './thread';
+export { isChecklistOnly, threadComment, threadReplies, toThreadComment } from './thread';
 export { replyStates, summarizeQueue, type QueueEntry, type QueueSummary } from './queue';
 export {
   byClient,

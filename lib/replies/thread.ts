@@ -34,12 +34,27 @@ export function isChecklistOnly(text: string): boolean {
  * in words, so the clock keeps running.
  */
 export function toThreadComment(comment: WsComment, directory: Pick<ClientDirectory, 'isClient'>, timeZone: string): ThreadComment {
-  const author: Person = { id: comment.user_from.id, name: comment.user_from.name, email: comment.user_from.email };
-  const byClient = directory.isClient(author);
+  return threadComment(
+    {
+      id: comment.id,
+      at: parseWsDateTime(comment.date_added, timeZone).getTime(),
+      author: { id: comment.user_from.id, name: comment.user_from.name, email: comment.user_from.email },
+      text: comment.text,
+    },
+    directory,
+  );
+}
+
+/** The same, for a comment whose time is already an instant (as stored). */
+export function threadComment(
+  comment: { id: string; at: number; author: Person; text: string },
+  directory: Pick<ClientDirectory, 'isClient'>,
+): ThreadComment {
+  const byClient = directory.isClient(comment.author);
   return {
     id: comment.id,
-    at: parseWsDateTime(comment.date_added, timeZone).getTime(),
-    author,
+    at: comment.at,
+    author: comment.author,
     byClient,
     countsAsReply: !byClient && !isChecklistOnly(comment.text),
   };

@@ -11,7 +11,7 @@
  */
 import type { AccountDeskDb, CommentRow, EpisodeRow, ThreadRow } from '../../db';
 import { clientDirectory, isClientThread, type ClientDirectory } from '../../replies/clients';
-import { isChecklistOnly, threadReplies } from '../../replies/thread';
+import { threadComment, threadReplies } from '../../replies/thread';
 import { businessMinutesBetween } from '../../replies/business-hours';
 import type { Person } from '../../replies/types';
 import type { Settings } from '../../settings';
@@ -253,12 +253,7 @@ async function storeThread(
 
 /** A thread's client status, wait and episodes from its stored comments. */
 async function storeState(db: AccountDeskDb, thread: ThreadRow, rows: readonly CommentRow[], directory: ClientDirectory, settings: Settings) {
-  const replies = threadReplies(
-    rows.map((row) => {
-      const byClient = directory.isClient(row.author);
-      return { id: row.id, at: row.at, author: row.author, byClient, countsAsReply: !byClient && !isChecklistOnly(row.text) };
-    }),
-  );
+  const replies = threadReplies(rows.map((row) => threadComment(row, directory)));
   const clientThread = isClientThread(
     { taskAuthor: thread.author, taskAssignee: thread.assignee, commentAuthors: rows.map((row) => row.author), projectId: thread.projectId },
     directory,
