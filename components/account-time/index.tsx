@@ -11,6 +11,7 @@ import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shad
 import { ask } from '@/lib/messages';
 import { findAnchor, type AnchorName } from '@/lib/page/selectors';
 import { parseWorksectionPath } from '@/lib/worksection/paths';
+import { onDomChange } from '../dom-changes';
 import { mountInShadow } from '../shadow-mount';
 import { startCapture, type CaptureState } from './capture';
 import { ProjectWidget } from './ProjectWidget';
@@ -113,21 +114,11 @@ export function startAccountTime(ctx: ContentScriptContext): void {
 
   void place();
   ctx.addEventListener(window, 'wxt:locationchange', () => void place());
-  let scheduled = false;
-  const observer = new MutationObserver(() => {
-    if (scheduled) return;
-    scheduled = true;
-    ctx.requestAnimationFrame(() => {
-      scheduled = false;
-      const page = pageKey();
-      if (!shown || !page || shown.key !== page.key) return void place();
-      const anchor = findAnchor(document, PLACES[page.kind].anchor).element;
-      if (anchor !== shown.anchor || (anchor && !anchor.isConnected)) void place();
-    });
+  onDomChange(ctx, () => {
+    const page = pageKey();
+    if (!shown || !page || shown.key !== page.key) return void place();
+    const anchor = findAnchor(document, PLACES[page.kind].anchor).element;
+    if (anchor !== shown.anchor || (anchor && !anchor.isConnected)) void place();
   });
-  observer.observe(document.body, { childList: true, subtree: true });
-  ctx.onInvalidated(() => {
-    observer.disconnect();
-    clear();
-  });
+  ctx.onInvalidated(clear);
 }

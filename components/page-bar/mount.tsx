@@ -9,6 +9,7 @@ import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shad
 import { ask } from '@/lib/messages';
 import { findAnchor, PAGE_ANCHORS } from '@/lib/page/selectors';
 import { parseWorksectionPath, type WorksectionPage } from '@/lib/worksection/paths';
+import { onDomChange } from '../dom-changes';
 import { mountInShadow } from '../shadow-mount';
 import { PageBar } from './PageBar';
 import css from './style.css?inline';
@@ -71,20 +72,12 @@ export function startPageBar(ctx: ContentScriptContext): void {
   void place();
   ctx.addEventListener(window, 'wxt:locationchange', () => void place());
   // Worksection swaps parts of the page without navigating: re-place when our
-  // anchor is replaced or appears. Coalesced to one check per frame.
-  let scheduled = false;
-  const observer = new MutationObserver(() => {
-    if (scheduled) return;
-    scheduled = true;
-    ctx.requestAnimationFrame(() => {
-      scheduled = false;
-      const next = desired();
-      const stale = !current || !next || !samePlace(current.placement, next);
-      if (stale) void place();
-    });
+  // anchor is replaced or appears.
+  onDomChange(ctx, () => {
+    const next = desired();
+    const stale = !current || !next || !samePlace(current.placement, next);
+    if (stale) void place();
   });
-  observer.observe(document.body, { childList: true, subtree: true });
-  ctx.onInvalidated(() => observer.disconnect());
 }
 
 function mountBar(ctx: ContentScriptContext, { page, anchor }: Placement) {

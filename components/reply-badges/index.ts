@@ -8,7 +8,6 @@
  * re-applies badges when Worksection re-renders parts of the page (one check
  * per animation frame), and moves ages on every 30 s without asking again.
  */
-import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ask, onPush, type Problem, type Result, type WaitingThread } from '@/lib/messages';
 import { findAnchor, taskRows } from '@/lib/page/selectors';
@@ -16,12 +15,12 @@ import { parseWorksectionPath, type WorksectionPage } from '@/lib/worksection/pa
 import { badgeRows, clearRowBadges, type TaskRow } from './rows';
 import { badgeTaskTitle, clearTitleBadges } from './task-title';
 import type { ClockRules } from './view';
+import { onDomChange } from '../dom-changes';
 
 export { badgeRows, type BadgeRun, type TaskRow } from './rows';
 
 const AGE_TICK_MS = 30_000;
 /** Badges (account-desk-reply) and the page bar (account-desk-ui). */
-const OUR_TAG_PREFIX = 'account-desk-';
 
 type BadgedPage = Extract<WorksectionPage, { kind: 'project' | 'task' }>;
 
@@ -106,25 +105,12 @@ export function startReplyBadges(ctx: ContentScriptContext): void {
     apply();
   };
 
-  // Worksection swaps page parts without navigating. Our own badges coming
-  // and going (and other Account Desk hosts) are not news.
-  let scheduled = false;
-  const touchesPage = (record: MutationRecord) =>
-    [...record.addedNodes, ...record.removedNodes].some(
-      (node) => node.nodeType === 1 && !(node as Element).localName.startsWith(OUR_TAG_PREFIX),
-    );
-  const observer = new MutationObserver((records) => {
-    const changed = records.filter(touchesPage);
-    if (changed.length === 0) return;
+  // Worksection swaps page parts without navigating (our own badges coming
+  // and going are not news): a changed task list is read again.
+  onDomChange(ctx, (changed) => {
     if (listed?.list && changed.some((record) => listed?.list?.contains(record.target))) listed = undefined;
-    if (scheduled) return;
-    scheduled = true;
-    ctx.requestAnimationFrame(() => {
-      scheduled = false;
-      apply();
-    });
+    apply();
   });
-  observer.observe(document.body, { childList: true, subtree: true });
 
   // New thread states, or changed thresholds and hours: ask again.
   const stopListening = onPush(() => void refresh());
@@ -132,7 +118,6 @@ export function startReplyBadges(ctx: ContentScriptContext): void {
   ctx.addEventListener(window, 'wxt:locationchange', () => void refresh());
   ctx.setInterval(apply, AGE_TICK_MS);
   ctx.onInvalidated(() => {
-    observer.disconnect();
     stopListening();
     // An updated or removed extension leaves no badge behind.
     clearRowBadges(document);

@@ -11,6 +11,7 @@ import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import { findAnchor } from '@/lib/page/selectors';
 import { parseWorksectionPath, type WorksectionPage } from '@/lib/worksection/paths';
+import { onDomChange } from '../dom-changes';
 import { mountInShadow } from '../shadow-mount';
 import { ChecklistMenu } from './ChecklistMenu';
 import { Picker } from './Picker';
@@ -61,21 +62,11 @@ export function startTemplates(ctx: ContentScriptContext): void {
 
   place();
   ctx.addEventListener(window, 'wxt:locationchange', place);
-  let scheduled = false;
-  const observer = new MutationObserver(() => {
-    if (scheduled) return;
-    scheduled = true;
-    ctx.requestAnimationFrame(() => {
-      scheduled = false;
-      const next = desired();
-      if (!current || !next || !samePlace(current.placement, next)) place();
-    });
+  onDomChange(ctx, () => {
+    const next = desired();
+    if (!current || !next || !samePlace(current.placement, next)) place();
   });
-  observer.observe(document.body, { childList: true, subtree: true });
-  ctx.onInvalidated(() => {
-    observer.disconnect();
-    current?.ui.remove();
-  });
+  ctx.onInvalidated(() => current?.ui.remove());
 
   ctx.addEventListener(
     window,
