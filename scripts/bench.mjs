@@ -234,7 +234,7 @@ async function extensionMainThread(lab, options) {
     await harness.accountDeskUi(page).waitFor({ state: 'attached' });
     await page.waitForFunction(
       () => {
-        const text = document.querySelector('account-desk-ui')?.shadowRoot?.textContent ?? '';
+        const text = document.querySelector('account-desk-page-bar')?.shadowRoot?.textContent ?? '';
         const state = (window.__benchStable ??= { text: null, since: 0 });
         if (text !== state.text) Object.assign(state, { text, since: performance.now() });
         return performance.now() - state.since >= 300;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { accountTimeCsv, type AccountTimeReportRow } from '@/lib/account-time/report';
-import type { AccountTimeReport } from '@/lib/background/account-time/report';
+import type { AccountTimeReport } from '@/lib/account-time/protocol';
 import { t } from '@/lib/i18n';
 import { ask, type Problem } from '@/lib/messages';
 import { downloadText } from '../reports/download';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { ask, type PageContext, type Problem } from '@/lib/messages';
+import { ask, type Problem } from '@/lib/messages';
+import type { PageContext } from '@/lib/page/protocol';
 import type { WorksectionPage } from '@/lib/worksection/paths';
 
 type Load =

@@ -12,6 +12,7 @@ import {
   type WorksectionAuth,
   type WorksectionClientOptions,
 } from '../worksection';
+import { ProblemError } from '../problem';
 
 const STORAGE_KEY = 'connection';
 
@@ -21,7 +22,7 @@ interface StoredConnection {
   summary: AccountSummary;
 }
 
-export class ConnectProblem extends Error {
+export class ConnectProblem extends ProblemError {
   constructor(
     readonly kind: 'empty' | 'malformed' | 'not-worksection' | 'permission' | 'unreachable' | 'wrong-key' | 'failed',
     message: string,

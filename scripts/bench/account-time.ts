@@ -73,8 +73,8 @@ export async function widgetMountBench(): Promise<BenchRow[]> {
     const project = sim.control.data().projects[0]!;
     const page = await browser.context.newPage();
     await page.goto(new URL(project.page, sim.origin).href);
-    await page.locator('account-desk-time').waitFor({ state: 'attached' });
-    await page.locator('account-desk-ui').waitFor({ state: 'attached' });
+    await page.locator('account-desk-account-time').waitFor({ state: 'attached' });
+    await page.locator('account-desk-page-bar').waitFor({ state: 'attached' });
     const widget: number[] = [];
     const bar: number[] = [];
     for (let run = 0; run < 12; run++) {
@@ -86,15 +86,15 @@ export async function widgetMountBench(): Promise<BenchRow[]> {
             const fresh = old.cloneNode(true) as Element;
             const seen: Record<string, number> = {};
             // Only a new host counts: the old one sits next to the new list until it is re-mounted.
-            const before = new Set(document.querySelectorAll('account-desk-time, account-desk-ui'));
+            const before = new Set(document.querySelectorAll('account-desk-account-time, account-desk-page-bar'));
             const observer = new MutationObserver(() => {
-              for (const name of ['account-desk-time', 'account-desk-ui']) {
+              for (const name of ['account-desk-account-time', 'account-desk-page-bar']) {
                 const host = [...document.querySelectorAll(name)].find((candidate) => !before.has(candidate));
                 if (!(name in seen) && host && host.nextElementSibling === fresh) seen[name] = performance.now() - start;
               }
-              if ('account-desk-time' in seen && 'account-desk-ui' in seen) {
+              if ('account-desk-account-time' in seen && 'account-desk-page-bar' in seen) {
                 observer.disconnect();
-                resolve([seen['account-desk-time']!, seen['account-desk-ui']!]);
+                resolve([seen['account-desk-account-time']!, seen['account-desk-page-bar']!]);
               }
             });
             observer.observe(document.body, { childList: true, subtree: true });

@@ -40,7 +40,7 @@ function manyTemplates(count: number): Template[] {
 
 // In-page measurements as plain JavaScript strings (see harness.ts: tsx's keepNames breaks functions passed to the page).
 const MEASURE_OPEN = `(async (expected) => {
-  const host = document.querySelector('account-desk-templates[data-feature="templates"]');
+  const host = document.querySelector('account-desk-templates[data-page="project"]');
   const root = host.shadowRoot;
   const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Templates');
   const start = performance.now();
@@ -56,7 +56,7 @@ const MEASURE_OPEN = `(async (expected) => {
 })`;
 
 const MEASURE_KEYSTROKE = `(async (text) => {
-  const root = document.querySelector('account-desk-templates[data-feature="templates"]').shadowRoot;
+  const root = document.querySelector('account-desk-templates[data-page="project"]').shadowRoot;
   const input = root.querySelector('input[type=search]');
   const times = [];
   for (const prefix of text.split('').map((_, i) => text.slice(0, i + 1))) {
@@ -84,11 +84,11 @@ export async function pickerBench(): Promise<BenchRow[]> {
 
     const measure = async (expected: number) => {
       await page.goto(new URL(project.page, sim.origin).href);
-      await page.locator('account-desk-templates[data-feature="templates"]').getByRole('button', { name: 'Templates', exact: true }).waitFor();
+      await page.locator('account-desk-templates[data-page="project"]').getByRole('button', { name: 'Templates', exact: true }).waitFor();
       const open: number[] = [];
       for (let run = 0; run < 8; run++) open.push(await page.evaluate(`${MEASURE_OPEN}(${expected})`) as number);
       // Keystrokes with the dialog open.
-      await page.locator('account-desk-templates[data-feature="templates"]').getByRole('button', { name: 'Templates', exact: true }).click();
+      await page.locator('account-desk-templates[data-page="project"]').getByRole('button', { name: 'Templates', exact: true }).click();
       await page.locator('account-desk-templates [role=option]').nth(expected - 1).waitFor({ state: 'attached' });
       const keys = (await page.evaluate(`${MEASURE_KEYSTROKE}("client 12 stage")`)) as number[];
       await page.keyboard.press('Escape');
