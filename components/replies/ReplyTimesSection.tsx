@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '@/lib/i18n';
 import { ask, onPush } from '@/lib/messages';
 import type { ReplyTimesReport, SyncStatus } from '@/lib/replies/protocol';

@@ -4,8 +4,8 @@
  * from Worksection (`get_costs_total`, cached: stale-while-revalidate).
  */
 import type { AccountDeskDb } from '../../db';
-import { monthBefore, monthKey, periodOf, type Period, type PeriodKind } from '../../account-time/periods';
-import { accountCost, accountShare, type AccountShare } from '../../account-time/share';
+import { monthBefore, monthKey, periodOf, type Period } from '../../account-time/periods';
+import { accountCost, accountShare } from '../../account-time/share';
 import { manualMs, sessionMs } from '../../account-time/totals';
 import type { ManualEntry, Session } from '../../account-time/types';
 import type { PeriodSummary, ProjectTimeSummary } from '../../account-time/protocol';

@@ -1,7 +1,7 @@
 /** The "Account time" report: account time per project and month from Dexie, project hours from one get_costs_total call. */
 import type { AccountDeskDb } from '../../db';
 import { monthBefore, monthKey } from '../../account-time/periods';
-import { accountTimeReport, type AccountTimeReportRow } from '../../account-time/report';
+import { accountTimeReport } from '../../account-time/report';
 import { perProject } from '../../account-time/totals';
 import type { AccountTimeReport } from '../../account-time/protocol';
 import type { Problem } from '../../messages';
