@@ -13,5 +13,6 @@ export default defineFeature({
   on: {
     project: { anchor: 'taskList', append: 'before', mount: (context) => import('./mount').then((m) => m.mountProjectWidget(context)) },
     task: { anchor: 'taskActions', append: 'after', mount: (context) => import('./thread').then((m) => m.mountThreadTime(context)) },
+    modal: { anchor: 'taskActions', append: 'after', mount: (context) => import('./thread').then((m) => m.mountThreadTime(context)) },
   },
 });

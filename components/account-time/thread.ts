@@ -4,10 +4,10 @@
  * that isn't a client's costs one message and leaves no trace on the page.
  */
 import { ask } from '@/lib/messages';
-import type { FeatureContext } from '@/lib/page/feature';
+import type { TaskFeatureContext } from '@/lib/page/feature';
 import { startCapture, type CaptureState } from './capture';
 
-export async function mountThreadTime(context: FeatureContext<'task'>): Promise<void> {
+export async function mountThreadTime(context: TaskFeatureContext): Promise<void> {
   const { signal, origin, page } = context;
   const reply = await ask('time/thread', { origin, taskId: page.taskId });
   // Not connected, the feature is off, or not a client thread: nothing counts, nothing shows.

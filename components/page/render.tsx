@@ -5,12 +5,12 @@
  * when the feature's signal aborts.
  */
 import { render, type ComponentChild } from 'preact';
-import type { FeatureContext, FeaturePageKind } from '@/lib/page/feature';
+import type { FeatureContext } from '@/lib/page/feature';
 
 // Host styles never leak in: the host element resets every inherited property.
 const RESET = ':host{all:initial!important;}';
 
-export function renderFeature<K extends FeaturePageKind>(context: FeatureContext<K>, css: string, view: ComponentChild): void {
+export function renderFeature(context: Pick<FeatureContext, 'signal' | 'container'>, css: string, view: ComponentChild): void {
   if (context.signal.aborted) return;
   const container = context.container();
   const root = container.parentNode as ShadowRoot;

@@ -9,7 +9,7 @@
 import { ask, onPush, type Problem, type Result } from '@/lib/messages';
 import type { WaitingThread } from '@/lib/replies/protocol';
 import { onDomChange } from '@/lib/page/dom-changes';
-import type { FeatureContext } from '@/lib/page/feature';
+import type { FeatureContext, TaskFeatureContext } from '@/lib/page/feature';
 import { findAnchor, taskRows } from '@/lib/page/selectors';
 import { badgeRows, clearRowBadges, type TaskRow } from './rows';
 import { badgeTaskTitle, clearTitleBadges } from './task-title';
@@ -94,9 +94,9 @@ export function mountRowBadges(context: FeatureContext<'project'>): void {
   );
 }
 
-/** The badge and its line beside a waiting task's title. */
-export function mountTitleBadge(context: FeatureContext<'task'>): void {
-  const { origin, page } = context;
+/** The badge and its line beside a waiting task's title, on its page or in its modal. */
+export function mountTitleBadge(context: TaskFeatureContext): void {
+  const { origin, page, root } = context;
   keepBadged(
     context,
     async () => {
@@ -104,8 +104,8 @@ export function mountTitleBadge(context: FeatureContext<'task'>): void {
       return reply.ok ? { ok: true, value: reply.value ? [reply.value] : [] } : reply;
     },
     (loaded) => {
-      if (loaded) badgeTaskTitle(document, loaded.waitingById.get(page.taskId) ?? null, Date.now(), loaded.rules);
+      if (loaded) badgeTaskTitle(root, loaded.waitingById.get(page.taskId) ?? null, Date.now(), loaded.rules);
     },
-    () => clearTitleBadges(document),
+    () => clearTitleBadges(root),
   );
 }

@@ -7,7 +7,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
-import type { FeatureContext } from '@/lib/page/feature';
+import type { FeatureContext, TaskFeatureContext } from '@/lib/page/feature';
 import { findAnchor } from '@/lib/page/selectors';
 import { renderFeature } from '../page/render';
 import css from './style.css?inline';
@@ -42,8 +42,8 @@ export function mountProjectButtons(context: FeatureContext<'project'>): void {
   );
 }
 
-export function mountTaskButtons(context: FeatureContext<'task'>): void {
-  const { origin, page } = context;
+export function mountTaskButtons(context: TaskFeatureContext): void {
+  const { origin, page, root } = context;
   renderFeature(
     context,
     css,
@@ -51,15 +51,16 @@ export function mountTaskButtons(context: FeatureContext<'task'>): void {
       docked={context.docked}
       label={t('tplChecklistButton')}
       load={() => import('./ChecklistMenu').then((m) => m.ChecklistMenu)}
-      props={{ origin, taskId: page.taskId, editor: commentEditorWithText }}
+      props={{ origin, taskId: page.taskId, editor: () => commentEditorWithText(root) }}
     >
       <SaveAsTemplate origin={origin} taskId={page.taskId} />
     </DialogButton>,
   );
 }
 
-function commentEditorWithText(): HTMLTextAreaElement | null {
-  const editor = findAnchor(document, 'commentEditor').element;
+/** The comment editor under `root` when the user has text in it (read at click time). */
+function commentEditorWithText(root: ParentNode): HTMLTextAreaElement | null {
+  const editor = findAnchor(root, 'commentEditor').element;
   return editor instanceof HTMLTextAreaElement && editor.value.trim() !== '' ? editor : null;
 }
 

@@ -36,13 +36,20 @@ export function todayIso(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Esc closes the dialog also when focus has left it (e.g. its button became disabled). */
+/**
+ * Esc closes the dialog also when focus has left it (e.g. its button became
+ * disabled), and only the dialog: heard first (window, capture phase) and
+ * kept from the page, so a Worksection modal under it stays open.
+ */
 export function useEscape(close: () => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close();
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      close();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [close]);
 }

@@ -1,7 +1,7 @@
 /**
  * Templates on Worksection pages: a "Templates" button (and Alt+Shift+T)
  * above a project's task list opens the picker; "Insert checklist" and "Save
- * as template" after a task's actions. The picker and the checklist menu are
+ * as template" after a task's actions, on its page or in its modal. The picker and the checklist menu are
  * imported when opened. The rest of the feature: the editor in options
  * (TemplatesSection.tsx) and the background in lib/background/templates/.
  */
@@ -13,5 +13,6 @@ export default defineFeature({
   on: {
     project: { anchor: 'taskList', append: 'before', mount: (context) => import('./buttons').then((m) => m.mountProjectButtons(context)) },
     task: { anchor: 'taskActions', append: 'after', uses: ['commentEditor'], mount: (context) => import('./buttons').then((m) => m.mountTaskButtons(context)) },
+    modal: { anchor: 'taskActions', append: 'after', uses: ['commentEditor'], mount: (context) => import('./buttons').then((m) => m.mountTaskButtons(context)) },
   },
 });

@@ -20,19 +20,29 @@ import type { Settings } from '../settings';
 import type { WorksectionPage } from '../worksection/paths';
 import type { AnchorName } from './selectors';
 
-/** The pages a feature can run on. */
-export type FeaturePageKind = 'project' | 'task';
-export type FeaturePage<K extends FeaturePageKind = FeaturePageKind> = Extract<WorksectionPage, { kind: K }>;
+/**
+ * Where a feature can run: a project page, a task page, or the task modal
+ * Worksection opens over a project's task list (found in the DOM, not the
+ * address, which may stay on the project).
+ */
+export type FeaturePageKind = 'project' | 'task' | 'modal';
+type TaskPage = Extract<WorksectionPage, { kind: 'task' }>;
+/** The page a feature sees: a task page's for the modal too. */
+export type FeaturePage<K extends FeaturePageKind = FeaturePageKind> = K extends 'modal' ? TaskPage : Extract<WorksectionPage, { kind: K }>;
 
 export interface FeatureContext<K extends FeaturePageKind = FeaturePageKind> {
   /** Aborted when the feature leaves: another page, its switch turned off, the dock/anchor changed, the extension updated. */
   signal: AbortSignal;
   page: FeaturePage<K>;
+  /** Where it runs: the page kind, or "modal". */
+  kind: K;
+  /** What to search for the feature's elements: the document, or the task modal's element. */
+  root: ParentNode;
   /** The Worksection account's origin (the page's). */
   origin: string;
   /** Each anchor the feature declared, as found when it mounted (null where the page has none). */
   anchors: Readonly<Partial<Record<AnchorName, Element | null>>>;
-  /** True when the feature's anchor is missing and its UI sits in the floating dock. */
+  /** True when the feature's anchor is missing and its UI sits in the floating dock (inside the modal, for the modal). */
   docked: boolean;
   /**
    * The element to render into, inside the feature's own shadow root. The
@@ -42,6 +52,9 @@ export interface FeatureContext<K extends FeaturePageKind = FeaturePageKind> {
    */
   container(): HTMLElement;
 }
+
+/** A task's context: on its own page or in the modal over a project page. */
+export type TaskFeatureContext = FeatureContext<'task'> | FeatureContext<'modal'>;
 
 export interface FeaturePlace<K extends FeaturePageKind> {
   /** Where the feature's own UI goes; without one, the feature decorates the page's elements itself. */

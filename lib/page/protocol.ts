@@ -20,6 +20,8 @@ export interface AnchorReport {
 /** What one feature found on a page: where its UI went and which of its anchors were there. */
 export interface FeatureVisit {
   id: string;
+  /** Set for a feature running in the task modal over the page. */
+  in?: 'modal';
   /** At its anchor, in the dock, decorating the page (no UI of its own), or switched off. */
   placement: 'anchor' | 'dock' | 'page' | 'off';
   anchors: AnchorReport[];

@@ -2,8 +2,10 @@
  * The runner: the one place that decides which in-page feature shows where.
  *
  * Once per navigation it parses the page; on every round (navigation, a
- * settings change, Worksection swapping part of the page) it walks the
- * features in declaration order and, for each:
+ * settings change, Worksection swapping part of the page) it finds the places
+ * features can run in (the page, from its address, and a task modal open
+ * over it, from the DOM), walks the features in declaration order and, for
+ * each place a feature declares:
  * - mounts it when the page kind and its switch say so, with an AbortSignal
  *   that ends it when either stops saying so;
  * - places its UI at its anchor, or in the dock when the anchor is missing,
@@ -38,11 +40,23 @@ export interface RunnerEnvironment {
   now(): number;
 }
 
+/** Where features run now: the page itself, and a task modal over it. */
+interface Place {
+  slot: 'page' | 'modal';
+  kind: FeaturePageKind;
+  page: FeaturePage;
+  root: ParentNode;
+  /** The page and ids ("task:12", "modal:12"). */
+  key: string;
+}
+
 interface Mounted {
   feature: FeatureDefinition;
   order: number;
-  /** The page and ids it was mounted for ("task:12"). */
+  slot: Place['slot'];
+  /** The place it was mounted for. */
   key: string;
+  root: ParentNode;
   controller: AbortController;
   place: FeaturePlace<FeaturePageKind>;
   docked: boolean;
@@ -66,15 +80,29 @@ function pageKey(page: FeaturePage): string {
   return page.kind === 'project' ? `project:${page.projectId}` : `task:${page.taskId}`;
 }
 
+/** The task modal open over the page, when its title link names a task. */
+function findModal(document: Document): Place | null {
+  const modal = findAnchor(document, 'taskModal').element;
+  const link = modal && findAnchor(modal, 'modalTaskLink').element;
+  const target = link?.getAttribute('href');
+  if (!modal || !target) return null;
+  const url = new URL(target, document.baseURI);
+  const page = parseWorksectionPath(url.pathname, url.hash);
+  if (page.kind !== 'task') return null;
+  return { slot: 'modal', kind: 'modal', page, root: modal, key: `modal:${page.taskId}` };
+}
+
 export function startRunner(features: readonly FeatureDefinition[], env: RunnerEnvironment): Runner {
   const { document } = env;
   const lifetime = new AbortController();
+  /** By feature id and slot ("templates|modal"). */
   const mounted = new Map<string, Mounted>();
+  const idOf = (feature: FeatureDefinition, slot: Place['slot']) => `${feature.id}|${slot}`;
   let switches: FeatureSwitches | null = null;
   // Nothing mounts before the switches are read, so a feature switched off never flashes in.
   let ready = false;
   let lastHref = '';
-  let page: FeaturePage | null = null;
+  let page: Place | null = null;
   let reported = '';
 
   const readPage = () => {
@@ -83,13 +111,13 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
     lastHref = href;
     const url = new URL(href);
     const parsed = parseWorksectionPath(url.pathname, url.hash);
-    page = parsed.kind === 'project' || parsed.kind === 'task' ? parsed : null;
+    page = parsed.kind === 'project' || parsed.kind === 'task' ? { slot: 'page', kind: parsed.kind, page: parsed, root: document, key: pageKey(parsed) } : null;
   };
 
   const isOn = (feature: FeatureDefinition) => !feature.setting || switches === null || switches[feature.setting] !== false;
 
   const unmount = (entry: Mounted) => {
-    mounted.delete(entry.feature.id);
+    mounted.delete(idOf(entry.feature, entry.slot));
     entry.controller.abort();
     entry.host?.remove();
   };
@@ -100,7 +128,8 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
     if (!host) return;
     host.setAttribute('data-placement', entry.docked ? 'dock' : 'anchor');
     if (entry.docked || !entry.anchor) {
-      document.body.append(host);
+      // The page's dock floats at the end of <body>; a modal's stays inside the modal.
+      (entry.root === document ? document.body : (entry.root as Element)).append(host);
       return;
     }
     const append = entry.place.append ?? 'after';
@@ -116,24 +145,28 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
     }
   };
 
-  const mount = (feature: FeatureDefinition, order: number, place: FeaturePlace<FeaturePageKind>, current: FeaturePage, anchor: Element | null) => {
+  const mount = (feature: FeatureDefinition, order: number, place: FeaturePlace<FeaturePageKind>, where: Place, anchor: Element | null) => {
     const controller = new AbortController();
     const entry: Mounted = {
       feature,
       order,
-      key: pageKey(current),
+      slot: where.slot,
+      key: where.key,
+      root: where.root,
       controller,
       place,
       docked: Boolean(place.anchor) && !anchor,
       anchor,
     };
-    mounted.set(feature.id, entry);
+    mounted.set(idOf(feature, where.slot), entry);
     const anchors: Partial<Record<AnchorName, Element | null>> = {};
-    for (const name of declaredAnchors(place)) anchors[name] = name === place.anchor ? anchor : findAnchor(document, name).element;
+    for (const name of declaredAnchors(place)) anchors[name] = name === place.anchor ? anchor : findAnchor(where.root, name).element;
 
     const context: FeatureContext = {
       signal: controller.signal,
-      page: current,
+      page: where.page,
+      kind: where.kind,
+      root: where.root,
       origin: new URL(lastHref).origin,
       anchors,
       docked: entry.docked,
@@ -142,7 +175,7 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
         if (!entry.host) {
           const host = document.createElement(hostTag(feature));
           host.setAttribute('data-feature', feature.id);
-          host.setAttribute('data-page', current.kind);
+          host.setAttribute('data-page', where.kind);
           const shadow = host.attachShadow({ mode: 'open' });
           const inner = document.createElement('div');
           shadow.append(inner);
@@ -165,23 +198,25 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
     }
   };
 
-  const featureVisit = (feature: FeatureDefinition, place: FeaturePlace<FeaturePageKind>): FeatureVisit => {
-    const entry = mounted.get(feature.id);
+  const featureVisit = (feature: FeatureDefinition, place: FeaturePlace<FeaturePageKind>, where: Place): FeatureVisit => {
+    const entry = mounted.get(idOf(feature, where.slot));
     const anchors: AnchorReport[] = declaredAnchors(place).map((name) => {
-      const match = findAnchor(document, name);
+      const match = findAnchor(where.root, name);
       return { name, found: Boolean(match.element), selector: match.selector };
     });
     const placement: FeatureVisit['placement'] = !entry ? 'off' : !place.anchor ? 'page' : entry.docked ? 'dock' : 'anchor';
-    return { id: feature.id, placement, anchors, ...(entry?.failed && { problem: entry.failed }) };
+    return { id: feature.id, ...(where.slot === 'modal' && { in: 'modal' as const }), placement, anchors, ...(entry?.failed && { problem: entry.failed }) };
   };
 
-  const reportIfChanged = () => {
+  const reportIfChanged = (places: readonly Place[] = currentPlaces()) => {
     if (!page) return;
     const current = page;
-    const visits = features.flatMap((feature) => {
-      const place = feature.on[current.kind] as FeaturePlace<FeaturePageKind> | undefined;
-      return place ? [featureVisit(feature, place)] : [];
-    });
+    const visits = places.flatMap((where) =>
+      features.flatMap((feature) => {
+        const place = feature.on[where.kind] as FeaturePlace<FeaturePageKind> | undefined;
+        return place ? [featureVisit(feature, place, where)] : [];
+      }),
+    );
     const signature = JSON.stringify([lastHref, visits]);
     if (signature === reported) return;
     reported = signature;
@@ -189,7 +224,7 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
     for (const visit of visits) for (const anchor of visit.anchors) anchors.set(anchor.name, anchor);
     env.report({
       url: lastHref,
-      pageKind: current.kind,
+      pageKind: current.page.kind,
       placement: visits.some((visit) => visit.placement === 'dock') ? 'dock' : 'anchor',
       anchors: [...anchors.values()],
       features: visits,
@@ -197,33 +232,42 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
     });
   };
 
+  /** The page (from its address) and a task modal open over it (from the DOM). */
+  const currentPlaces = (): Place[] => {
+    const modal = page ? findModal(document) : null;
+    return [page, modal].filter((place): place is Place => place !== null);
+  };
+
   const round = () => {
     if (lifetime.signal.aborted || !ready) return;
     if (!env.alive()) return stop();
     readPage();
-    const current = page;
-    features.forEach((feature, order) => {
-      const place = current ? (feature.on[current.kind] as FeaturePlace<FeaturePageKind> | undefined) : undefined;
-      const wanted = current && place && isOn(feature) ? pageKey(current) : null;
-      const entry = mounted.get(feature.id);
-      const anchor = place?.anchor ? findAnchor(document, place.anchor).element : null;
-      if (entry && wanted !== null && entry.key === wanted && entry.place === place) {
-        if (!place?.anchor) return;
-        if (entry.docked !== !anchor) {
-          // Between the dock and an anchor: the feature shows differently, so it starts again.
-          unmount(entry);
-          mount(feature, order, place, current!, anchor);
-        } else if (anchor !== entry.anchor || (entry.host && !entry.host.isConnected)) {
-          // Worksection replaced the anchor (or took our host with it): move the same UI, state and all.
-          entry.anchor = anchor;
-          attach(entry);
+    const places = currentPlaces();
+    for (const slot of ['page', 'modal'] as const) {
+      const where = places.find((place) => place.slot === slot);
+      features.forEach((feature, order) => {
+        const place = where ? (feature.on[where.kind] as FeaturePlace<FeaturePageKind> | undefined) : undefined;
+        const wanted = where && place && isOn(feature) ? where.key : null;
+        const entry = mounted.get(idOf(feature, slot));
+        const anchor = where && place?.anchor ? findAnchor(where.root, place.anchor).element : null;
+        if (entry && wanted !== null && entry.key === wanted && entry.place === place && entry.root === where!.root) {
+          if (!place?.anchor) return;
+          if (entry.docked !== !anchor) {
+            // Between the dock and an anchor: the feature shows differently, so it starts again.
+            unmount(entry);
+            mount(feature, order, place, where!, anchor);
+          } else if (anchor !== entry.anchor || (entry.host && !entry.host.isConnected)) {
+            // Worksection replaced the anchor (or took our host with it): move the same UI, state and all.
+            entry.anchor = anchor;
+            attach(entry);
+          }
+          return;
         }
-        return;
-      }
-      if (entry) unmount(entry);
-      if (wanted !== null) mount(feature, order, place!, current!, anchor);
-    });
-    reportIfChanged();
+        if (entry) unmount(entry);
+        if (wanted !== null) mount(feature, order, place!, where!, anchor);
+      });
+    }
+    reportIfChanged(places);
   };
 
   const stop = () => {

@@ -19,6 +19,8 @@ export const ANCHORS = {
     alternatives: [
       // Print header on every project page: <span>{workspace}</span>{project name} (Toggl's integration, 2019).
       { selector: '#header_print', layout: 'classic web app' },
+      // The client's name above the project before 2019 (Toggl's integration history).
+      { selector: '#client_name', layout: 'web app before 2019' },
     ],
   },
   taskList: {
@@ -37,10 +39,27 @@ export const ANCHORS = {
   taskTitle: {
     label: 'Task title',
     alternatives: [
-      // Task page (Toggl's integration).
-      { selector: '.task h1', layout: 'task page' },
+      // Task page, and the task inside the modal (Toggl's integration).
+      { selector: '.task h1', layout: 'task page and modal' },
       // Task opened in a ThickBox-style modal over the project page (Toggl's integration).
       { selector: '#TB_title .name', layout: 'task modal' },
+      // The first bold span of a plain task page (a 2026 scraper): the last resort.
+      { selector: 'span.b', layout: 'plain task page (2026 scraper)' },
+    ],
+  },
+  taskModal: {
+    label: 'Task modal',
+    alternatives: [
+      // ThickBox window a task opens in over the project's task list; the address may stay on /project/P/
+      // (Toggl's and TimeCamp's integrations, 2013-2019; scrapers 2019-2026).
+      { selector: '#TB_window', layout: 'task modal (ThickBox)' },
+    ],
+  },
+  modalTaskLink: {
+    label: 'Task modal link',
+    alternatives: [
+      // The modal's title holds the task's own link: which task the modal shows.
+      { selector: '#TB_title .name a', layout: 'task modal (ThickBox)' },
     ],
   },
   taskActions: {
@@ -71,7 +90,7 @@ export const ANCHORS = {
 
 export type AnchorName = keyof typeof ANCHORS;
 
-/** The anchors each kind of page needs; the first one is where the page bar mounts. */
+/** The anchors each kind of page has on the layouts we know (the selector tests check them on saved pages). */
 export const PAGE_ANCHORS = {
   project: ['taskList', 'projectHeader', 'taskRow'],
   task: ['taskTitle', 'taskActions', 'comments'],

@@ -71,18 +71,70 @@ details.but_edit summary{list-style:none}details.but_edit[open] form{display:fle
 .ws2-toolbar{display:flex;gap:6px;margin-bottom:12px}.ws2-msg{padding:10px 0;border-top:1px solid #eef0f3}
 .ws2-msg header{color:#8a93a0;font-size:12px}.ws2-msg header strong{color:#262b33}
 .ws2-reply textarea{width:100%;min-height:60px;font:inherit}
+#TB_overlay{position:fixed;inset:0;background:rgba(20,26,34,.45);z-index:100}
+#TB_window{position:fixed;top:5vh;left:50%;transform:translateX(-50%);width:min(820px,94vw);max-height:90vh;overflow:auto;background:#fff;border-radius:6px;box-shadow:0 8px 30px rgba(0,0,0,.3);z-index:101}
+#TB_title{display:flex;align-items:center;gap:10px;padding:10px 16px;border-bottom:1px solid #e1e5ea;background:#f8fafc}
+#TB_title .name{flex:1;font-weight:600}#TB_title .name a{color:#262b33}
+#TB_ajaxContent .task{border:0;border-radius:0}
 `;
 
 /**
  * Worksection-style dynamic loading: links between project and task pages
  * (and the page's own forms) are fetched with X-Requested-With and swapped
  * into the page's content element; the URL follows with pushState, and
- * back/forward reload the content for the restored URL.
+ * back/forward reload the content for the restored URL. In the modal layout
+ * a task link in the task list (or in an open modal) opens the task in a
+ * ThickBox-style modal (#TB_window, its link in #TB_title .name a) over the
+ * project page, and the address does not change; its forms answer into it.
  */
 export const NAVIGATION_SCRIPT = `
 (function () {
   var XHR = { 'X-Requested-With': 'XMLHttpRequest' };
+  var MODAL = document.body.getAttribute('data-layout') === 'modal';
   function root() { return document.querySelector('[data-nav-root]'); }
+  function inModal(url) { return url + (url.indexOf('?') >= 0 ? '&' : '?') + 'modal=1'; }
+  function closeModal() {
+    ['TB_window', 'TB_overlay'].forEach(function (id) { var element = document.getElementById(id); if (element) element.remove(); });
+  }
+  function openModal(url) {
+    return fetch(inModal(url), { headers: XHR, credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      return response.text().then(function (html) {
+        closeModal();
+        var overlay = document.createElement('div');
+        overlay.id = 'TB_overlay';
+        overlay.addEventListener('click', closeModal);
+        var win = document.createElement('div');
+        win.id = 'TB_window';
+        win.setAttribute('role', 'dialog');
+        var title = document.createElement('div');
+        title.id = 'TB_title';
+        var name = document.createElement('div');
+        name.className = 'name';
+        var content = document.createElement('div');
+        content.id = 'TB_ajaxContent';
+        content.innerHTML = html;
+        var link = document.createElement('a');
+        link.href = url;
+        var heading = content.querySelector('.task h1 > a');
+        link.textContent = heading ? heading.textContent : '';
+        name.appendChild(link);
+        var close = document.createElement('button');
+        close.type = 'button';
+        close.id = 'TB_closeWindowButton';
+        close.setAttribute('aria-label', 'Close');
+        close.textContent = '×';
+        close.addEventListener('click', closeModal);
+        title.appendChild(name);
+        title.appendChild(close);
+        win.appendChild(title);
+        win.appendChild(content);
+        document.body.appendChild(overlay);
+        document.body.appendChild(win);
+      });
+    }).catch(function () { location.href = url; });
+  }
+  document.addEventListener('keydown', function (event) { if (event.key === 'Escape') closeModal(); });
   function show(response, url, push, commentId) {
     return response.text().then(function (html) {
       if (push) history.pushState({ simNav: true }, '', url);
@@ -106,6 +158,9 @@ export const NAVIGATION_SCRIPT = `
     if (!link || link.target || link.origin !== location.origin || !/^\\/(project|task)\\//.test(link.pathname)) return;
     if (link.pathname === location.pathname && link.search === location.search && link.hash) return;
     event.preventDefault();
+    var isTask = /^\\/(project\\/\\d+\\/\\d+|task\\/\\d+)/.test(link.pathname);
+    if (MODAL && isTask && link.closest('#tasks_images, #TB_window')) return openModal(link.pathname + link.search);
+    closeModal();
     load(link.pathname + link.search + link.hash, true);
   });
   window.addEventListener('popstate', function () { load(location.pathname + location.search + location.hash, false); });
@@ -114,8 +169,10 @@ export const NAVIGATION_SCRIPT = `
     if (!form.matches || !form.matches('form[data-xhr]')) return;
     event.preventDefault();
     var body = new URLSearchParams(new FormData(form));
-    fetch(form.action, { method: 'POST', headers: XHR, body: body, credentials: 'same-origin' }).then(function (response) {
+    var modal = form.closest('#TB_window');
+    fetch(modal ? inModal(form.action) : form.action, { method: 'POST', headers: XHR, body: body, credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) throw new Error('HTTP ' + response.status);
+      if (modal) return response.text().then(function (html) { modal.querySelector('#TB_ajaxContent').innerHTML = html; });
       return show(response, location.pathname + location.search, false, response.headers.get('X-Comment-Id'));
     }).catch(function () { form.removeAttribute('data-xhr'); form.submit(); });
   });

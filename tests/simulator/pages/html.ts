@@ -18,11 +18,36 @@ export function multiline(text: string): string {
 /** Marks a string as already-safe markup built by the page code. */
 export type Html = string;
 
-export type Layout = 'classic' | 'unknown';
+/**
+ * classic: the anchors third-party integrations use, pages swapped in place;
+ * modal: the same pages, but a task opens in a ThickBox-style modal over the
+ * project's task list and the address stays; unknown: none of the anchors.
+ */
+export type Layout = 'classic' | 'modal' | 'unknown';
 
-/** Links keep the layout variant, so a test stays in it while navigating. */
-export function href(path: string, layout: Layout): string {
-  return layout === 'unknown' ? `${path}?layout=unknown` : path;
+/** How a page variant is served: its layout, and whether links load whole pages (no in-page navigation). */
+export interface PageMode {
+  layout: Layout;
+  reload: boolean;
+}
+
+export function pageMode(search: URLSearchParams): PageMode {
+  const layout = search.get('layout');
+  return { layout: layout === 'unknown' || layout === 'modal' ? layout : 'classic', reload: search.get('nav') === 'reload' };
+}
+
+/** "?layout=…&nav=reload" for a variant, "" for the default one. */
+export function modeQuery(mode: PageMode): string {
+  const params = new URLSearchParams();
+  if (mode.layout !== 'classic') params.set('layout', mode.layout);
+  if (mode.reload) params.set('nav', 'reload');
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/** Links keep the page variant, so a test stays in it while navigating. */
+export function href(path: string, mode: PageMode): string {
+  return `${path}${modeQuery(mode)}`;
 }
 
 export function initials(name: string): string {

@@ -7,7 +7,7 @@ import type { HttpAnswer } from '../api/gateway.ts';
 import type { Store, Task } from '../model.ts';
 import { addComment, completeTask, hasOpenChildren, reopenTask, updateTask } from '../operations.ts';
 import { BLANK_GIF } from './assets.ts';
-import type { Layout } from './html.ts';
+import { modeQuery, pageMode } from './html.ts';
 import { documentHtml, notFoundPage, projectListPage, projectPage, taskPage, type PageBody, type ViewContext } from './views.ts';
 
 export interface WebRequest {
@@ -27,10 +27,11 @@ export interface WebAnswer extends Omit<HttpAnswer, 'body'> {
 const HTML_TYPE = 'text/html; charset=utf-8';
 
 export function handlePage(store: Store, clock: SimClock, request: WebRequest): WebAnswer {
-  const layout: Layout = request.search.get('layout') === 'unknown' ? 'unknown' : 'classic';
-  const view: ViewContext = { store, layout, now: clock.now() };
+  const view: ViewContext = { store, ...pageMode(request.search), now: clock.now() };
   const { path } = request;
-  const layoutQuery = layout === 'unknown' ? '?layout=unknown' : '';
+  const layoutQuery = modeQuery(view);
+  // The modal layout's script asks for a task's content to show over the project page.
+  const inModal = request.xhr && request.search.get('modal') === '1';
 
   if (path === '/' || path === '/project') return redirect(302, `/project/${layoutQuery}`);
   if (/^\/(project|task)\/[\d/]*\d$/.test(path)) return redirect(301, `${path}/${layoutQuery}`);
@@ -47,8 +48,8 @@ export function handlePage(store: Store, clock: SimClock, request: WebRequest): 
   }
   const task = taskAt(store, path);
   if (!task) return page(view, request, notFoundPage(view));
-  if (request.method === 'POST') return submitTaskForm(view, request, task);
-  return page(view, request, taskPage(view, task, path));
+  if (request.method === 'POST') return submitTaskForm(view, request, task, inModal);
+  return page(view, request, taskPage(view, task, path, undefined, inModal));
 }
 
 /** /project/P/T/, /project/P/TOP/S/ (a sub-subtask also names its top task) or /task/T/. */
@@ -81,12 +82,12 @@ function redirect(status: number, location: string): WebAnswer {
 }
 
 /** The task page's forms act as the account owner: the person signed in to the web app. */
-function submitTaskForm(view: ViewContext, request: WebRequest, task: Task): WebAnswer {
+function submitTaskForm(view: ViewContext, request: WebRequest, task: Task, inModal: boolean): WebAnswer {
   const { store } = view;
   const form = new URLSearchParams(/x-www-form-urlencoded/i.test(request.contentType) ? request.bodyText : '');
   const owner = store.owner();
   const now = view.now;
-  const back = `${request.path}${view.layout === 'unknown' ? '?layout=unknown' : ''}`;
+  const back = `${request.path}${modeQuery(view)}`;
   let notice: string | undefined;
   let commentId: string | undefined;
   const act = form.get('do');
@@ -109,7 +110,7 @@ function submitTaskForm(view: ViewContext, request: WebRequest, task: Task): Web
     else commentId = addComment(store, { taskId: task.id, authorId: owner.id, body: text.trim(), todo: [], mentions: [], at: now }).id;
   }
   if (!request.xhr) return redirect(303, commentId ? `${back}#com${commentId}` : back);
-  const answer = page(view, request, taskPage(view, task, request.path, notice));
+  const answer = page(view, request, taskPage(view, task, request.path, notice, inModal));
   if (commentId) answer.headers['x-comment-id'] = commentId;
   return answer;
 }

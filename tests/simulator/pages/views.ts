@@ -1,12 +1,13 @@
 // Server-rendered pages shaped after the selectors third-party integrations
 // use (api-reference §6.2): #header_print, #tasks_images .item, .task h1 > a,
-// .buts_menu. The "unknown" layout shows the same data with none of them, so
-// the extension's fallback dock can be tested.
+// .buts_menu, and the ThickBox task modal (#TB_window, #TB_title .name a) in
+// the "modal" layout. The "unknown" layout shows the same data with none of
+// them, so the extension's fallback dock can be tested.
 
 import { formatDateTime, formatDay } from '../format.ts';
 import { ANYONE_ID, NOBODY_ID, fullName, type Comment, type Project, type Store, type Task } from '../model.ts';
 import { STYLES, NAVIGATION_SCRIPT } from './assets.ts';
-import { avatarHue, esc, fileSize, href, initials, multiline, type Html, type Layout } from './html.ts';
+import { avatarHue, esc, fileSize, href, initials, multiline, type Html, type PageMode } from './html.ts';
 
 export interface PageBody {
   title: string;
@@ -16,9 +17,8 @@ export interface PageBody {
   status?: number;
 }
 
-export interface ViewContext {
+export interface ViewContext extends PageMode {
   store: Store;
-  layout: Layout;
   now: Date;
 }
 
@@ -55,22 +55,22 @@ export function documentHtml(view: ViewContext, body: PageBody): Html {
   const owner = store.owner();
   const nav = store.projects
     .filter((project) => project.status !== 'archive')
-    .map((project) => `<a href="${href(`/project/${project.id}/`, layout)}"${project.id === body.projectId ? ' class="current"' : ''}>${esc(project.name)}</a>`)
+    .map((project) => `<a href="${href(`/project/${project.id}/`, view)}"${project.id === body.projectId ? ' class="current"' : ''}>${esc(project.name)}</a>`)
     .join('');
   const user = `<span class="top_user">${avatar(store, owner.id)}${esc(fullName(owner))}</span>`;
-  const frame = layout === 'classic'
+  const frame = layout !== 'unknown'
     ? `<div id="top_bar"><a class="logo" href="/project/">work<b>section</b></a><a href="/project/">Projects</a>${user}</div>
 <div id="wrapper"><aside id="sidebar"><h4>Projects</h4>${nav}</aside>
 <div id="content" data-nav-root>${body.content}</div></div>`
-    : `<header class="ws2-topbar"><a class="logo" href="${href('/project/', layout)}">work<b>section</b></a>${user}</header>
+    : `<header class="ws2-topbar"><a class="logo" href="${href('/project/', view)}">work<b>section</b></a>${user}</header>
 <div class="ws2-layout"><nav class="ws2-nav"><h4>Projects</h4>${nav}</nav>
 <main id="app-main" data-nav-root>${body.content}</main></div>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(body.title)}</title><style>${STYLES}</style></head>
-<body>
+<body data-layout="${layout}">
 ${frame}
-<script>${NAVIGATION_SCRIPT}</script>
+${view.reload ? '' : `<script>${NAVIGATION_SCRIPT}</script>`}
 </body></html>`;
 }
 
@@ -94,7 +94,7 @@ export function projectListPage(view: ViewContext): PageBody {
   if (layout === 'unknown') {
     const rows = projects.map((project) => {
       const { all, open } = counts(project);
-      return `<li><a class="ws2-link" href="${href(`/project/${project.id}/`, layout)}">${esc(project.name)}</a><span class="ws2-meta">${esc(project.company)} · ${open} open of ${all}</span></li>`;
+      return `<li><a class="ws2-link" href="${href(`/project/${project.id}/`, view)}">${esc(project.name)}</a><span class="ws2-meta">${esc(project.company)} · ${open} open of ${all}</span></li>`;
     });
     return {
       title: pageTitle('Projects'),
@@ -125,7 +125,7 @@ export function projectPage(view: ViewContext, project: Project): PageBody {
   const commentCount = (task: Task) => store.commentsOf(task.id).length;
   if (layout === 'unknown') {
     const items = rows.map(({ task, level }) =>
-      `<li class="ws2-depth${level}" data-task="${task.id}"><a class="ws2-link" href="${href(store.taskPage(task), layout)}">${task.status === 'done' ? '✓ ' : ''}${esc(task.name)}</a>`
+      `<li class="ws2-depth${level}" data-task="${task.id}"><a class="ws2-link" href="${href(store.taskPage(task), view)}">${task.status === 'done' ? '✓ ' : ''}${esc(task.name)}</a>`
       + `<span class="ws2-meta">${esc(personName(store, task.assigneeId))}${task.dateEnd ? ` · due ${task.dateEnd}` : ''} · ${commentCount(task)} comments</span></li>`);
     return {
       title: pageTitle(project.name),
@@ -139,7 +139,7 @@ export function projectPage(view: ViewContext, project: Project): PageBody {
       .map((tag) => `<span class="tag">${esc(tag?.title ?? '')}</span>`).join('');
     return `<div class="item level${level} ${task.status === 'done' ? 'done' : 'active'}" data-id="${task.id}">`
       + `<div class="td_status"><span class="status" title="${task.status === 'done' ? 'Done' : 'Open'}"></span></div>`
-      + `<div class="name"><a href="${store.taskPage(task)}">${esc(task.name)}</a>${tags}</div>`
+      + `<div class="name"><a href="${href(store.taskPage(task), view)}">${esc(task.name)}</a>${tags}</div>`
       + `<div class="td_user">${esc(personName(store, task.assigneeId))}</div>`
       + `<div class="td_date${overdue ? ' overdue' : ''}">${task.dateEnd ?? ''}</div>`
       + `<div class="td_comments">${commentCount(task) > 0 ? `<span title="Comments">${commentCount(task)}</span>` : ''}</div>`
@@ -171,13 +171,14 @@ function commentBlock(view: ViewContext, comment: Comment): Html {
     + `${files ? `<div class="comment__files">${files}</div>` : ''}</div></div>`;
 }
 
-export function taskPage(view: ViewContext, task: Task, path: string, notice?: string): PageBody {
+/** A task page, or (`inModal`) the content of the task modal over a project page, which has no page header. */
+export function taskPage(view: ViewContext, task: Task, path: string, notice?: string, inModal = false): PageBody {
   const { store, layout } = view;
   const project = store.project(task.projectId);
   if (!project) throw new Error(`task ${task.id} has no project`);
   const tz = store.account.timeZone;
   const page = store.taskPage(task);
-  const action = href(path, layout);
+  const action = href(path, view);
   const comments = store.commentsOf(task.id);
   const parent = task.parentId ? store.task(task.parentId) : undefined;
   const subtasks = treeRows(store, store.children(task.id), 1);
@@ -189,12 +190,12 @@ export function taskPage(view: ViewContext, task: Task, path: string, notice?: s
 
   if (layout === 'unknown') {
     const subtaskItems = subtasks.map(({ task: child, level }) =>
-      `<li class="ws2-depth${level - 1}"><a class="ws2-link" href="${href(store.taskPage(child), layout)}">${child.status === 'done' ? '✓ ' : ''}${esc(child.name)}</a><span class="ws2-meta">${esc(personName(store, child.assigneeId))}</span></li>`);
+      `<li class="ws2-depth${level - 1}"><a class="ws2-link" href="${href(store.taskPage(child), view)}">${child.status === 'done' ? '✓ ' : ''}${esc(child.name)}</a><span class="ws2-meta">${esc(personName(store, child.assigneeId))}</span></li>`);
     return {
       title,
       projectId: project.id,
-      content: `<article class="ws2-card" data-task="${task.id}"><p class="ws2-crumbs">${esc(store.account.name)} · <a href="${href(`/project/${project.id}/`, layout)}">${esc(project.name)}</a></p>`
-        + `<h2 class="ws2-title"><a href="${href(page, layout)}">${esc(task.name)}</a></h2>${notice ? `<p role="alert">${esc(notice)}</p>` : ''}<nav class="ws2-toolbar">${stateButton}</nav>`
+      content: `<article class="ws2-card" data-task="${task.id}"><p class="ws2-crumbs">${esc(store.account.name)} · <a href="${href(`/project/${project.id}/`, view)}">${esc(project.name)}</a></p>`
+        + `<h2 class="ws2-title"><a href="${href(page, view)}">${esc(task.name)}</a></h2>${notice ? `<p role="alert">${esc(notice)}</p>` : ''}<nav class="ws2-toolbar">${stateButton}</nav>`
         + `<div class="ws2-body">${richText(task.body, task.todo, task.mentions)}</div>${files}`
         + (subtaskItems.length > 0 ? `<ul class="ws2-rows">${subtaskItems.join('')}</ul>` : '')
         + `<section class="ws2-thread">${comments.map((comment) => commentBlock(view, comment)).join('')}</section>`
@@ -214,14 +215,14 @@ export function taskPage(view: ViewContext, task: Task, path: string, notice?: s
   if (tags.length > 0) info.push(['Tags', tags.map((tag) => `<span class="tag">${esc(tag)}</span>`).join('')]);
   if (task.subscriberIds.length > 0) info.push(['Subscribers', esc(task.subscriberIds.map((id) => personName(store, id)).join(', '))]);
   const subtaskRows = subtasks.map(({ task: child, level }) =>
-    `<div class="subtask level${level} ${child.status === 'done' ? 'done' : 'active'}" data-id="${child.id}"><span class="status"></span><a href="${store.taskPage(child)}">${esc(child.name)}</a><span class="who">${esc(personName(store, child.assigneeId))}${child.dateEnd ? ` · ${child.dateEnd}` : ''}</span></div>`);
-  const trail = [`<a href="/project/${project.id}/">${esc(project.name)}</a>`];
-  if (parent) trail.push(`<a href="${store.taskPage(parent)}">${esc(parent.name)}</a>`);
+    `<div class="subtask level${level} ${child.status === 'done' ? 'done' : 'active'}" data-id="${child.id}"><span class="status"></span><a href="${href(store.taskPage(child), view)}">${esc(child.name)}</a><span class="who">${esc(personName(store, child.assigneeId))}${child.dateEnd ? ` · ${child.dateEnd}` : ''}</span></div>`);
+  const trail = [`<a href="${href(`/project/${project.id}/`, view)}">${esc(project.name)}</a>`];
+  if (parent) trail.push(`<a href="${href(store.taskPage(parent), view)}">${esc(parent.name)}</a>`);
   const description = richText(task.body, task.todo, task.mentions);
   return {
     title,
     projectId: project.id,
-    content: `${headerPrint(store, project.name)}<div class="task${task.status === 'done' ? ' closed' : ''}" data-id="${task.id}">`
+    content: `${inModal ? '' : headerPrint(store, project.name)}<div class="task${task.status === 'done' ? ' closed' : ''}" data-id="${task.id}">`
       + `<div class="task_path">${trail.join(' / ')}</div>`
       + (notice ? `<div class="notice" role="alert">${esc(notice)}</div>` : '')
       + `<h1><a href="${page}">${esc(task.name)}</a></h1>`
@@ -238,7 +239,7 @@ export function taskPage(view: ViewContext, task: Task, path: string, notice?: s
 }
 
 export function notFoundPage(view: ViewContext): PageBody {
-  const content = `<div class="not_found"><h1>Page not found</h1><p>The page does not exist or you have no access to it.</p><p><a href="${href('/project/', view.layout)}">All projects</a></p></div>`;
+  const content = `<div class="not_found"><h1>Page not found</h1><p>The page does not exist or you have no access to it.</p><p><a href="${href('/project/', view)}">All projects</a></p></div>`;
   return { title: pageTitle('Page not found'), content, status: 404 };
 }
 

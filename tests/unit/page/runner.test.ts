@@ -309,4 +309,45 @@ describe('the feature runner', () => {
     expect(live()).toHaveLength(0);
     expect(document.querySelector('account-desk-bar')).toBeNull();
   });
+
+  it('runs task features in a task modal over the project page, found from the DOM, and ends them with it', async () => {
+    start([
+      recording('bar', { project: { anchor: 'taskList', append: 'before' } }),
+      recording('checklist', { task: { anchor: 'taskActions', append: 'after' }, modal: { anchor: 'taskActions', append: 'after' } }),
+    ]);
+    await settle();
+    const openModal = (taskId: string) => {
+      document.querySelector('#TB_window')?.remove();
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        `<div id="TB_window"><div id="TB_title"><div class="name"><a href="/project/8/${taskId}/">Task ${taskId}</a></div></div>` +
+          `<div id="TB_ajaxContent"><div class="task"><h1>Task</h1><div class="buts_menu"></div></div></div></div>`,
+      );
+      runner!.round();
+    };
+
+    openModal('5');
+    expect(live().map(({ id, key }) => [id, key])).toEqual([
+      ['bar', 'project:8'],
+      ['checklist', 'task:5'],
+    ]);
+    const host = document.querySelector('#TB_window account-desk-checklist')!;
+    expect(host.getAttribute('data-page')).toBe('modal');
+    expect(host.previousElementSibling?.className).toBe('buts_menu');
+    expect(reports.at(-1)?.features?.map((feature) => [feature.id, feature.in ?? 'page', feature.placement])).toEqual([
+      ['bar', 'page', 'anchor'],
+      ['checklist', 'modal', 'anchor'],
+    ]);
+
+    // Another task opened in a row: the old one's feature ends, the new one's starts.
+    const before = live('checklist')[0]!;
+    openModal('6');
+    expect(before.signal.aborted).toBe(true);
+    expect(live('checklist').map((mount) => mount.key)).toEqual(['task:6']);
+
+    document.querySelector('#TB_window')!.remove();
+    runner!.round();
+    expect(live().map((mount) => mount.id)).toEqual(['bar']);
+    expect(document.querySelector('account-desk-checklist')).toBeNull();
+  });
 });
