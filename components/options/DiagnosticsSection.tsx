@@ -23,7 +23,7 @@ function Anchors({ anchors }: { anchors: readonly AnchorReport[] }) {
     <ul class="anchors">
       {anchors.map((anchor) => (
         <li key={anchor.name} class={anchor.found ? 'ok' : 'error'} title={anchor.selector} data-anchor={anchor.name}>
-          {ANCHORS[anchor.name as keyof typeof ANCHORS]?.label ?? anchor.name}: {anchor.found ? t('anchorFound') : t('anchorMissing')}
+          {ANCHORS[anchor.name as keyof typeof ANCHORS]?.label ?? anchor.name}: {anchor.found ? (anchor.guess ? t('anchorGuessed') : t('anchorFound')) : t('anchorMissing')}
         </li>
       ))}
     </ul>

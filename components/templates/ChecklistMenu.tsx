@@ -10,16 +10,30 @@ import { trapFocus, useEscape } from './dialog';
 interface Props {
   origin: string;
   taskId: string;
-  /** The comment editor when the user has text in it (read at click time). */
-  editor: () => HTMLTextAreaElement | null;
+  /** The comment editor (a textarea or a rich editor) when the user has text in it, read at click time. */
+  editor: () => HTMLElement | null;
   onClose: () => void;
 }
 
 
-/** Appends the items to the comment being written, one "• item" line each (how Worksection shows checklist lines). */
-export function writeIntoEditor(editor: HTMLTextAreaElement, items: readonly string[]): void {
-  const text = editor.value.replace(/\s+$/, '');
-  editor.value = `${text}\n${items.map((item) => `• ${item}`).join('\n')}\n`;
+/** The checklist as text: its name, then one "• item" line each (how Worksection shows checklist lines). */
+export function checklistText(title: string, items: readonly string[]): string {
+  return `${title}\n${items.map((item) => `• ${item}`).join('\n')}\n`;
+}
+
+/** Appends the items to the comment being written, one "• item" line each: to a textarea's value, or as text lines of a rich editor. */
+export function writeIntoEditor(editor: HTMLElement, items: readonly string[]): void {
+  const lines = items.map((item) => `• ${item}`);
+  if (editor instanceof HTMLTextAreaElement) {
+    editor.value = `${editor.value.replace(/\s+$/, '')}\n${lines.join('\n')}\n`;
+  } else {
+    // Text nodes only: an item is data, never markup.
+    for (const line of lines) {
+      const block = editor.ownerDocument.createElement('div');
+      block.textContent = line;
+      editor.append(block);
+    }
+  }
   editor.dispatchEvent(new Event('input', { bubbles: true }));
   editor.focus();
 }
@@ -60,8 +74,17 @@ export function ChecklistMenu({ origin, taskId, editor, onClose }: Props) {
       return;
     }
     const reply = await ask('templates/insert-checklist', { origin, taskId, title, items });
+    if (reply.ok) {
+      setBusy(false);
+      return setOutcome({ ok: true, message: t('tplChecklistPosted', title) });
+    }
+    // Not posted: the checklist still reaches the task, by the user's own paste.
+    const copied = await navigator.clipboard.writeText(checklistText(title, items)).then(
+      () => true,
+      () => false,
+    );
     setBusy(false);
-    setOutcome(reply.ok ? { ok: true, message: t('tplChecklistPosted', title) } : { ok: false, message: reply.problem.message });
+    setOutcome({ ok: false, message: copied ? t('tplChecklistCopied', reply.problem.message) : reply.problem.message });
   };
 
   const draft = draftItems

@@ -58,10 +58,11 @@ export function mountTaskButtons(context: TaskFeatureContext): void {
   );
 }
 
-/** The comment editor under `root` when the user has text in it (read at click time). */
-function commentEditorWithText(root: ParentNode): HTMLTextAreaElement | null {
+/** The comment editor under `root` (known, or guessed on an unknown layout) when the user has text in it, read at click time. */
+function commentEditorWithText(root: ParentNode): HTMLElement | null {
   const editor = findAnchor(root, 'commentEditor').element;
-  return editor instanceof HTMLTextAreaElement && editor.value.trim() !== '' ? editor : null;
+  if (editor instanceof HTMLTextAreaElement) return editor.value.trim() !== '' ? editor : null;
+  return editor instanceof HTMLElement && editor.isContentEditable && (editor.textContent ?? '').trim() !== '' ? editor : null;
 }
 
 interface DialogButtonProps<P> {

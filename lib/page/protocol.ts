@@ -13,8 +13,10 @@ export interface AnchorReport {
   /** Anchor key from lib/page/selectors.ts. */
   name: string;
   found: boolean;
-  /** Which alternative matched, for maintainers reading diagnostics. */
+  /** Which alternative matched (or how a guess was made), for maintainers reading diagnostics. */
   selector?: string;
+  /** Found by a guess on a layout none of the known selectors fits. */
+  guess?: boolean;
 }
 
 /** What one feature found on a page: where its UI went and which of its anchors were there. */

@@ -202,7 +202,7 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
     const entry = mounted.get(idOf(feature, where.slot));
     const anchors: AnchorReport[] = declaredAnchors(place).map((name) => {
       const match = findAnchor(where.root, name);
-      return { name, found: Boolean(match.element), selector: match.selector };
+      return { name, found: Boolean(match.element), selector: match.selector, ...(match.guess && { guess: true }) };
     });
     const placement: FeatureVisit['placement'] = !entry ? 'off' : !place.anchor ? 'page' : entry.docked ? 'dock' : 'anchor';
     return { id: feature.id, ...(where.slot === 'modal' && { in: 'modal' as const }), placement, anchors, ...(entry?.failed && { problem: entry.failed }) };

@@ -11,6 +11,30 @@ export interface AnchorSpec {
   /** What the anchor is, for diagnostics. */
   label: string;
   alternatives: ReadonlyArray<{ selector: string; layout: string }>;
+  /**
+   * The last resort on layouts none of the selectors knows: a search by what
+   * the element is like. Diagnostics name it a guess.
+   */
+  guess?: { describe: string; find(root: ParentNode): Element | null };
+}
+
+/** `com<ID>`, the ids comment anchors carry (api-reference §6.1). */
+const COMMENT_ID = /^com\d+$/;
+
+/** The element holding the comments, from the comment ids alone. */
+function commentsByIds(root: ParentNode): Element | null {
+  const comment = [...root.querySelectorAll('[id^="com"]')].find((element) => COMMENT_ID.test(element.id));
+  return comment?.parentElement ?? null;
+}
+
+const isShown = (element: Element) => element.getClientRects().length > 0;
+
+/** A visible text box near the comments (after them, where reply boxes sit), or the page's last one. */
+function editorNearComments(root: ParentNode): Element | null {
+  const comments = commentsByIds(root);
+  const near = comments?.parentElement ?? root;
+  const boxes = [...near.querySelectorAll('textarea, [contenteditable=""], [contenteditable="true"]')].filter(isShown);
+  return boxes.at(-1) ?? null;
 }
 
 export const ANCHORS = {
@@ -72,11 +96,12 @@ export const ANCHORS = {
   comments: {
     label: 'Comments',
     alternatives: [
-      // Comment ids are "com{ID}" as in the #com{ID} anchors of comment links (api-reference §6.1).
       // Worksection's comment DOM is undocumented (api-reference §6.2): this is the
       // simulator's shape, kept until a saved real page says otherwise.
       { selector: '#comments', layout: 'task page (simulator-shaped)' },
     ],
+    // Comment ids are "com{ID}" as in the #com{ID} anchors of comment links (api-reference §6.1).
+    guess: { describe: 'the parent of the elements with id com<ID>', find: commentsByIds },
   },
   commentEditor: {
     label: 'Comment editor',
@@ -85,6 +110,7 @@ export const ANCHORS = {
       // "Insert checklist" writes into it while the user is typing a comment.
       { selector: 'form#comment_form textarea[name=text]', layout: 'task page (simulator-shaped)' },
     ],
+    guess: { describe: 'a visible text box near the comments', find: editorNearComments },
   },
 } as const satisfies Record<string, AnchorSpec>;
 
@@ -99,14 +125,20 @@ export const PAGE_ANCHORS = {
 export interface AnchorMatch {
   name: AnchorName;
   element: Element | null;
+  /** Which alternative matched, or how a guess was made. */
   selector?: string;
+  /** Found by the anchor's guess, not by a known selector. */
+  guess?: boolean;
 }
 
 export function findAnchor(root: ParentNode, name: AnchorName): AnchorMatch {
-  for (const { selector } of ANCHORS[name].alternatives) {
+  const spec: AnchorSpec = ANCHORS[name];
+  for (const { selector } of spec.alternatives) {
     const element = root.querySelector(selector);
     if (element) return { name, element, selector };
   }
+  const guessed = spec.guess?.find(root);
+  if (guessed && spec.guess) return { name, element: guessed, selector: spec.guess.describe, guess: true };
   return { name, element: null };
 }
 

@@ -66,10 +66,10 @@ describe('diagnostics in options', () => {
     const dockRow = await diagnosticsRow(options, task.page);
     const dockAnchors = await dockRow.locator('ul.anchors > li').allInnerTexts();
     expect(dockAnchors.length).toBeGreaterThan(0);
-    for (const anchor of dockAnchors) expect(anchor).toMatch(/: missing$/);
+    // None of the known selectors fits; only the comment box is found, by a guess.
+    for (const anchor of dockAnchors) expect(anchor).toMatch(/: (missing|found \(a guess\))$/);
     expect(await dockRow.locator('li[data-feature="page-bar"]').innerText()).toMatch(/^Page bar · floating dock/);
-    // The comment editor the templates feature would write into is reported too.
-    expect(await dockRow.locator('li[data-feature="templates"] li[data-anchor="commentEditor"]').innerText()).toBe('Comment editor: missing');
+    expect(await dockRow.locator('li[data-feature="templates"] li[data-anchor="commentEditor"]').innerText()).toBe('Comment editor: found (a guess)');
     await options.close();
   });
 });
