@@ -3,6 +3,7 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import type { AnchorReport, FeatureVisit, PageVisit } from '@/lib/page/protocol';
 import { ANCHORS } from '@/lib/page/selectors';
+import { LayoutReportButton } from '../layout-report';
 
 const FEATURE_NAMES: Record<string, MessageKey> = {
   'page-bar': 'featurePageBar',
@@ -85,6 +86,7 @@ export function DiagnosticsSection() {
               <th scope="col">{t('diagnosticsWhen')}</th>
               <th scope="col">{t('diagnosticsPlacement')}</th>
               <th scope="col">{t('diagnosticsFeatures')}</th>
+              <th scope="col">{t('diagnosticsLayout')}</th>
             </tr>
           </thead>
           <tbody>
@@ -96,6 +98,7 @@ export function DiagnosticsSection() {
                 <td>
                   <Features visit={visit} />
                 </td>
+                <td>{visit.layout !== undefined && <LayoutReportButton layout={() => visit.layout ?? ''} />}</td>
               </tr>
             ))}
           </tbody>

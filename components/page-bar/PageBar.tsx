@@ -3,6 +3,8 @@ import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import type { PageContext } from '@/lib/page/protocol';
 import type { WorksectionPage } from '@/lib/worksection/paths';
+import { layoutSkeleton } from '@/lib/page/skeleton';
+import { LayoutReportButton } from '../layout-report';
 import { useAsk, type Asked } from '../use-ask';
 
 /** `null`: not connected to this page's account. */
@@ -37,7 +39,11 @@ export function PageBar({ page, origin, docked }: Props) {
           {t('barDiagnostics')}
         </button>
       </div>
-      {docked && <p class="note">{t('barDockNote')}</p>}
+      {docked && (
+        <p class="note">
+          {t('barDockNote')} <LayoutReportButton layout={() => layoutSkeleton(document.body).html} />
+        </p>
+      )}
     </section>
   );
 

@@ -40,6 +40,8 @@ export interface PageVisit {
   /** Every anchor any feature declared, found or missing. */
   anchors: AnchorReport[];
   features?: FeatureVisit[];
+  /** The page's layout without its data (lib/page/skeleton.ts), kept when an anchor was missing. */
+  layout?: string;
   visitedAt: number;
 }
 

@@ -20,6 +20,7 @@ import type { Settings } from '../settings';
 import { parseWorksectionPath } from '../worksection/paths';
 import { declaredAnchors, hostTag, type FeatureContext, type FeatureDefinition, type FeaturePage, type FeaturePageKind, type FeaturePlace } from './feature';
 import { onDomChange } from './dom-changes';
+import { layoutSkeleton } from './skeleton';
 import { findAnchor, type AnchorName } from './selectors';
 
 export type FeatureSwitches = Settings['features'];
@@ -222,12 +223,15 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
     reported = signature;
     const anchors = new Map<string, AnchorReport>();
     for (const visit of visits) for (const anchor of visit.anchors) anchors.set(anchor.name, anchor);
+    // A layout we don't fully know: keep its skeleton for the user to send us.
+    const unknown = visits.some((visit) => visit.placement === 'dock' || visit.anchors.some((anchor) => !anchor.found || anchor.guess));
     env.report({
       url: lastHref,
       pageKind: current.page.kind,
       placement: visits.some((visit) => visit.placement === 'dock') ? 'dock' : 'anchor',
       anchors: [...anchors.values()],
       features: visits,
+      ...(unknown && { layout: layoutSkeleton(document.body).html }),
       visitedAt: env.now(),
     });
   };
