@@ -3,8 +3,8 @@
  * table; import checks the whole file first (format, schema version, known
  * tables, every row's key and, for account time, every field) and then
  * replaces the database in ONE transaction, so a bad file or a failure
- * changes nothing. Credentials live in storage.local, never in the database,
- * so they are never exported.
+ * changes nothing. Credentials live in a database of their own
+ * (../credentials.ts), never in this one, so they are never exported.
  */
 import type { AccountDeskDb } from '../../db';
 import { parseManualEntry } from '../../account-time/manual';
