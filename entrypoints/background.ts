@@ -1,5 +1,5 @@
 import { lockStorage } from '@/lib/background/credentials';
-import { allHandlers, BACKGROUND_FEATURES } from '@/lib/background/features';
+import { allCallers, allHandlers, BACKGROUND_FEATURES } from '@/lib/background/features';
 import { listen } from '@/lib/background/router';
 
 export default defineBackground(() => {
@@ -8,6 +8,6 @@ export default defineBackground(() => {
   // memory: Dexie and storage.local hold it all.
   // First of all: storage.local for extension pages only (Chrome; see credentials.ts for Firefox).
   lockStorage();
-  listen(allHandlers());
+  listen(allHandlers(), allCallers());
   for (const feature of BACKGROUND_FEATURES) feature.listen?.();
 });

@@ -4,7 +4,7 @@
  * connection through their `onConnectionChanged`.
  */
 import { browser } from 'wxt/browser';
-import type { CoreMessages, Handlers } from '../messages';
+import type { CallerPolicy, CoreMessages, Handlers } from '../messages';
 import type { PageMessages } from '../page/protocol';
 import { connect, connectionStatus, disconnect } from './connection';
 import { recentVisits, recordVisit } from './diagnostics';
@@ -38,3 +38,16 @@ export function coreHandlers(connectionChanged: (connected: boolean) => Promise<
     'diagnostics/list': () => recentVisits(),
   };
 }
+
+/** Connecting, disconnecting and saving settings only from options; the page bar reads settings, reports its visit and opens options. */
+export const coreCallers: CallerPolicy<CoreMessages & PageMessages> = {
+  'connection/connect': 'extension-pages',
+  'connection/status': 'extension-pages',
+  'connection/disconnect': 'extension-pages',
+  'settings/get': 'worksection-tabs',
+  'settings/save': 'extension-pages',
+  'ui/open-options': 'worksection-tabs',
+  'page/context': 'worksection-tabs',
+  'diagnostics/report': 'worksection-tabs',
+  'diagnostics/list': 'extension-pages',
+};

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { db } from '../../db';
-import type { Handlers } from '../../messages';
+import type { CallerPolicy, Handlers } from '../../messages';
 import type { TimeMessages } from '../../account-time/protocol';
 import { parseWorksectionPath } from '../../worksection/paths';
 import { connectedClient, connectionStatus } from '../connection';
@@ -92,6 +92,27 @@ export const accountTimeHandlers: Handlers<TimeMessages> = {
     const rate = settings.accountTime.hourlyRate ?? (await connectedUser(db(), await connectionStatus()))?.rate ?? null;
     return accountTimeReportFor({ db: db(), client: connection?.client ?? null, settings, now: Date.now(), hourlyRate: rate }, months);
   },
+};
+
+/**
+ * Capture and the project widget (with its manual entries) run on Worksection
+ * pages; pausing, write-back, reports and the whole database (export, and
+ * import, which replaces it) only from the popup and options.
+ */
+export const accountTimeCallers: CallerPolicy<TimeMessages> = {
+  'time/thread': 'worksection-tabs',
+  'time/heartbeat': 'worksection-tabs',
+  'time/stop': 'worksection-tabs',
+  'time/project': 'worksection-tabs',
+  'time/entries': 'worksection-tabs',
+  'time/entry-save': 'worksection-tabs',
+  'time/entry-delete': 'worksection-tabs',
+  'time/pause': 'extension-pages',
+  'time/status': 'extension-pages',
+  'time/write-back': 'extension-pages',
+  'time/export': 'extension-pages',
+  'time/import': 'extension-pages',
+  'time/report': 'extension-pages',
 };
 
 let writing: Promise<WriteBackOutcome | null> | undefined;
