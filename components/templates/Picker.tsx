@@ -346,7 +346,8 @@ function Progress({
 }) {
   const { application, progress } = view;
   const unfinished = application.status === 'stopped' || (application.status === 'running' && !view.live);
-  const created = application.nodes.filter((node) => node.state === 'created' && node.page);
+  // Only links that stay on this account (a stored page is data: the backup import checks it too).
+  const created = application.nodes.filter((node) => node.state === 'created' && node.page && new URL(node.page, origin).origin === origin);
   return (
     <>
       <div class="single">

@@ -13,13 +13,18 @@ import { isPaused, liveSession, recordHeartbeat, recordLock, recordStop, setPaus
 import { knownClientThread, threadInfo } from './client-thread';
 import { deleteEntry, listEntries, saveEntry } from './manual';
 import { projectSummary, threadTodayMs } from './queries';
-import { exportDatabase, importDatabase } from './backup';
+import { exportDatabase, importDatabase, previewImport, type BackupContext } from './backup';
 import { accountTimeReportFor } from './report';
 import { connectedUser } from './user';
 import type { WriteBackOutcome } from '../../account-time/protocol';
 import { writeBack } from './write-back';
 
 export const WRITE_BACK_ALARM = 'account-time-write-back';
+
+/** A backup's links must lead to the account connected now. */
+async function backupContext(): Promise<BackupContext> {
+  return { accountOrigin: (await connectionStatus())?.origin };
+}
 
 async function idleLimitMs(): Promise<number> {
   return (await getSettings()).accountTime.idleSeconds * 1000;
@@ -85,7 +90,8 @@ export const accountTimeHandlers: Handlers<TimeMessages> = {
   },
   'time/write-back': () => runWriteBack(),
   'time/export': () => exportDatabase(db()),
-  'time/import': async ({ backup }) => ({ tables: await importDatabase(db(), backup) }),
+  'time/import-check': async ({ backup }) => previewImport(db(), backup, await backupContext()),
+  'time/import': async ({ backup }) => ({ tables: await importDatabase(db(), backup, await backupContext()) }),
   'time/report': async ({ months }) => {
     const settings = await getSettings();
     const connection = await connectedClient();
@@ -111,6 +117,7 @@ export const accountTimeCallers: CallerPolicy<TimeMessages> = {
   'time/status': 'extension-pages',
   'time/write-back': 'extension-pages',
   'time/export': 'extension-pages',
+  'time/import-check': 'extension-pages',
   'time/import': 'extension-pages',
   'time/report': 'extension-pages',
 };

@@ -37,6 +37,7 @@ const EXPECTED: Record<MessageType, Callers> = {
   'time/status': 'extension-pages',
   'time/write-back': 'extension-pages',
   'time/export': 'extension-pages',
+  'time/import-check': 'extension-pages',
   'time/import': 'extension-pages',
   'time/report': 'extension-pages',
   'templates/library': 'worksection-tabs',
