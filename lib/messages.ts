@@ -56,6 +56,14 @@ export function onPush(listener: (push: Push) => void): () => void {
 
 type None = Record<string, never>;
 
+/** Stored settings that could not be read: why, and their text as stored. */
+export interface UnreadableSettings {
+  problems: string[];
+  text: string;
+  /** When they were first found unreadable. */
+  at: number;
+}
+
 /** The core's own messages: the connection, settings, and opening options. */
 export interface CoreMessages {
   'connection/connect': { request: { accountUrl: string; apiKey: string }; response: AccountSummary };
@@ -63,6 +71,10 @@ export interface CoreMessages {
   'connection/disconnect': { request: None; response: null };
   'settings/get': { request: None; response: Settings };
   'settings/save': { request: { patch: DeepPartial<Settings> }; response: Settings };
+  /** Stored settings this version can't read (the defaults are in use meanwhile); null when they are fine. */
+  'settings/unreadable': { request: None; response: UnreadableSettings | null };
+  /** Saves the defaults over unreadable settings (a copy of those stays aside). */
+  'settings/reset': { request: None; response: Settings };
   'ui/open-options': { request: { section?: 'connection' | 'diagnostics' | 'replies' }; response: null };
 }
 

@@ -9,7 +9,7 @@ import type { PageMessages } from '../page/protocol';
 import { connect, connectionStatus, disconnect } from './connection';
 import { recentVisits, recordVisit } from './diagnostics';
 import { pageContext } from './page-context';
-import { getSettings, saveSettings } from './settings-store';
+import { getSettings, resetSettings, saveSettings, unreadableSettings } from './settings-store';
 
 export function coreHandlers(connectionChanged: (connected: boolean) => Promise<void>): Handlers<CoreMessages & PageMessages> {
   return {
@@ -26,6 +26,8 @@ export function coreHandlers(connectionChanged: (connected: boolean) => Promise<
     },
     'settings/get': () => getSettings(),
     'settings/save': ({ patch }) => saveSettings(patch),
+    'settings/unreadable': () => unreadableSettings(),
+    'settings/reset': () => resetSettings(),
     'ui/open-options': async ({ section }) => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${section ? `#${section}` : ''}`) });
       return null;
@@ -46,6 +48,8 @@ export const coreCallers: CallerPolicy<CoreMessages & PageMessages> = {
   'connection/disconnect': 'extension-pages',
   'settings/get': 'worksection-tabs',
   'settings/save': 'extension-pages',
+  'settings/unreadable': 'extension-pages',
+  'settings/reset': 'extension-pages',
   'ui/open-options': 'worksection-tabs',
   'page/context': 'worksection-tabs',
   'diagnostics/report': 'worksection-tabs',

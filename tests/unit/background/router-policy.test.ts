@@ -17,6 +17,8 @@ const EXPECTED: Record<MessageType, Callers> = {
   'connection/disconnect': 'extension-pages',
   'settings/get': 'worksection-tabs',
   'settings/save': 'extension-pages',
+  'settings/unreadable': 'extension-pages',
+  'settings/reset': 'extension-pages',
   'ui/open-options': 'worksection-tabs',
   'page/context': 'worksection-tabs',
   'diagnostics/report': 'worksection-tabs',
