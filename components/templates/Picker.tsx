@@ -240,6 +240,11 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
                   {t('tplLoadingPeople')}
                 </p>
               )}
+              {peopleLoad.state === 'ready' && peopleLoad.value.stale && selected.template.roles.length > 0 && (
+                <p class="muted" role="status">
+                  {t('tplPeopleStale', [new Date(peopleLoad.value.stale.since).toLocaleString(), peopleLoad.value.stale.problem])}
+                </p>
+              )}
               {peopleLoad.state === 'error' && (
                 <p class="error" role="alert">
                   {t('tplLoadFailed', peopleLoad.problem.message)}
