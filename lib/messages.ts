@@ -56,6 +56,14 @@ export function onPush(listener: (push: Push) => void): () => void {
 
 type None = Record<string, never>;
 
+/** Stored settings that could not be read: why, and their text as stored. */
+export interface UnreadableSettings {
+  problems: string[];
+  text: string;
+  /** When they were first found unreadable. */
+  at: number;
+}
+
 /** The core's own messages: the connection, settings, and opening options. */
 export interface CoreMessages {
   'connection/connect': { request: { accountUrl: string; apiKey: string }; response: AccountSummary };
@@ -63,6 +71,10 @@ export interface CoreMessages {
   'connection/disconnect': { request: None; response: null };
   'settings/get': { request: None; response: Settings };
   'settings/save': { request: { patch: DeepPartial<Settings> }; response: Settings };
+  /** Stored settings this version can't read (the defaults are in use meanwhile); null when they are fine. */
+  'settings/unreadable': { request: None; response: UnreadableSettings | null };
+  /** Saves the defaults over unreadable settings (a copy of those stays aside). */
+  'settings/reset': { request: None; response: Settings };
   'ui/open-options': { request: { section?: 'connection' | 'diagnostics' | 'replies' }; response: null };
 }
 
@@ -94,10 +106,30 @@ export async function ask<K extends MessageType>(
   }
 }
 
+/**
+ * Who sent a message, as the browser says (never as the message says): the
+ * router fills it in from `runtime.MessageSender` (lib/background/router.ts).
+ */
 export interface Sender {
   tabId?: number;
   url?: string;
+  /** An extension page (options, popup, reports) or Account Desk's content script in a web page; absent for anyone else. */
+  caller?: 'extension-page' | 'content-script';
+  /** The web page's origin, for a content script: the only origin its requests may name. */
+  origin?: string;
 }
+
+/**
+ * Who may send a message. Extension pages may send every message;
+ * 'worksection-tabs' also lets Account Desk's content script in a Worksection
+ * tab send it. Anything that changes the connection, the settings or whole
+ * tables is 'extension-pages' only: a page script that got hold of our
+ * content script's world must not reach it.
+ */
+export type Callers = 'extension-pages' | 'worksection-tabs';
+
+/** Each message's callers (a feature's own messages; all of them by default): a missing entry is a type error. */
+export type CallerPolicy<M = Protocol> = { readonly [K in keyof M]: Callers };
 
 /** The background's answer to each message of `M` (a feature's own messages; all of them by default). */
 export type Handlers<M extends { [K in keyof M]: { request: unknown; response: unknown } } = Protocol> = {

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { BACKUP_MAX_BYTES } from '@/lib/account-time/protocol';
 import { IDLE_SECONDS_LIMITS } from '@/lib/account-time/settings';
 import type { AccountTimeSettings } from '@/lib/account-time/types';
-import { t } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import { FeatureSwitch } from '../options/FeatureSwitch';
 import { downloadText } from '../reports/download';
@@ -128,10 +129,37 @@ export function AccountTimeOptionsSection() {
   );
 }
 
-/** Options, "Your data": the whole database as a JSON file, and back. */
+/** Each table's name in the import confirmation (an unknown one shows as it is called). */
+const TABLE_LABELS: Record<string, MessageKey> = {
+  sessions: 'dataTableSessions',
+  manualEntries: 'dataTableManualEntries',
+  writeBack: 'dataTableWriteBack',
+  threads: 'dataTableThreads',
+  comments: 'dataTableComments',
+  episodes: 'dataTableEpisodes',
+  templateApplications: 'dataTableTemplateApplications',
+  personalTemplates: 'dataTablePersonalTemplates',
+  roleMappings: 'dataTableRoleMappings',
+  savedChecklists: 'dataTableSavedChecklists',
+  pageVisits: 'dataTablePageVisits',
+  cache: 'dataTableCache',
+  state: 'dataTableState',
+};
+const tableLabel = (name: string) => (TABLE_LABELS[name] ? t(TABLE_LABELS[name]) : name);
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+interface PendingImport {
+  fileName: string;
+  backup: unknown;
+  current: Record<string, number>;
+  incoming: Record<string, number>;
+}
+
+/** Options, "Your data": the whole database as a JSON file, and back (after saying what it replaces). */
 export function YourDataSection() {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<PendingImport | null>(null);
 
   const exportAll = async () => {
     setBusy(true);
@@ -142,8 +170,15 @@ export function YourDataSection() {
     setOutcome({ kind: 'status', text: t('timeDataExported') });
   };
 
-  const importFile = async (file: File | undefined) => {
+  const chooseFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    // The same file chosen again (after fixing it) is a new choice.
+    input.value = '';
     if (!file) return;
+    setPending(null);
+    if (file.size > BACKUP_MAX_BYTES) {
+      return setOutcome({ kind: 'alert', text: t('timeDataTooLarge', [file.name, megabytes(file.size), megabytes(BACKUP_MAX_BYTES)]) });
+    }
     setBusy(true);
     let backup: unknown;
     try {
@@ -152,13 +187,25 @@ export function YourDataSection() {
       setBusy(false);
       return setOutcome({ kind: 'alert', text: t('timeDataNotJson', (error as Error).message) });
     }
-    const reply = await ask('time/import', { backup });
+    const reply = await ask('time/import-check', { backup });
     setBusy(false);
+    if (!reply.ok) return setOutcome({ kind: 'alert', text: reply.problem.message });
+    setOutcome(null);
+    setPending({ fileName: file.name, backup, ...reply.value });
+  };
+
+  const replaceAll = async () => {
+    if (!pending) return;
+    setBusy(true);
+    const reply = await ask('time/import', { backup: pending.backup });
+    setBusy(false);
+    setPending(null);
     if (!reply.ok) return setOutcome({ kind: 'alert', text: reply.problem.message });
     const rows = Object.values(reply.value.tables).reduce((sum, count) => sum + count, 0);
     setOutcome({ kind: 'status', text: t('timeDataImported', [rows]) });
   };
 
+  const changed = pending ? Object.keys(pending.current).filter((name) => pending.current[name] || pending.incoming[name]) : [];
   return (
     <section id="your-data" aria-labelledby="your-data-heading">
       <h2 id="your-data-heading">{t('timeDataHeading')}</h2>
@@ -169,9 +216,41 @@ export function YourDataSection() {
         </button>
         <label class="file">
           {t('timeDataImport')}{' '}
-          <input type="file" accept="application/json,.json" disabled={busy} onChange={(event) => void importFile(event.currentTarget.files?.[0])} />
+          <input type="file" accept="application/json,.json" disabled={busy} onChange={(event) => void chooseFile(event.currentTarget)} />
         </label>
       </div>
+      {pending && (
+        <div role="group" aria-labelledby="import-confirm-heading" class="confirm">
+          <h3 id="import-confirm-heading">{t('timeDataConfirmHeading', pending.fileName)}</h3>
+          <p>{t('timeDataConfirmIntro')}</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('timeDataConfirmTable')}</th>
+                <th scope="col">{t('timeDataConfirmNow')}</th>
+                <th scope="col">{t('timeDataConfirmFromFile')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changed.map((name) => (
+                <tr key={name}>
+                  <th scope="row">{tableLabel(name)}</th>
+                  <td>{pending.current[name] ?? 0}</td>
+                  <td>{pending.incoming[name] ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div class="row">
+            <button type="button" class="primary" disabled={busy} onClick={() => void replaceAll()}>
+              {t('timeDataConfirmReplace')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setPending(null)}>
+              {t('timeDataConfirmCancel')}
+            </button>
+          </div>
+        </div>
+      )}
       {outcome && (
         <p role={outcome.kind} class={outcome.kind === 'alert' ? 'error' : 'ok'}>
           {outcome.text}

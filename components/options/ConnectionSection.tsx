@@ -9,6 +9,7 @@ type View =
   | { state: 'loading' }
   | { state: 'idle'; summary: AccountSummary | null }
   | { state: 'connecting' }
+  | { state: 'asking-permission'; host: string }
   | { state: 'failed'; message: string; summary: AccountSummary | null };
 
 export function ConnectionSection() {
@@ -36,9 +37,11 @@ export function ConnectionSection() {
     if (!parsed.hosted) {
       // A custom domain: the manifest only names Worksection's own domains, so
       // ask for this one now, while the click still counts as the user's gesture.
-      const granted = await browser.permissions.request({ origins: [`${parsed.origin}/*`] });
+      // The browser's prompt may stay open a while: say what we wait for.
+      setView({ state: 'asking-permission', host: parsed.host });
+      const granted = await browser.permissions.request({ origins: [`${parsed.origin}/*`] }).catch(() => false);
       if (!granted) {
-        setView({ state: 'failed', message: `Account Desk needs your permission to reach ${parsed.host}.`, summary });
+        setView({ state: 'failed', message: t('connectNeedsPermission', parsed.host), summary });
         return;
       }
     }
@@ -58,7 +61,7 @@ export function ConnectionSection() {
     setView({ state: 'idle', summary: null });
   }
 
-  const busy = view.state === 'connecting' || view.state === 'loading';
+  const busy = view.state === 'connecting' || view.state === 'loading' || view.state === 'asking-permission';
   return (
     <section id="connection" aria-labelledby="connection-heading">
       <h2 id="connection-heading">{t('connectionHeading')}</h2>
@@ -104,6 +107,11 @@ export function ConnectionSection() {
           )}
         </div>
       </form>
+      {view.state === 'asking-permission' && (
+        <p role="status" class="muted">
+          {t('connectWaitingForPermission', view.host)}
+        </p>
+      )}
       {view.state === 'connecting' && (
         <p role="status" class="muted">
           {t('connecting')}

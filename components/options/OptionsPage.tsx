@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n';
 import { AccountTimeOptionsSection, YourDataSection } from '../account-time/OptionsSection';
 import { ConnectionSection } from './ConnectionSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
+import { SettingsProblem } from './SettingsProblem';
 import { RepliesSection } from '../replies/OptionsSection';
 import { TemplatesSection } from '@/components/templates/TemplatesSection';
 
@@ -20,6 +21,7 @@ export function OptionsPage() {
           <a href="reports.html">{t('settingsReportsLink')}</a>
         </nav>
       </header>
+      <SettingsProblem />
       <ConnectionSection />
       <RepliesSection />
       <AccountTimeOptionsSection />

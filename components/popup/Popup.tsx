@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import { ask, type AccountSummary } from '@/lib/messages';
 import { connectedSentence } from '../connection-text';
 import { PauseToggle } from '../account-time/PauseToggle';
+import { SettingsProblem } from '../options/SettingsProblem';
 import { ReplyQueue, type Queue } from '../replies/ReplyQueue';
 import './popup.css';
 
@@ -61,6 +62,7 @@ export function Popup() {
   return (
     <>
       <h1>{t('extName')}</h1>
+      <SettingsProblem inPopup />
       {problem && (
         <p role="alert" class="error">
           {t('loadFailed', problem)}

@@ -240,6 +240,11 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
                   {t('tplLoadingPeople')}
                 </p>
               )}
+              {peopleLoad.state === 'ready' && peopleLoad.value.stale && selected.template.roles.length > 0 && (
+                <p class="muted" role="status">
+                  {t('tplPeopleStale', [new Date(peopleLoad.value.stale.since).toLocaleString(), peopleLoad.value.stale.problem])}
+                </p>
+              )}
               {peopleLoad.state === 'error' && (
                 <p class="error" role="alert">
                   {t('tplLoadFailed', peopleLoad.problem.message)}
@@ -346,7 +351,8 @@ function Progress({
 }) {
   const { application, progress } = view;
   const unfinished = application.status === 'stopped' || (application.status === 'running' && !view.live);
-  const created = application.nodes.filter((node) => node.state === 'created' && node.page);
+  // Only links that stay on this account (a stored page is data: the backup import checks it too).
+  const created = application.nodes.filter((node) => node.state === 'created' && node.page && new URL(node.page, origin).origin === origin);
   return (
     <>
       <div class="single">

@@ -199,7 +199,11 @@ function TeamLibraryChoice() {
   const [unavailable, setUnavailable] = useState<string | null>(null);
 
   useEffect(() => {
-    void ask('settings/get', {}).then((reply) => reply.ok && setChosen(reply.value.templates.teamProjectId));
+    void ask('settings/get', {}).then((reply) => {
+      if (reply.ok) setChosen(reply.value.templates.teamProjectId);
+      // Without the current choice the select stays disabled: say why, rather than look stuck.
+      else setMessage({ text: t('tplTeamSettingsFailed', reply.problem.message), failed: true });
+    });
     void ask('templates/projects', {}).then((reply) => {
       // Not connected yet: the choice simply waits (no alert: connecting is the connection section's business).
       if (reply.ok) setProjects(reply.value);

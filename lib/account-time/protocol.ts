@@ -7,6 +7,8 @@ import type { AccountShare } from './share';
 import type { ManualEntry, StopReason } from './types';
 
 export const BACKUP_FORMAT = 'account-desk-backup';
+/** The largest backup imported; options checks the file's size before reading it, the background the content's. */
+export const BACKUP_MAX_BYTES = 20 * 1024 * 1024;
 
 export interface PeriodSummary {
   kind: PeriodKind | 'month-back';
@@ -90,6 +92,8 @@ export interface TimeMessages {
   'time/report': { request: { months: number }; response: AccountTimeReport };
   /** The whole database as JSON ("Your data"); credentials are never in it. */
   'time/export': { request: Record<string, never>; response: Backup };
+  /** Checks a backup as `time/import` would and counts the rows it would replace, per table (for the confirmation). */
+  'time/import-check': { request: { backup: unknown }; response: { current: Record<string, number>; incoming: Record<string, number> } };
   /** Replaces the whole database; nothing changes when the file has any problem. */
   'time/import': { request: { backup: unknown }; response: { tables: Record<string, number> } };
 }

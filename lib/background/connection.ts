@@ -1,6 +1,7 @@
 /**
- * The connection to one Worksection account: credentials in storage.local
- * (never in IndexedDB, logs or exports), and the client built from them.
+ * The connection to one Worksection account: credentials where only the
+ * background reaches them (credentials.ts; never in storage.local, logs or
+ * exports), and the client built from them.
  */
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
@@ -13,9 +14,8 @@ import {
   type WorksectionClientOptions,
 } from '../worksection';
 import { ProblemError } from '../problem';
+import { forgetCredentials, readCredentials, storeCredentials } from './credentials';
 import { primeDirectory, type AccountDirectory } from './directory';
-
-const STORAGE_KEY = 'connection';
 
 interface StoredConnection {
   origin: string;
@@ -41,8 +41,7 @@ export function authFromSecret(secret: string): WorksectionAuth {
 }
 
 async function readStored(): Promise<StoredConnection | null> {
-  const { [STORAGE_KEY]: stored } = await browser.storage.local.get(STORAGE_KEY);
-  return (stored as StoredConnection | undefined) ?? null;
+  return readCredentials<StoredConnection>();
 }
 
 export async function connectionStatus(): Promise<AccountSummary | null> {
@@ -50,7 +49,7 @@ export async function connectionStatus(): Promise<AccountSummary | null> {
 }
 
 export async function disconnect(): Promise<void> {
-  await browser.storage.local.remove(STORAGE_KEY);
+  await forgetCredentials();
 }
 
 /** The client for the connected account, or null when not connected. */
@@ -107,7 +106,7 @@ export async function connect(
   } catch (error) {
     throw explainConnectFailure(error, parsed.host);
   }
-  await browser.storage.local.set({ [STORAGE_KEY]: { origin: parsed.origin, auth, summary } satisfies StoredConnection });
+  await storeCredentials({ origin: parsed.origin, auth, summary } satisfies StoredConnection);
   await primeDirectory(parsed.origin, directory);
   return summary;
 }

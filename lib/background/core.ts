@@ -4,12 +4,12 @@
  * connection through their `onConnectionChanged`.
  */
 import { browser } from 'wxt/browser';
-import type { CoreMessages, Handlers } from '../messages';
+import type { CallerPolicy, CoreMessages, Handlers } from '../messages';
 import type { PageMessages } from '../page/protocol';
 import { connect, connectionStatus, disconnect } from './connection';
 import { recentVisits, recordVisit } from './diagnostics';
 import { pageContext } from './page-context';
-import { getSettings, saveSettings } from './settings-store';
+import { getSettings, resetSettings, saveSettings, unreadableSettings } from './settings-store';
 
 export function coreHandlers(connectionChanged: (connected: boolean) => Promise<void>): Handlers<CoreMessages & PageMessages> {
   return {
@@ -26,6 +26,8 @@ export function coreHandlers(connectionChanged: (connected: boolean) => Promise<
     },
     'settings/get': () => getSettings(),
     'settings/save': ({ patch }) => saveSettings(patch),
+    'settings/unreadable': () => unreadableSettings(),
+    'settings/reset': () => resetSettings(),
     'ui/open-options': async ({ section }) => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${section ? `#${section}` : ''}`) });
       return null;
@@ -38,3 +40,18 @@ export function coreHandlers(connectionChanged: (connected: boolean) => Promise<
     'diagnostics/list': () => recentVisits(),
   };
 }
+
+/** Connecting, disconnecting and saving settings only from options; the page bar reads settings, reports its visit and opens options. */
+export const coreCallers: CallerPolicy<CoreMessages & PageMessages> = {
+  'connection/connect': 'extension-pages',
+  'connection/status': 'extension-pages',
+  'connection/disconnect': 'extension-pages',
+  'settings/get': 'worksection-tabs',
+  'settings/save': 'extension-pages',
+  'settings/unreadable': 'extension-pages',
+  'settings/reset': 'extension-pages',
+  'ui/open-options': 'worksection-tabs',
+  'page/context': 'worksection-tabs',
+  'diagnostics/report': 'worksection-tabs',
+  'diagnostics/list': 'extension-pages',
+};

@@ -4,6 +4,8 @@
  * anyway, so a page that needs people (the template picker's roles) has them
  * at once, even while the first sync holds the API. Older than MAX_AGE_MS,
  * it is still served and refreshed in the background; missing, it is read.
+ * A refresh that fails is remembered until one succeeds, so what serves the
+ * old lists can say they are old and why (`directoryStaleness`).
  */
 import { db } from '../db';
 import type { WsProject, WsUser, WsUserGroup } from '../worksection/types';
@@ -19,6 +21,7 @@ export interface AccountDirectory {
 export const DIRECTORY_MAX_AGE_MS = 10 * 60_000;
 
 const keyOf = (origin: string) => `${origin} directory`;
+const failureKeyOf = (origin: string) => `${origin} directory refresh failed`;
 const refreshing = new Map<string, Promise<AccountDirectory>>();
 
 export async function primeDirectory(origin: string, directory: AccountDirectory, now = Date.now()): Promise<void> {
@@ -35,8 +38,14 @@ function refresh(origin: string, priority: 'interactive' | 'background'): Promis
       const { client } = connection;
       const directory = { users: await client.getUsers(), groups: await client.getUserGroups(), projects: await client.getProjects({ extra: ['users'] }) };
       await primeDirectory(origin, directory);
+      await db().cache.delete(failureKeyOf(origin));
       return directory;
-    })().finally(() => refreshing.delete(origin));
+    })()
+      .catch(async (error: unknown) => {
+        await db().cache.put({ key: failureKeyOf(origin), value: String((error as Error)?.message ?? error), fetchedAt: Date.now() });
+        throw error;
+      })
+      .finally(() => refreshing.delete(origin));
     refreshing.set(origin, running);
   }
   return running;
@@ -49,4 +58,10 @@ export async function accountDirectory(origin: string, now = Date.now()): Promis
     refresh(origin, 'background').catch((error: unknown) => console.warn('Account Desk, directory refresh:', error));
   }
   return row.value as AccountDirectory;
+}
+
+/** When the lists served for `origin` are old because refreshing them failed: since when they are, and why; null otherwise. */
+export async function directoryStaleness(origin: string): Promise<{ since: number; problem: string } | null> {
+  const [failure, row] = await Promise.all([db().cache.get(failureKeyOf(origin)), db().cache.get(keyOf(origin))]);
+  return failure && row ? { since: row.fetchedAt, problem: String(failure.value) } : null;
 }

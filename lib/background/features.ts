@@ -4,15 +4,17 @@
  * connection changes. The router and the background entrypoint register
  * these, never single messages; `Handlers` makes a missing handler a type error.
  */
-import type { Handlers, MessageType } from '../messages';
-import { accountTimeHandlers, listenAccountTime } from './account-time';
-import { coreHandlers } from './core';
-import { listenReplies, onRepliesConnectionChanged, replyHandlers } from './replies';
-import { templateHandlers } from './templates';
+import type { CallerPolicy, Handlers, MessageType } from '../messages';
+import { accountTimeCallers, accountTimeHandlers, listenAccountTime } from './account-time';
+import { coreCallers, coreHandlers } from './core';
+import { listenReplies, onRepliesConnectionChanged, replyCallers, replyHandlers } from './replies';
+import { templateCallers, templateHandlers } from './templates';
 
 export interface BackgroundFeature {
   id: string;
   handlers: Partial<Handlers>;
+  /** Who may send each of its messages (the router refuses anyone else). */
+  callers: Partial<CallerPolicy>;
   listen?(): void;
   onConnectionChanged?(connected: boolean): Promise<void>;
 }
@@ -22,10 +24,10 @@ const connectionChanged = async (connected: boolean) => {
 };
 
 export const BACKGROUND_FEATURES: readonly BackgroundFeature[] = [
-  { id: 'core', handlers: coreHandlers(connectionChanged) },
-  { id: 'replies', handlers: replyHandlers, listen: listenReplies, onConnectionChanged: onRepliesConnectionChanged },
-  { id: 'account-time', handlers: accountTimeHandlers, listen: listenAccountTime },
-  { id: 'templates', handlers: templateHandlers },
+  { id: 'core', handlers: coreHandlers(connectionChanged), callers: coreCallers },
+  { id: 'replies', handlers: replyHandlers, callers: replyCallers, listen: listenReplies, onConnectionChanged: onRepliesConnectionChanged },
+  { id: 'account-time', handlers: accountTimeHandlers, callers: accountTimeCallers, listen: listenAccountTime },
+  { id: 'templates', handlers: templateHandlers, callers: templateCallers },
 ];
 
 /** Every message's handler, from the features; the type checks that none is missing or answered twice. */
@@ -34,7 +36,18 @@ export function allHandlers(): Handlers {
   return handlers as Handlers;
 }
 
+/** Every message's callers, from the features; the type checks that none is missing. */
+export function allCallers(): CallerPolicy {
+  const callers = Object.assign(Object.create(null) as Record<string, unknown>, ...BACKGROUND_FEATURES.map((feature) => feature.callers));
+  return callers as CallerPolicy;
+}
+
 // Compile-time: the features' handler maps cover the whole protocol.
 type Covered = keyof ReturnType<typeof coreHandlers> | keyof typeof replyHandlers | keyof typeof accountTimeHandlers | keyof typeof templateHandlers;
 const everyMessageHandled: Exclude<MessageType, Covered> extends never ? true : Exclude<MessageType, Covered> = true;
 void everyMessageHandled;
+
+// Compile-time: so do their caller policies (a new message must say who may send it).
+type Declared = keyof typeof coreCallers | keyof typeof replyCallers | keyof typeof accountTimeCallers | keyof typeof templateCallers;
+const everyMessageDeclared: Exclude<MessageType, Declared> extends never ? true : Exclude<MessageType, Declared> = true;
+void everyMessageDeclared;

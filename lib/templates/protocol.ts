@@ -38,6 +38,8 @@ export interface ProjectPeople {
   teamEmails: string[];
   /** Roles → people chosen last time in this project. */
   remembered: RoleMapping;
+  /** The people are from `since`: reading them again failed with `problem` (they are served, but the picker says so). */
+  stale?: { since: number; problem: string };
 }
 
 export interface ApplicationView {

@@ -50,6 +50,10 @@ describe('account time data and write-back in options', () => {
     const file = path.join(dir, 'backup.json');
     fs.writeFileSync(file, JSON.stringify(backup));
     await data.getByLabel('Import from a file').setInputFiles(file);
+    // Nothing is replaced before the user has seen what will be.
+    const confirm = data.getByRole('group', { name: 'Replace all your data with backup.json?' });
+    await confirm.getByRole('row', { name: /^Account time sessions \d+ 1$/ }).waitFor();
+    await confirm.getByRole('button', { name: 'Replace everything' }).click();
     await data.getByRole('status').getByText(/^Imported \d+ rows\.$/).waitFor();
 
     // A broken file changes nothing and says why.

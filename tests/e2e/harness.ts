@@ -270,3 +270,29 @@ export async function startConnectedSession(options: SimulatorOptions = {}): Pro
     },
   };
 }
+
+/**
+ * Evaluates `expression` (awaiting a promise) in Account Desk's content-script
+ * world on `page`: the isolated world Chromium gives our content script, found
+ * through the DevTools protocol by its origin. What runs there can do what our
+ * content script can, which is what a page exploit that reached it could.
+ */
+export async function inContentScriptWorld(browser: ExtensionBrowser, page: Page, expression: string): Promise<unknown> {
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    const origin = `chrome-extension://${browser.extensionId}`;
+    const found = new Promise<number>((resolve) => {
+      cdp.on('Runtime.executionContextCreated', ({ context }) => {
+        if (context.origin === origin && (context.auxData as { type?: string } | undefined)?.type === 'isolated') resolve(context.id);
+      });
+    });
+    // Enabling reports every existing context; the content script's appears once it has run.
+    await cdp.send('Runtime.enable');
+    const contextId = await found;
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { contextId, expression, awaitPromise: true, returnByValue: true });
+    if (exceptionDetails) throw new Error(`in the content script's world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}

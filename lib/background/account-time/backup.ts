@@ -1,18 +1,22 @@
 /**
  * "Your data": the whole database as JSON, and back. Export reads every
- * table; import checks the whole file first (format, schema version, known
- * tables, every row's key and, for account time, every field) and then
- * replaces the database in ONE transaction, so a bad file or a failure
- * changes nothing. Credentials live in storage.local, never in the database,
- * so they are never exported.
+ * table; import checks the whole file first (size, format, schema version,
+ * known tables, every row's key, and every row through the checks its normal
+ * way in has: account time's fields, personal templates through the template
+ * validator, checklists, and every link a surface will render, which must be
+ * a path on the connected account) and then replaces the database in ONE
+ * transaction, so a bad file or a failure changes nothing. A backup is a file
+ * anyone can hand the user: nothing in it is trusted more than a template file. Credentials live in a database of their own
+ * (../credentials.ts), never in this one, so they are never exported.
  */
 import type { AccountDeskDb } from '../../db';
 import { parseManualEntry } from '../../account-time/manual';
+import { validateTemplate } from '../../templates';
 import { describeValue } from '../../replies/describe';
 import { ProblemError } from '../../problem';
 
-import { BACKUP_FORMAT, type Backup } from '../../account-time/protocol';
-export { BACKUP_FORMAT };
+import { BACKUP_FORMAT, BACKUP_MAX_BYTES, type Backup } from '../../account-time/protocol';
+export { BACKUP_FORMAT, BACKUP_MAX_BYTES };
 
 
 export class BackupProblem extends ProblemError {
@@ -30,12 +34,43 @@ export async function exportDatabase(db: AccountDeskDb, now = new Date()): Promi
   return { format: BACKUP_FORMAT, schemaVersion: db.verno, exportedAt: now.toISOString(), tables };
 }
 
+/** What the rows are checked against: the account connected now, if any. */
+export interface BackupContext {
+  accountOrigin?: string;
+}
+
 const isPlain = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isTime = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isId = (value: unknown) => typeof value === 'string' && /^\d{1,20}$/.test(value);
+const isText = (value: unknown, max: number) => typeof value === 'string' && value.trim() !== '' && value.length <= max;
 
-/** Account time rows get every field checked; other tables their key. */
-const ROW_CHECKS: Record<string, (row: Record<string, unknown>) => string[]> = {
+/**
+ * A path on the account, as Worksection's pages are ("/project/P/T/"): the
+ * surfaces append it to the account's origin or resolve it against it, so
+ * "javascript:…", "//elsewhere" or "@elsewhere" would take the user away.
+ */
+export function isAccountPath(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\/(?!\/)[\x21-\x7e]*$/.test(value) || value.includes('\\')) return false;
+  const base = 'https://account.worksection.com';
+  return new URL(value, base).origin === base && new URL(`${base}${value}`).origin === base;
+}
+
+/** An https origin, and the connected account's when there is one. */
+function originProblem(value: unknown, context: BackupContext): string | undefined {
+  if (typeof value !== 'string') return `origin must be an https origin, got ${describeValue(value)}`;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(value);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || parsed.protocol !== 'https:' || parsed.origin !== value) return `origin must be an https origin, got ${describeValue(value)}`;
+  if (context.accountOrigin !== undefined && value !== context.accountOrigin) return `origin ${describeValue(value)} is not the connected account (${context.accountOrigin})`;
+  return undefined;
+}
+
+/** Every table's rows, beyond their key: the checks of the way rows normally get in. */
+const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupContext) => string[]> = {
   sessions(row) {
     const problems: string[] = [];
     if (!isTime(row.start) || !isTime(row.end) || (row.end as number) < (row.start as number)) problems.push('start and end must be times with end ≥ start');
@@ -57,11 +92,64 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>) => string[]> = {
     if (typeof row.minutes !== 'number' || row.minutes < 1) problems.push('minutes must be at least 1');
     return problems;
   },
+  personalTemplates(row) {
+    const checked = validateTemplate(row.template, 'template');
+    if (!checked.ok) return checked.problems;
+    const problems: string[] = [];
+    if (row.id !== checked.value.id) problems.push(`id must be its template's id (${describeValue(checked.value.id)}), got ${describeValue(row.id)}`);
+    if (checked.value.id.startsWith('builtin.')) problems.push('ids starting "builtin." belong to the built-in library');
+    if (!isTime(row.position) || !isTime(row.updatedAt)) problems.push('position and updatedAt must be numbers');
+    return problems;
+  },
+  templateApplications(row, context) {
+    const problems: string[] = [];
+    const origin = originProblem(row.origin, context);
+    if (origin) problems.push(origin);
+    if (!isId(row.projectId)) problems.push(`projectId must be a Worksection id, got ${describeValue(row.projectId)}`);
+    if (!['running', 'stopped', 'done', 'cancelled'].includes(row.status as string)) problems.push(`status must be running, stopped, done or cancelled, got ${describeValue(row.status)}`);
+    if (typeof row.templateName !== 'string' || typeof row.templateId !== 'string' || typeof row.startDate !== 'string') problems.push('templateId, templateName and startDate must be text');
+    if (!isTime(row.startedAt) || !isTime(row.updatedAt)) problems.push('startedAt and updatedAt must be times');
+    if (!Array.isArray(row.nodes)) return [...problems, `nodes must be a list, got ${describeValue(row.nodes)}`];
+    row.nodes.forEach((node: unknown, index) => {
+      const at = `nodes[${index}]`;
+      if (!isPlain(node) || !isPlain(node.planned)) return problems.push(`${at}: expected a planned task`);
+      if (!['planned', 'attempting', 'created'].includes(node.state as string)) problems.push(`${at}.state must be planned, attempting or created, got ${describeValue(node.state)}`);
+      if (node.taskId !== undefined && !isId(node.taskId)) problems.push(`${at}.taskId must be a Worksection id, got ${describeValue(node.taskId)}`);
+      if (node.page !== undefined && !isAccountPath(node.page)) problems.push(`${at}.page must be a page of the account such as "/project/1/2/", got ${describeValue(node.page)}`);
+    });
+    return problems;
+  },
+  roleMappings(row) {
+    if (!isPlain(row.mapping) || !Object.values(row.mapping).every((person) => typeof person === 'string')) return ['mapping must map roles to people'];
+    return [];
+  },
+  savedChecklists(row) {
+    const problems: string[] = [];
+    // As "Insert checklist" remembers them (../templates/checklists.ts).
+    if (!isText(row.title, 250)) problems.push('title must be text of at most 250 characters');
+    if (!Array.isArray(row.items) || row.items.length === 0 || row.items.length > 50 || !row.items.every((item) => isText(item, 1000))) {
+      problems.push('items must be 1 to 50 lines of text');
+    }
+    if (!isTime(row.usedAt)) problems.push('usedAt must be a time');
+    return problems;
+  },
+  threads(row) {
+    const problems: string[] = [];
+    if (!isId(row.projectId)) problems.push(`projectId must be a Worksection id, got ${describeValue(row.projectId)}`);
+    if (!isAccountPath(row.page)) problems.push(`page must be a page of the account such as "/project/1/2/", got ${describeValue(row.page)}`);
+    if (row.waitingCommentId !== undefined && !isId(row.waitingCommentId)) problems.push(`waitingCommentId must be a Worksection id, got ${describeValue(row.waitingCommentId)}`);
+    return problems;
+  },
+  pageVisits(row) {
+    return typeof row.url === 'string' && /^https:\/\//.test(row.url) ? [] : [`url must be an https address, got ${describeValue(row.url)}`];
+  },
 };
 
 /** Every problem in `input` as a backup of `db`'s schema; empty when it can be imported. */
-export function checkBackup(db: AccountDeskDb, input: unknown): string[] {
+export function checkBackup(db: AccountDeskDb, input: unknown, context: BackupContext = {}): string[] {
   if (!isPlain(input)) return [`backup: expected a JSON object, got ${describeValue(input)}`];
+  const size = JSON.stringify(input).length;
+  if (size > BACKUP_MAX_BYTES) return [`backup: ${megabytes(size)} MB, more than the ${megabytes(BACKUP_MAX_BYTES)} MB a backup may have`];
   const problems: string[] = [];
   if (input.format !== BACKUP_FORMAT) problems.push(`format: expected "${BACKUP_FORMAT}", got ${describeValue(input.format)}`);
   const version = input.schemaVersion;
@@ -91,15 +179,33 @@ export function checkBackup(db: AccountDeskDb, input: unknown): string[] {
         if (seen.has(key)) return problems.push(`${at}.${keyPath}: ${describeValue(key)} appears twice`);
         seen.add(key);
       }
-      for (const problem of ROW_CHECKS[name]?.(row) ?? []) problems.push(`${at}: ${problem}`);
+      for (const problem of ROW_CHECKS[name]?.(row, context) ?? []) problems.push(`${at}: ${problem}`);
     });
   }
   return problems;
 }
 
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/** Rows per table now and in the backup, for the confirmation; throws BackupProblem when the backup can't be imported. */
+export async function previewImport(db: AccountDeskDb, input: unknown, context: BackupContext = {}): Promise<{ current: Record<string, number>; incoming: Record<string, number> }> {
+  const problems = checkBackup(db, input, context);
+  if (problems.length > 0) throw new BackupProblem(problems);
+  const { tables } = input as Backup;
+  const current: Record<string, number> = {};
+  const incoming: Record<string, number> = {};
+  await db.transaction('r', db.tables, async () => {
+    for (const table of db.tables) {
+      current[table.name] = await table.count();
+      incoming[table.name] = tables[table.name]?.length ?? 0;
+    }
+  });
+  return { current, incoming };
+}
+
 /** Replaces the whole database with the backup's rows; throws BackupProblem (and changes nothing) when anything is wrong. */
-export async function importDatabase(db: AccountDeskDb, input: unknown): Promise<Record<string, number>> {
-  const problems = checkBackup(db, input);
+export async function importDatabase(db: AccountDeskDb, input: unknown, context: BackupContext = {}): Promise<Record<string, number>> {
+  const problems = checkBackup(db, input, context);
   if (problems.length > 0) throw new BackupProblem(problems);
   const { tables } = input as Backup;
   const counts: Record<string, number> = {};

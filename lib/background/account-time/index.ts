@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { db } from '../../db';
-import type { Handlers } from '../../messages';
+import type { CallerPolicy, Handlers } from '../../messages';
 import type { TimeMessages } from '../../account-time/protocol';
 import { parseWorksectionPath } from '../../worksection/paths';
 import { connectedClient, connectionStatus } from '../connection';
@@ -13,13 +13,18 @@ import { isPaused, liveSession, recordHeartbeat, recordLock, recordStop, setPaus
 import { knownClientThread, threadInfo } from './client-thread';
 import { deleteEntry, listEntries, saveEntry } from './manual';
 import { projectSummary, threadTodayMs } from './queries';
-import { exportDatabase, importDatabase } from './backup';
+import { exportDatabase, importDatabase, previewImport, type BackupContext } from './backup';
 import { accountTimeReportFor } from './report';
 import { connectedUser } from './user';
 import type { WriteBackOutcome } from '../../account-time/protocol';
 import { writeBack } from './write-back';
 
 export const WRITE_BACK_ALARM = 'account-time-write-back';
+
+/** A backup's links must lead to the account connected now. */
+async function backupContext(): Promise<BackupContext> {
+  return { accountOrigin: (await connectionStatus())?.origin };
+}
 
 async function idleLimitMs(): Promise<number> {
   return (await getSettings()).accountTime.idleSeconds * 1000;
@@ -85,13 +90,36 @@ export const accountTimeHandlers: Handlers<TimeMessages> = {
   },
   'time/write-back': () => runWriteBack(),
   'time/export': () => exportDatabase(db()),
-  'time/import': async ({ backup }) => ({ tables: await importDatabase(db(), backup) }),
+  'time/import-check': async ({ backup }) => previewImport(db(), backup, await backupContext()),
+  'time/import': async ({ backup }) => ({ tables: await importDatabase(db(), backup, await backupContext()) }),
   'time/report': async ({ months }) => {
     const settings = await getSettings();
     const connection = await connectedClient();
     const rate = settings.accountTime.hourlyRate ?? (await connectedUser(db(), await connectionStatus()))?.rate ?? null;
     return accountTimeReportFor({ db: db(), client: connection?.client ?? null, settings, now: Date.now(), hourlyRate: rate }, months);
   },
+};
+
+/**
+ * Capture and the project widget (with its manual entries) run on Worksection
+ * pages; pausing, write-back, reports and the whole database (export, and
+ * import, which replaces it) only from the popup and options.
+ */
+export const accountTimeCallers: CallerPolicy<TimeMessages> = {
+  'time/thread': 'worksection-tabs',
+  'time/heartbeat': 'worksection-tabs',
+  'time/stop': 'worksection-tabs',
+  'time/project': 'worksection-tabs',
+  'time/entries': 'worksection-tabs',
+  'time/entry-save': 'worksection-tabs',
+  'time/entry-delete': 'worksection-tabs',
+  'time/pause': 'extension-pages',
+  'time/status': 'extension-pages',
+  'time/write-back': 'extension-pages',
+  'time/export': 'extension-pages',
+  'time/import-check': 'extension-pages',
+  'time/import': 'extension-pages',
+  'time/report': 'extension-pages',
 };
 
 let writing: Promise<WriteBackOutcome | null> | undefined;

@@ -6,7 +6,7 @@
  * ask).
  */
 import { browser } from 'wxt/browser';
-import type { Handlers } from '../../messages';
+import type { CallerPolicy, Handlers } from '../../messages';
 import type { ReplyMessages } from '../../replies/protocol';
 import { connectionStatus } from '../connection';
 import { onSettingsChanged, getSettings } from '../settings-store';
@@ -24,6 +24,15 @@ export const replyHandlers: Handlers<ReplyMessages> = {
   'replies/task': ({ origin, taskId }) => waitingTask(origin, taskId),
   'sync/now': () => runSync(),
   'reports/reply-times': ({ from, to, measure }) => replyTimes(from, to, measure),
+};
+
+/** Badges on Worksection pages ask for their project or task; the queue, a sync and reports are the popup's and options'. */
+export const replyCallers: CallerPolicy<ReplyMessages> = {
+  'replies/queue': 'extension-pages',
+  'replies/project': 'worksection-tabs',
+  'replies/task': 'worksection-tabs',
+  'sync/now': 'extension-pages',
+  'reports/reply-times': 'extension-pages',
 };
 
 /** Registered at the top level of the service worker, so the event that wakes it reaches it. */

@@ -1,6 +1,6 @@
 // Templates in the background: the feature's message handlers (registered in ../features.ts).
 import { db } from '../../db';
-import type { Handlers } from '../../messages';
+import type { CallerPolicy, Handlers } from '../../messages';
 import type { TemplateMessages } from '../../templates/protocol';
 import { applicationView, applyTemplate, cancelTemplateApplication, projectApplications, resumeApplication } from './applications';
 import { checklistChoices, insertChecklist, rememberChecklist } from './checklists';
@@ -36,4 +36,28 @@ export const templateHandlers: Handlers<TemplateMessages> = {
   'templates/personal/export': () => exportPersonal(db()),
   'templates/save-task': ({ origin, taskId }) => saveTaskAsTemplate(origin, taskId),
   'templates/projects': () => projectChoices(),
+};
+
+/** The picker, "Insert checklist" and "Save as template" run on Worksection pages; editing personal templates and choosing the team's project are options'. */
+export const templateCallers: CallerPolicy<TemplateMessages> = {
+  'templates/library': 'worksection-tabs',
+  'templates/template': 'worksection-tabs',
+  'templates/people': 'worksection-tabs',
+  'templates/apply': 'worksection-tabs',
+  'templates/applications': 'worksection-tabs',
+  'templates/application': 'worksection-tabs',
+  'templates/resume': 'worksection-tabs',
+  'templates/cancel': 'worksection-tabs',
+  'templates/checklists': 'worksection-tabs',
+  'templates/insert-checklist': 'worksection-tabs',
+  'templates/remember-checklist': 'worksection-tabs',
+  'templates/save-task': 'worksection-tabs',
+  'templates/personal/list': 'extension-pages',
+  'templates/personal/save': 'extension-pages',
+  'templates/personal/duplicate': 'extension-pages',
+  'templates/personal/delete': 'extension-pages',
+  'templates/personal/move': 'extension-pages',
+  'templates/personal/import': 'extension-pages',
+  'templates/personal/export': 'extension-pages',
+  'templates/projects': 'extension-pages',
 };

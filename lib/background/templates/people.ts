@@ -4,7 +4,7 @@
 import { db } from '../../db';
 import { clientDirectory } from '../../replies/clients';
 import type { ProjectPeople } from '../../templates/protocol';
-import { accountDirectory } from '../directory';
+import { accountDirectory, directoryStaleness } from '../directory';
 import { getSettings } from '../settings-store';
 import { clientFor } from './account';
 
@@ -26,6 +26,12 @@ export async function projectPeople(origin: string, projectId: string): Promise<
     members,
     teamEmails: (project.users ?? []).filter((user) => user.email.includes('@') && !directory.isClient(user)).map((user) => user.email),
     remembered,
+    ...(await staleness(origin)),
   };
 }
 
+
+async function staleness(origin: string): Promise<Pick<ProjectPeople, 'stale'>> {
+  const stale = await directoryStaleness(origin);
+  return stale ? { stale } : {};
+}

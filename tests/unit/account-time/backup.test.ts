@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '@/lib/db';
-import { exportDatabase, importDatabase } from '@/lib/background/account-time/backup';
+import { exportDatabase, importDatabase, isAccountPath, previewImport } from '@/lib/background/account-time/backup';
+import { twelveNodeTemplate } from '../templates/fixtures';
 
 const session = { start: 1000, end: 61_000, open: 0 as const, taskId: '10', projectId: '7', lastActivityAt: 60_000, tabId: 3, focusedAt: 900 };
 
@@ -63,6 +64,62 @@ describe('export and import of the whole database', () => {
     clash.tables.manualEntries[1].id = clash.tables.manualEntries[0].id;
     await expect(importDatabase(target, clash)).rejects.toThrow(/appears twice/);
     expect(await exportDatabase(target)).toEqual({ ...before, exportedAt: expect.any(String) });
+  });
+});
+
+describe('a backup is checked like every other way in', () => {
+  const ORIGIN = 'https://demo.worksection.com';
+  const application = (page: string, origin = ORIGIN) => ({
+    id: 'a1', origin, projectId: '7', templateId: 't', templateName: 'T', startDate: '2025-03-12', startedAt: 1, updatedAt: 2, status: 'done', timeZone: 'UTC',
+    nodes: [{ planned: { key: 'n', title: 'Task' }, state: 'created', taskId: '11', page }],
+  });
+
+  async function refused(tables: Record<string, unknown[]>, problem: RegExp) {
+    const target = await filled(`backup-checked-${Math.random()}`);
+    const before = await exportDatabase(target);
+    const backup = { ...JSON.parse(JSON.stringify(before)), tables: { ...before.tables, ...tables } };
+    await expect(previewImport(target, backup, { accountOrigin: ORIGIN })).rejects.toThrow(problem);
+    await expect(importDatabase(target, backup, { accountOrigin: ORIGIN })).rejects.toThrow(problem);
+    expect(await exportDatabase(target)).toEqual({ ...before, exportedAt: expect.any(String) });
+  }
+
+  it('refuses a template application whose task link is not a page of the connected account', async () => {
+    await refused({ templateApplications: [application('javascript:alert(1)')] }, /tables\.templateApplications\[0\]: nodes\[0\]\.page must be a page of the account/);
+    await refused({ templateApplications: [application('//evil.example/x')] }, /nodes\[0\]\.page/);
+    await refused({ templateApplications: [application('/project/7/11/', 'https://other.worksection.com')] }, /is not the connected account/);
+    await refused({ templateApplications: [application('/project/7/11/', 'http://demo.worksection.com')] }, /https origin/);
+  });
+
+  it('refuses a personal template the template validator refuses', async () => {
+    const template = twelveNodeTemplate();
+    await refused({ personalTemplates: [{ id: template.id, position: 0, updatedAt: 1, template: { ...template, name: '' } }] }, /tables\.personalTemplates\[0\]: template/);
+    await refused({ personalTemplates: [{ id: 'other', position: 0, updatedAt: 1, template }] }, /id must be its template's id/);
+  });
+
+  it('refuses thread links that would leave the account, and bad checklists', async () => {
+    await refused({ threads: [{ taskId: '10', projectId: '7', page: '@evil.example/', status: 'active', clientThread: 1, waiting: 0 }] }, /tables\.threads\[0\]: page must be a page/);
+    await refused({ savedChecklists: [{ id: 'c', title: 'Launch', items: [], usedAt: 1 }] }, /items must be 1 to 50 lines/);
+  });
+
+  it('refuses a backup over the size limit', async () => {
+    await refused({ cache: [{ key: 'big', value: 'x'.repeat(21 * 1024 * 1024), fetchedAt: 1 }] }, /MB, more than the 20\.0 MB/);
+  });
+
+  it('says what an import would replace, table by table', async () => {
+    const target = await filled(`backup-preview-${Math.random()}`);
+    const backup = JSON.parse(JSON.stringify(await exportDatabase(target)));
+    backup.tables.sessions = backup.tables.sessions.slice(0, 1);
+    backup.tables.templateApplications = [application('/project/7/11/')];
+    const preview = await previewImport(target, backup, { accountOrigin: ORIGIN });
+    expect(preview.current).toMatchObject({ sessions: 2, templateApplications: 0, threads: 1 });
+    expect(preview.incoming).toMatchObject({ sessions: 1, templateApplications: 1, threads: 1 });
+  });
+
+  it('account paths are paths on the account, nothing else', () => {
+    for (const good of ['/project/7/', '/project/7/11/12/', '/task/5/']) expect(isAccountPath(good)).toBe(true);
+    for (const bad of ['javascript:alert(1)', '//evil.example/', '/\\evil.example', '@evil.example/', 'https://evil.example/', '/a b', '', undefined]) {
+      expect(isAccountPath(bad)).toBe(false);
+    }
   });
 });
 

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ThrottleRegistry } from '@/lib/worksection';
 import { connect } from '@/lib/background/connection';
-import { accountDirectory, DIRECTORY_MAX_AGE_MS, primeDirectory } from '@/lib/background/directory';
+import { accountDirectory, DIRECTORY_MAX_AGE_MS, directoryStaleness, primeDirectory } from '@/lib/background/directory';
+import { projectPeople } from '@/lib/background/templates/people';
 import { db } from '@/lib/db';
 
 const ORIGIN = 'https://demo.worksection.com';
@@ -67,5 +68,23 @@ describe('the account directory', () => {
     await expect(accountDirectory('https://other.worksection.com')).rejects.toThrow(/not connected to other\.worksection\.com/);
     await primeDirectory(ORIGIN, { users: [], groups: [], projects: [] });
     expect((await accountDirectory(ORIGIN)).users).toEqual([]);
+  });
+  it('a failed background refresh is said, with the age of what is served, until one succeeds', async () => {
+    const account = fakeAccount();
+    vi.stubGlobal('fetch', account.fetch);
+    await connect('demo', '7776461cd931e7b1c8e9632ff8e979ce', { minIntervalMs: 0, throttles: new ThrottleRegistry() });
+    const connectedAt = (await db().cache.get(`${ORIGIN} directory`))!.fetchedAt;
+    expect(await directoryStaleness(ORIGIN)).toBeNull();
+
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ status: 'error', status_code: 1, message: 'Account is blocked' }))));
+    const later = Date.now() + DIRECTORY_MAX_AGE_MS + 1;
+    expect((await accountDirectory(ORIGIN, later)).projects[0]?.name).toBe('Website');
+    await vi.waitFor(async () => expect(await directoryStaleness(ORIGIN)).toEqual({ since: connectedAt, problem: expect.stringContaining('Account is blocked') }), { timeout: 15_000, interval: 200 });
+    expect((await projectPeople(ORIGIN, '8')).stale).toEqual({ since: connectedAt, problem: expect.stringContaining('Account is blocked') });
+
+    vi.stubGlobal('fetch', account.fetch);
+    await accountDirectory(ORIGIN, Date.now() + DIRECTORY_MAX_AGE_MS + 1);
+    await vi.waitFor(async () => expect(await directoryStaleness(ORIGIN)).toBeNull(), { timeout: 15_000, interval: 200 });
+    expect((await projectPeople(ORIGIN, '8')).stale).toBeUndefined();
   });
 });

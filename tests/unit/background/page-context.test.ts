@@ -1,11 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { forgetCredentials, storeCredentials } from '@/lib/background/credentials';
 import { db } from '@/lib/db';
 import { pageContext } from '@/lib/background/page-context';
 import { route } from '@/lib/background/router';
-import { allHandlers } from '@/lib/background/features';
+import { allCallers, allHandlers } from '@/lib/background/features';
 import { sharedThrottles } from '@/lib/worksection';
+
+const EXTENSION_PAGE = { caller: 'extension-page' } as const;
 
 const ORIGIN = 'https://demo.worksection.com';
 const ref = { id: '1', email: 'o@a.test', name: 'Olena Owner' };
@@ -30,9 +33,7 @@ describe('page context for the page bar', () => {
       const data = action === 'get_projects' ? [project] : action === 'get_task' ? task : null;
       return new Response(JSON.stringify({ status: 'ok', data }));
     }));
-    await fakeBrowser.storage.local.set({
-      connection: { origin: ORIGIN, auth: { kind: 'admin', apiKey: 'k'.repeat(32) }, summary: { origin: ORIGIN } },
-    });
+    await storeCredentials({ origin: ORIGIN, auth: { kind: 'admin', apiKey: 'k'.repeat(32) }, summary: { origin: ORIGIN } });
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -66,15 +67,15 @@ describe('page context for the page bar', () => {
 
   it('answers nothing for another account or when not connected', async () => {
     expect(await pageContext({ kind: 'project', projectId: '1001' }, 'https://other.worksection.com')).toBeNull();
-    await fakeBrowser.storage.local.clear();
+    await forgetCredentials();
     expect(await pageContext({ kind: 'project', projectId: '1001' }, ORIGIN)).toBeNull();
     expect(calls).toEqual([]);
   });
 
   it('a failing API call reaches the page as a problem, not a throw', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ status: 'error', status_code: 5, message: 'Task is invalid' }))));
-    const reply = await route(allHandlers(), { type: 'page/context', request: { page: { kind: 'task', taskId: '9' }, origin: ORIGIN } }, {});
+    const reply = await route(allHandlers(), allCallers(), { type: 'page/context', request: { page: { kind: 'task', taskId: '9' }, origin: ORIGIN } }, EXTENSION_PAGE);
     expect(reply).toEqual({ ok: false, problem: { kind: 'api', message: expect.stringContaining('Task is invalid') } });
-    expect(await route(allHandlers(), { type: 'no/such' }, {})).toMatchObject({ ok: false });
+    expect(await route(allHandlers(), allCallers(), { type: 'no/such' }, EXTENSION_PAGE)).toMatchObject({ ok: false });
   });
 });

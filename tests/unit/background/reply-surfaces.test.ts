@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storeCredentials } from '@/lib/background/credentials';
 import { db, type ThreadRow } from '@/lib/db';
 import { waitingThreads } from '@/lib/background/replies/queries';
 import { openNotification, refreshSurfaces } from '@/lib/background/replies/surfaces';
@@ -31,9 +32,7 @@ describe('reply surfaces: toolbar badge and notifications', () => {
     vi.restoreAllMocks();
     fakeBrowser.reset();
     await db().threads.clear();
-    await fakeBrowser.storage.local.set({
-      connection: { origin: ORIGIN, auth: { kind: 'admin', apiKey: 'k'.repeat(32) }, summary: { origin: ORIGIN } },
-    });
+    await storeCredentials({ origin: ORIGIN, auth: { kind: 'admin', apiKey: 'k'.repeat(32) }, summary: { origin: ORIGIN } });
     await db().threads.bulkPut([thread('1', 5), thread('2', 12), thread('3', 20), thread('4', 45), thread('5', null)]);
   });
 

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storeCredentials } from '@/lib/background/credentials';
 import { runSync } from '@/lib/background/replies/poll';
 
 const ORIGIN = 'https://runsync.worksection.com';
@@ -12,9 +13,7 @@ describe('runSync', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     actions.length = 0;
-    await fakeBrowser.storage.local.set({
-      connection: { origin: ORIGIN, auth: { kind: 'admin', apiKey: 'k'.repeat(32) }, summary: { origin: ORIGIN, host: 'runsync.worksection.com' } },
-    });
+    await storeCredentials({ origin: ORIGIN, auth: { kind: 'admin', apiKey: 'k'.repeat(32) }, summary: { origin: ORIGIN, host: 'runsync.worksection.com' } });
     const held = new Promise<void>((resolve) => (releaseFirst = resolve));
     vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => {
       const action = new URL(String(input)).searchParams.get('action') ?? '';
