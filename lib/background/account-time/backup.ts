@@ -8,7 +8,7 @@
  */
 import type { AccountDeskDb } from '../../db';
 import { parseManualEntry } from '../../account-time/manual';
-import { describeValue } from '../../replies/describe';
+import { describeValue, isPlainObject } from '../../validate';
 
 export const BACKUP_FORMAT = 'account-desk-backup';
 
@@ -34,7 +34,6 @@ export async function exportDatabase(db: AccountDeskDb, now = new Date()): Promi
   return { format: BACKUP_FORMAT, schemaVersion: db.verno, exportedAt: now.toISOString(), tables };
 }
 
-const isPlain = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isTime = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isId = (value: unknown) => typeof value === 'string' && /^\d{1,20}$/.test(value);
 
@@ -65,14 +64,14 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>) => string[]> = {
 
 /** Every problem in `input` as a backup of `db`'s schema; empty when it can be imported. */
 export function checkBackup(db: AccountDeskDb, input: unknown): string[] {
-  if (!isPlain(input)) return [`backup: expected a JSON object, got ${describeValue(input)}`];
+  if (!isPlainObject(input)) return [`backup: expected a JSON object, got ${describeValue(input)}`];
   const problems: string[] = [];
   if (input.format !== BACKUP_FORMAT) problems.push(`format: expected "${BACKUP_FORMAT}", got ${describeValue(input.format)}`);
   const version = input.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > db.verno) {
     problems.push(`schemaVersion: expected 1 to ${db.verno} (this version reads older backups, not newer ones), got ${describeValue(version)}`);
   }
-  if (!isPlain(input.tables)) return [...problems, `tables: expected an object, got ${describeValue(input.tables)}`];
+  if (!isPlainObject(input.tables)) return [...problems, `tables: expected an object, got ${describeValue(input.tables)}`];
   const known = new Map(db.tables.map((table) => [table.name, table]));
   for (const [name, rows] of Object.entries(input.tables)) {
     const table = known.get(name);
@@ -88,7 +87,7 @@ export function checkBackup(db: AccountDeskDb, input: unknown): string[] {
     const seen = new Set<unknown>();
     rows.forEach((row, index) => {
       const at = `tables.${name}[${index}]`;
-      if (!isPlain(row)) return problems.push(`${at}: expected an object, got ${describeValue(row)}`);
+      if (!isPlainObject(row)) return problems.push(`${at}: expected an object, got ${describeValue(row)}`);
       const key = typeof keyPath === 'string' ? row[keyPath] : undefined;
       if (typeof keyPath === 'string' && !(auto && key === undefined)) {
         if (typeof key !== 'string' && typeof key !== 'number') return problems.push(`${at}.${keyPath}: missing or not a key, got ${describeValue(key)}`);
