@@ -8,10 +8,11 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startReplyBadges } from '@/components/reply-badges';
 import { BADGE_TAG } from '@/components/reply-badges/badge';
 import type { Envelope, WaitingThread } from '@/lib/messages';
-import { byTaskId, MINUTE, pill, RULES, savedPage, useEnglishMessages, waitingThread } from './support';
+import { byTaskId, MINUTE, pill, RULES, SIMULATOR, simulatorProjectPage, simulatorTaskPage, useEnglishMessages, waitingThread } from './support';
 
 const ORIGIN = 'https://demo.worksection.com';
-const TASK = '330160';
+const TASK = SIMULATOR.taskId;
+const PROJECT_PATH = SIMULATOR.projectPath;
 
 describe('startReplyBadges', () => {
   let ctx: ContentScriptContext;
@@ -27,9 +28,9 @@ describe('startReplyBadges', () => {
     for (let i = 0; i < 50 && !condition(); i++) await settle();
     expect(condition()).toBe(true);
   };
-  const show = (path: string, fixture: string) => {
+  const show = (path: string, page: () => Document) => {
     (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${ORIGIN}${path}`);
-    document.body.innerHTML = savedPage(fixture).body.innerHTML;
+    document.body.innerHTML = page().body.innerHTML;
   };
 
   beforeEach(() => {
@@ -62,18 +63,18 @@ describe('startReplyBadges', () => {
   });
 
   it('asks for the project\'s waiting threads and badges their rows', async () => {
-    show('/project/8562/', 'simulator-project.html');
+    show(PROJECT_PATH, simulatorProjectPage);
     waiting = byTaskId(waitingThread(TASK, 20, { waitingSince: Date.now() - 20 * MINUTE }));
     startReplyBadges(ctx);
     await until(() => badges().length === 1);
 
     expect(asked.map((message) => message.type).sort()).toEqual(['replies/project', 'settings/get']);
-    expect(asked.find((message) => message.type === 'replies/project')?.request).toEqual({ origin: ORIGIN, projectId: '8562' });
+    expect(asked.find((message) => message.type === 'replies/project')?.request).toEqual({ origin: ORIGIN, projectId: SIMULATOR.projectId });
     expect(document.querySelector(`.item[data-id="${TASK}"] ${BADGE_TAG}`)).not.toBeNull();
   });
 
   it('asks again when the background announces new thread states, and takes answered badges away', async () => {
-    show('/project/8562/', 'simulator-project.html');
+    show(PROJECT_PATH, simulatorProjectPage);
     waiting = byTaskId(waitingThread(TASK, 20, { waitingSince: Date.now() - 20 * MINUTE }));
     startReplyBadges(ctx);
     await until(() => badges().length === 1);
@@ -92,14 +93,14 @@ describe('startReplyBadges', () => {
   });
 
   it('puts badges back, once, when Worksection swaps the task list', async () => {
-    show('/project/8562/', 'simulator-project.html');
+    show(PROJECT_PATH, simulatorProjectPage);
     waiting = byTaskId(waitingThread(TASK, 20, { waitingSince: Date.now() - 20 * MINUTE }));
     startReplyBadges(ctx);
     await until(() => badges().length === 1);
     const before = asked.length;
 
     const list = document.querySelector('#tasks_images')!;
-    list.innerHTML = savedPage('simulator-project.html').querySelector('#tasks_images')!.innerHTML;
+    list.innerHTML = simulatorProjectPage().querySelector('#tasks_images')!.innerHTML;
     expect(badges()).toHaveLength(0);
     await frame();
     await until(() => badges().length === 1);
@@ -112,7 +113,7 @@ describe('startReplyBadges', () => {
 
   it('moves ages on every 30 s without asking the background', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'Date'], now: Date.parse('2025-03-12T11:00:00Z') });
-    show('/project/8562/', 'simulator-project.html');
+    show(PROJECT_PATH, simulatorProjectPage);
     waiting = byTaskId(waitingThread(TASK, 0, { waitingSince: Date.now() - 14 * MINUTE }));
     startReplyBadges(ctx);
     await until(() => badges().length === 1);
@@ -130,17 +131,17 @@ describe('startReplyBadges', () => {
   });
 
   it('follows in-page navigation to a task page and shows the task\'s badge there', async () => {
-    show('/project/8562/', 'simulator-project.html');
-    waiting = byTaskId(waitingThread('330177', 20, { waitingSince: Date.now() - 20 * MINUTE }));
+    show(PROJECT_PATH, simulatorProjectPage);
+    waiting = byTaskId(waitingThread(SIMULATOR.taskId, 20, { waitingSince: Date.now() - 20 * MINUTE }));
     startReplyBadges(ctx);
     await until(() => asked.length === 2);
     expect(badges()).toHaveLength(0);
 
     // As Worksection navigates: the URL changes, then the content is swapped.
     // WXT notices the URL within a second (it polls where there is no Navigation API).
-    show('/project/8562/330177/', 'simulator-task.html');
+    show(SIMULATOR.taskPath, simulatorTaskPage);
     await vi.waitFor(() => expect(badges()).toHaveLength(1), { timeout: 3000, interval: 50 });
-    expect(asked.find((message) => message.type === 'replies/task')?.request).toEqual({ origin: ORIGIN, taskId: '330177' });
+    expect(asked.find((message) => message.type === 'replies/task')?.request).toEqual({ origin: ORIGIN, taskId: SIMULATOR.taskId });
     expect(badges()[0]!.parentElement?.matches('.task h1')).toBe(true);
   });
 
@@ -150,7 +151,7 @@ describe('startReplyBadges', () => {
       if (message.type === 'settings/get') return { ok: true, value: { ...RULES, features: { ...RULES.features, replyBadges: false } } };
       return { ok: true, value: [waitingThread(TASK, 20, { waitingSince: Date.now() - 20 * MINUTE })] };
     }) as never);
-    show('/project/8562/', 'simulator-project.html');
+    show(PROJECT_PATH, simulatorProjectPage);
     startReplyBadges(ctx);
     await until(() => asked.length === 2);
     await settle();
@@ -158,7 +159,7 @@ describe('startReplyBadges', () => {
   });
 
   it('leaves no badge behind when the content script is invalidated', async () => {
-    show('/project/8562/', 'simulator-project.html');
+    show(PROJECT_PATH, simulatorProjectPage);
     waiting = byTaskId(waitingThread(TASK, 20, { waitingSince: Date.now() - 20 * MINUTE }));
     startReplyBadges(ctx);
     await until(() => badges().length === 1);
