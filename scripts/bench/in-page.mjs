@@ -1,0 +1,146 @@
+// Measurements that run inside a Worksection page, on the DOM as a user sees
+// it: Account Desk's hosts are the elements whose tag starts with
+// `account-desk-`, and inside their open shadow roots buttons are found by
+// their text and regions by their accessible name. Nothing here calls the
+// extension's own code, so these survive the content script being
+// restructured. Each function is self-contained (it is sent to the page by
+// page.evaluate) and rejects after `timeoutMs` instead of waiting forever.
+
+/**
+ * From the click on the "Templates" button until the picker's dialog lists
+ * `expected` templates; then closes the dialog. Resolves to milliseconds.
+ */
+export async function pickerOpenMs({ expected, timeoutMs }) {
+  const hosts = () => [...document.querySelectorAll('*')].filter((node) => node.localName.startsWith('account-desk-') && node.shadowRoot);
+  const buttonIn = (root, text) => [...root.querySelectorAll('button')].find((button) => button.textContent.trim() === text);
+  const host = hosts().find((candidate) => buttonIn(candidate.shadowRoot, 'Templates'));
+  if (!host) throw new Error('no "Templates" button in any account-desk-* shadow root');
+  const root = host.shadowRoot;
+  const count = () => root.querySelectorAll('[role=dialog] [role=option]').length;
+  const start = performance.now();
+  const ms = await new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => {
+      if (count() >= expected) done(performance.now() - start);
+    });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`the picker listed ${count()} of ${expected} templates ${timeoutMs} ms after "Templates" was clicked`));
+    }, timeoutMs);
+    const done = (value) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(value);
+    };
+    observer.observe(root, { childList: true, subtree: true });
+    buttonIn(root, 'Templates').click();
+    if (count() >= expected) done(performance.now() - start);
+  });
+  const dialog = root.querySelector('[role=dialog]');
+  dialog?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  if (root.querySelector('[role=dialog]')) root.querySelector('[role=dialog] header button')?.click();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return ms;
+}
+
+/**
+ * From the click on "Templates" until the dialog's "Create" button can be
+ * pressed, choosing the first template if none is chosen (what a user does
+ * first). Resolves to { ms, sawLoadingPeople }; closes the dialog.
+ */
+export async function createUsableMs({ timeoutMs }) {
+  const hosts = () => [...document.querySelectorAll('*')].filter((node) => node.localName.startsWith('account-desk-') && node.shadowRoot);
+  const buttonIn = (root, text) => [...root.querySelectorAll('button')].find((button) => button.textContent.trim() === text);
+  const host = hosts().find((candidate) => buttonIn(candidate.shadowRoot, 'Templates'));
+  if (!host) throw new Error('no "Templates" button in any account-desk-* shadow root');
+  const root = host.shadowRoot;
+  let sawLoadingPeople = false;
+  let chose = false;
+  const start = performance.now();
+  const ms = await new Promise((resolve, reject) => {
+    const check = () => {
+      const dialog = root.querySelector('[role=dialog]');
+      if (!dialog) return;
+      if (/Loading the project.s people/.test(dialog.textContent)) sawLoadingPeople = true;
+      const options = dialog.querySelectorAll('[role=option]');
+      if (!chose && options.length > 0 && !dialog.querySelector('[role=option][aria-selected=true]')) {
+        chose = true;
+        options[0].click();
+      }
+      const create = buttonIn(dialog, 'Create');
+      if (create && !create.disabled) done(performance.now() - start);
+    };
+    const observer = new MutationObserver(check);
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      const text = (root.querySelector('[role=dialog]')?.textContent ?? 'no dialog').replace(/\s+/g, ' ').slice(0, 160);
+      reject(new Error(`"Create" was not usable ${timeoutMs} ms after "Templates" was clicked; the dialog shows: ${text}`));
+    }, timeoutMs);
+    const done = (value) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(value);
+    };
+    observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+    buttonIn(root, 'Templates').click();
+    check();
+  });
+  root.querySelector('[role=dialog]')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  if (root.querySelector('[role=dialog]')) root.querySelector('[role=dialog] header button')?.click();
+  return { ms, sawLoadingPeople };
+}
+
+/**
+ * Worksection re-renders its task list (`anchorSelector`): the list is
+ * replaced by a copy. Resolves to { widget, bar }: milliseconds from the
+ * replacement until a new account-desk-* host showing the "Account time"
+ * region (the widget), and one showing the "Account Desk" region (the page
+ * bar), exist; null for one that did not appear within `timeoutMs`.
+ */
+export async function remountMs({ anchorSelector, timeoutMs }) {
+  const old = document.querySelector(anchorSelector);
+  if (!old) throw new Error(`the page has no ${anchorSelector}`);
+  const before = new Set([...document.querySelectorAll('*')].filter((node) => node.localName.startsWith('account-desk-')));
+  const regions = { widget: 'Account time', bar: 'Account Desk' };
+  const seen = {};
+  return new Promise((resolve) => {
+    const observed = new Set();
+    const check = () => {
+      const now = performance.now() - start;
+      for (const host of document.querySelectorAll('*')) {
+        if (!host.localName.startsWith('account-desk-') || before.has(host)) continue;
+        if (host.shadowRoot && !observed.has(host)) {
+          observed.add(host);
+          observer.observe(host.shadowRoot, { childList: true, subtree: true, attributes: true });
+        }
+        for (const [name, label] of Object.entries(regions)) {
+          if (!(name in seen) && host.shadowRoot?.querySelector(`[role=region][aria-label="${label}"]`)) seen[name] = now;
+        }
+      }
+      if (Object.keys(seen).length === Object.keys(regions).length) finish();
+    };
+    const observer = new MutationObserver(check);
+    const timer = setTimeout(() => finish(), timeoutMs);
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve({ widget: seen.widget ?? null, bar: seen.bar ?? null });
+    };
+    observer.observe(document.body, { childList: true, subtree: true });
+    const fresh = old.cloneNode(true);
+    const start = performance.now();
+    old.replaceWith(fresh);
+  });
+}
+
+/** Text of every account-desk-* host's shadow root, joined: settled when it stops changing. */
+export function ourText() {
+  return [...document.querySelectorAll('*')]
+    .filter((node) => node.localName.startsWith('account-desk-'))
+    .map((node) => (node.shadowRoot ?? node).textContent ?? '')
+    .join('\n');
+}
