@@ -509,10 +509,11 @@ async function templatePicker(lab, options, scope) {
  * account once the first sync is over.
  */
 async function createUsable(lab, options, scope) {
-  const { harness } = await lab.demo();
+  // Its own simulator and browser: the shared demo's account is no longer fresh.
+  const { demoPages, loadTestKit } = await import('./demo.mjs');
+  const { harness } = await loadTestKit();
   const session = await harness.startConnectedSession();
   scope.defer(() => session.close());
-  const { demoPages } = await import('./demo.mjs');
   const pages = demoPages(session.sim);
   const popup = await session.browser.extensionPage('popup.html');
   const syncing = () => popup.evaluate(() => document.querySelector('.queue')?.getAttribute('aria-busy') === 'true').catch(() => false);
