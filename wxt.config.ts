@@ -1,8 +1,9 @@
 import { defineConfig } from 'wxt';
+import { WORKSECTION_HOSTS } from './lib/worksection/hosts';
+import { buildPageModules, PAGE_DIR } from './scripts/page-build';
 
-// Worksection's hosted domains. Custom domains are asked for at run time
-// through optional host permissions, so the shipped manifest names only these.
-const WORKSECTION_HOSTS = ['*://*.worksection.com/*', '*://*.worksection.eu/*', '*://*.worksection.net/*'];
+/** Built by scripts/page-build.ts (ES modules split per feature), not by WXT. */
+const PAGE_UI_ENTRY = 'worksection-ui';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -15,11 +16,11 @@ export default defineConfig({
     // alarms: the reply sync's poll; notifications: late and escalated client threads;
     // idle: a screen lock stops account time at once (DESIGN §2).
     permissions: ['storage', 'alarms', 'notifications', 'idle'],
-    host_permissions: WORKSECTION_HOSTS,
+    host_permissions: [...WORKSECTION_HOSTS],
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },
-    // The UI module the bootstrap content script imports after the page loads.
-    web_accessible_resources: [{ resources: ['worksection-ui.js'], matches: WORKSECTION_HOSTS }],
+    // The page modules the bootstrap content script imports after the page loads.
+    web_accessible_resources: [{ resources: [`${PAGE_DIR}/*`], matches: [...WORKSECTION_HOSTS] }],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
@@ -32,12 +33,21 @@ export default defineConfig({
     }),
   }),
   hooks: {
+    // The page UI is built apart (see scripts/page-build.ts): WXT would make it one IIFE.
+    'entrypoints:found': (_wxt, infos) => {
+      const index = infos.findIndex((info) => info.name === PAGE_UI_ENTRY);
+      if (index >= 0) infos.splice(index, 1);
+    },
+    'build:done': async (wxt) => {
+      process.env.WXT_BROWSER = wxt.config.browser;
+      await buildPageModules(wxt.config.root, wxt.config.outDir, wxt.config.mode);
+    },
     // Only the tiny bootstrap loads at page start (DESIGN.md §6); WXT has no
     // content-script entry without its runtime, so it is declared here.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        { matches: WORKSECTION_HOSTS, js: ['worksection-bootstrap.js'], run_at: 'document_idle' },
+        { matches: [...WORKSECTION_HOSTS], js: ['worksection-bootstrap.js'], run_at: 'document_idle' },
       ];
     },
   },

@@ -9,7 +9,7 @@ export default defineUnlistedScript(() => {
   // the polyfill stays out of this file to keep it tiny.
   const runtime = (globalThis as unknown as { chrome: { runtime: { getURL(path: string): string } } }).chrome.runtime;
   const loadUi = () =>
-    requestIdleCallback(() => void import(/* @vite-ignore */ runtime.getURL('/worksection-ui.js')), { timeout: 300 });
+    requestIdleCallback(() => void import(/* @vite-ignore */ runtime.getURL('/page/worksection-ui.js')), { timeout: 300 });
   if (document.readyState === 'complete') loadUi();
   else addEventListener('load', loadUi, { once: true });
 });

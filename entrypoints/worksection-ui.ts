@@ -1,18 +1,14 @@
 /**
- * Account Desk on Worksection pages: every content-script feature starts here,
- * each with the shared context that cleans it up. Loaded by
- * worksection-bootstrap.ts after the page has loaded.
+ * Account Desk on Worksection pages: the runner and the features' small
+ * declarations; each feature's code is a chunk of its own, imported where the
+ * feature shows. The bootstrap content script (worksection-bootstrap.ts)
+ * imports this module after the page has loaded, into its isolated world.
+ *
+ * Not a WXT entrypoint: scripts/page-build.ts builds it as ES modules split
+ * per feature (wxt.config.ts leaves it out of WXT's own build).
  */
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { startPageBar } from '@/components/page-bar/mount';
-import { startReplyBadges } from '@/components/reply-badges';
-import { startTemplates } from '@/components/templates';
-import { startAccountTime } from '@/components/account-time';
+import { FEATURES } from '@/components/features';
+import { pageEnvironment } from '@/lib/page/environment';
+import { startRunner } from '@/lib/page/runner';
 
-export default defineUnlistedScript(() => {
-  const ctx = new ContentScriptContext('worksection-ui');
-  startPageBar(ctx);
-  startReplyBadges(ctx);
-  startTemplates(ctx);
-  startAccountTime(ctx);
-});
+startRunner(FEATURES, pageEnvironment());

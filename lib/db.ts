@@ -4,7 +4,7 @@
  * a feature needs, with upgrade functions only where rows must change.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { PageVisit } from './messages';
+import type { PageVisit } from './page/protocol';
 import type { Person, WaitEpisode } from './replies/types';
 import type { TemplateApplication } from './templates/journal';
 import type { PersonalTemplateRow, RoleMappingRow, SavedChecklistRow } from './templates/store-types';

@@ -1,15 +1,16 @@
 /**
- * Every message between the content script, the extension pages and the
- * background, typed in one place. The background owns data and API calls;
- * other contexts ask it through `ask()`.
+ * How the content script, the extension pages and the background talk. The
+ * background owns data and API calls; other contexts ask it through `ask()`.
+ * Each feature declares its own messages next to its code (its
+ * `protocol.ts`); the protocol is their union, and the background registers
+ * each feature's handlers (lib/background/features.ts).
  */
 import { browser } from 'wxt/browser';
 import type { TimeMessages } from './account-time/protocol';
+import type { PageMessages } from './page/protocol';
+import type { ReplyMessages } from './replies/protocol';
 import type { TemplateMessages } from './templates/protocol';
-import type { ReplyTimeRow } from './replies/report';
-import type { Person, ReplyClock } from './replies/types';
 import type { DeepPartial, Settings } from './settings';
-import type { WorksectionPage } from './worksection/paths';
 
 /** A failure that crosses contexts: a kind to branch on and a sentence to show. */
 export interface Problem {
@@ -29,56 +30,6 @@ export interface AccountSummary {
   clientTeams: number;
   projects: number;
   connectedAt: number;
-}
-
-export interface PageContext {
-  projectName?: string;
-  clientName?: string;
-  taskName?: string;
-  taskStatus?: 'active' | 'done';
-}
-
-export interface AnchorReport {
-  /** Anchor key from lib/page/selectors.ts. */
-  name: string;
-  found: boolean;
-  /** Which alternative matched, for maintainers reading diagnostics. */
-  selector?: string;
-}
-
-export interface PageVisit {
-  id?: number;
-  url: string;
-  pageKind: WorksectionPage['kind'];
-  placement: 'anchor' | 'dock';
-  anchors: AnchorReport[];
-  visitedAt: number;
-}
-
-/** A client thread waiting for a reply, with its clock now. */
-export interface WaitingThread {
-  taskId: string;
-  projectId: string;
-  projectName: string;
-  taskName: string;
-  /** The thread at the waiting client comment: https://…/project/P/T/#comID */
-  url: string;
-  client: Person;
-  waitingSince: number;
-  clock: ReplyClock;
-}
-
-export interface SyncStatus {
-  phase: 'not-connected' | 'never' | 'syncing' | 'ok' | 'problem';
-  lastSyncAt?: number;
-  /** The last failure; kept while `phase` is problem. */
-  problem?: Problem & { at: number };
-  progress?: { done: number; total: number };
-}
-
-export interface ReplyTimesReport {
-  byProject: ReplyTimeRow[];
-  byClient: ReplyTimeRow[];
 }
 
 /**
@@ -103,61 +54,20 @@ export function onPush(listener: (push: Push) => void): () => void {
   return () => browser.runtime.onMessage.removeListener(receive);
 }
 
-/** Request and response types, by message type. */
-export interface Protocol {
+type None = Record<string, never>;
+
+/** The core's own messages: the connection, settings, and opening options. */
+export interface CoreMessages {
   'connection/connect': { request: { accountUrl: string; apiKey: string }; response: AccountSummary };
-  'connection/status': { request: Record<string, never>; response: AccountSummary | null };
-  'connection/disconnect': { request: Record<string, never>; response: null };
-  'page/context': { request: { page: WorksectionPage; origin: string }; response: PageContext | null };
-  'diagnostics/report': { request: Omit<PageVisit, 'id'>; response: null };
-  'diagnostics/list': { request: Record<string, never>; response: PageVisit[] };
-  'ui/open-options': { request: { section?: 'connection' | 'diagnostics' | 'replies' }; response: null };
-  'replies/queue': { request: Record<string, never>; response: { threads: WaitingThread[]; status: SyncStatus } };
-  'replies/project': { request: { origin: string; projectId: string }; response: WaitingThread[] };
-  'replies/task': { request: { origin: string; taskId: string }; response: WaitingThread | null };
-  'sync/now': { request: Record<string, never>; response: SyncStatus };
-  'settings/get': { request: Record<string, never>; response: Settings };
+  'connection/status': { request: None; response: AccountSummary | null };
+  'connection/disconnect': { request: None; response: null };
+  'settings/get': { request: None; response: Settings };
   'settings/save': { request: { patch: DeepPartial<Settings> }; response: Settings };
-  'reports/reply-times': {
-    request: { from: number; to: number; measure: 'calendar' | 'business' };
-    response: ReplyTimesReport;
-  };
-  // [account-time messages]
-  'time/thread': TimeMessages['time/thread'];
-  'time/heartbeat': TimeMessages['time/heartbeat'];
-  'time/stop': TimeMessages['time/stop'];
-  'time/project': TimeMessages['time/project'];
-  'time/pause': TimeMessages['time/pause'];
-  'time/status': TimeMessages['time/status'];
-  'time/entries': TimeMessages['time/entries'];
-  'time/entry-save': TimeMessages['time/entry-save'];
-  'time/entry-delete': TimeMessages['time/entry-delete'];
-  'time/write-back': TimeMessages['time/write-back'];
-  'time/report': TimeMessages['time/report'];
-  'time/export': TimeMessages['time/export'];
-  'time/import': TimeMessages['time/import'];
-  // [templates messages]
-  'templates/library': TemplateMessages['templates/library'];
-  'templates/template': TemplateMessages['templates/template'];
-  'templates/people': TemplateMessages['templates/people'];
-  'templates/apply': TemplateMessages['templates/apply'];
-  'templates/applications': TemplateMessages['templates/applications'];
-  'templates/application': TemplateMessages['templates/application'];
-  'templates/resume': TemplateMessages['templates/resume'];
-  'templates/cancel': TemplateMessages['templates/cancel'];
-  'templates/checklists': TemplateMessages['templates/checklists'];
-  'templates/insert-checklist': TemplateMessages['templates/insert-checklist'];
-  'templates/remember-checklist': TemplateMessages['templates/remember-checklist'];
-  'templates/personal/list': TemplateMessages['templates/personal/list'];
-  'templates/personal/save': TemplateMessages['templates/personal/save'];
-  'templates/personal/duplicate': TemplateMessages['templates/personal/duplicate'];
-  'templates/personal/delete': TemplateMessages['templates/personal/delete'];
-  'templates/personal/move': TemplateMessages['templates/personal/move'];
-  'templates/personal/import': TemplateMessages['templates/personal/import'];
-  'templates/personal/export': TemplateMessages['templates/personal/export'];
-  'templates/save-task': TemplateMessages['templates/save-task'];
-  'templates/projects': TemplateMessages['templates/projects'];
+  'ui/open-options': { request: { section?: 'connection' | 'diagnostics' | 'replies' }; response: null };
 }
+
+/** Request and response types, by message type: every feature's messages. */
+export interface Protocol extends CoreMessages, PageMessages, ReplyMessages, TimeMessages, TemplateMessages {}
 
 export type MessageType = keyof Protocol;
 
@@ -184,8 +94,14 @@ export async function ask<K extends MessageType>(
   }
 }
 
-export type Handlers = {
-  [K in MessageType]: (request: Protocol[K]['request'], sender: { tabId?: number; url?: string }) => Promise<Protocol[K]['response']>;
+export interface Sender {
+  tabId?: number;
+  url?: string;
+}
+
+/** The background's answer to each message of `M` (a feature's own messages; all of them by default). */
+export type Handlers<M extends { [K in keyof M]: { request: unknown; response: unknown } } = Protocol> = {
+  [K in keyof M]: (request: M[K]['request'], sender: Sender) => Promise<M[K]['response']>;
 };
 
 export function isEnvelope(message: unknown): message is Envelope {

@@ -93,7 +93,7 @@ async function screenshotEverySurface({ browser, harness, pages }, folder) {
  * Waits until the UI has finished loading its data: the text of Account
  * Desk's shadow root (or `selector`) stays the same for 300 ms.
  */
-async function waitForStableText(page, selector = 'account-desk-ui') {
+async function waitForStableText(page, selector = 'account-desk-page-bar') {
   await page.waitForFunction(
     (sel) => {
       const element = document.querySelector(sel);

@@ -3,6 +3,7 @@ import { IDLE_SECONDS_LIMITS } from '@/lib/account-time/settings';
 import type { AccountTimeSettings } from '@/lib/account-time/types';
 import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
+import { FeatureSwitch } from '../options/FeatureSwitch';
 import { downloadText } from '../reports/download';
 
 interface Draft {
@@ -79,6 +80,7 @@ export function AccountTimeOptionsSection() {
     <section id="account-time" aria-labelledby="account-time-options-heading">
       <h2 id="account-time-options-heading">{t('timeRegion')}</h2>
       <p class="hint">{t('timeOptionsIntro')}</p>
+      <FeatureSwitch feature="accountTime" label="settingsAccountTimeLabel" hint="settingsAccountTimeHint" />
       {draft && (
         <form onSubmit={(event) => void save(event)} aria-busy={busy} noValidate class="settings-form">
           <div class="field-grid">

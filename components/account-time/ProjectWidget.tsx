@@ -1,17 +1,13 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { PeriodSummary, ProjectTimeSummary } from '@/lib/account-time/protocol';
 import type { ManualEntry } from '@/lib/account-time/types';
 import { t, type MessageKey } from '@/lib/i18n';
-import { ask, type Problem } from '@/lib/messages';
+import { ask } from '@/lib/messages';
+import { useAsk } from '../use-ask';
 import { clockText, durationAttribute, hoursText, LEVEL_COLOURS, moneyText, percentText } from './format';
 import { ManualEntries } from './ManualEntries';
 import { Trend } from './Trend';
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'off' }
-  | { state: 'error'; problem: Problem }
-  | { state: 'ready'; summary: ProjectTimeSummary; entries: ManualEntry[] };
 
 const REFRESH_MS = 60_000;
 const LEVEL_TEXT: Record<'green' | 'amber' | 'red', MessageKey> = { green: 'timeLevelGreen', amber: 'timeLevelAmber', red: 'timeLevelRed' };
@@ -24,20 +20,18 @@ interface Props {
 
 /** The PM's view of a project's account time: today, week, month, share against the target, cost, trend, manual entries. */
 export function ProjectWidget({ projectId, origin, docked }: Props) {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-
-  const reload = useCallback(async () => {
+  const { asked, reload } = useAsk(async () => {
     const [summary, entries] = await Promise.all([ask('time/project', { origin, projectId }), ask('time/entries', { projectId })]);
-    if (!summary.ok) setLoad({ state: 'error', problem: summary.problem });
-    else if (summary.value === null) setLoad({ state: 'off' });
-    else setLoad({ state: 'ready', summary: summary.value, entries: entries.ok ? entries.value : [] });
+    // Manual entries that fail to load don't hide the summary.
+    return summary.ok ? { ok: true as const, value: { summary: summary.value, entries: entries.ok ? entries.value : [] } } : summary;
   }, [origin, projectId]);
-
   useEffect(() => {
-    void reload();
     const timer = window.setInterval(() => void reload(), REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [reload]);
+  // A null summary: the feature is off, or this page is another account's.
+  const load: Exclude<typeof asked, { state: 'ready' }> | { state: 'off' } | { state: 'ready'; summary: ProjectTimeSummary; entries: ManualEntry[] } =
+    asked.state !== 'ready' ? asked : asked.value.summary ? { state: 'ready', summary: asked.value.summary, entries: asked.value.entries } : { state: 'off' };
 
   return (
     <section class={docked ? 'widget docked' : 'widget'} role="region" aria-label={t('timeRegion')} aria-busy={load.state === 'loading'}>

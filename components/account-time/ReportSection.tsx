@@ -1,31 +1,18 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { accountTimeCsv, type AccountTimeReportRow } from '@/lib/account-time/report';
-import type { AccountTimeReport } from '@/lib/background/account-time/report';
 import { t } from '@/lib/i18n';
-import { ask, type Problem } from '@/lib/messages';
+import { ask } from '@/lib/messages';
 import { downloadText } from '../reports/download';
+import { useAsk } from '../use-ask';
 import { hoursText, LEVEL_COLOURS, moneyText, percentText } from './format';
 
 const MONTH_CHOICES = [3, 6, 12] as const;
 
-type Load = { state: 'loading' } | { state: 'error'; problem: Problem } | { state: 'ready'; report: AccountTimeReport };
 
 /** Reports page: account time per project and month, with shares, costs, a bar chart and CSV export. */
 export function AccountTimeReportSection() {
   const [months, setMonths] = useState<number>(6);
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-
-  useEffect(() => {
-    let live = true;
-    setLoad({ state: 'loading' });
-    void ask('time/report', { months }).then((reply) => {
-      if (!live) return;
-      setLoad(reply.ok ? { state: 'ready', report: reply.value } : { state: 'error', problem: reply.problem });
-    });
-    return () => {
-      live = false;
-    };
-  }, [months]);
+  const { asked: load } = useAsk(() => ask('time/report', { months }), [months]);
 
   const exportCsv = (rows: readonly AccountTimeReportRow[]) => downloadText(`account-time-${new Date().toISOString().slice(0, 10)}.csv`, accountTimeCsv(rows), 'text/csv');
 
@@ -44,8 +31,8 @@ export function AccountTimeReportSection() {
             ))}
           </select>
         </label>
-        {load.state === 'ready' && load.report.rows.length > 0 && (
-          <button type="button" onClick={() => exportCsv(load.report.rows)}>
+        {load.state === 'ready' && load.value.rows.length > 0 && (
+          <button type="button" onClick={() => exportCsv(load.value.rows)}>
             {t('timeReportCsv')}
           </button>
         )}
@@ -58,13 +45,13 @@ export function AccountTimeReportSection() {
       )}
       {load.state === 'ready' && (
         <>
-          {load.report.problem && <p class="error">{t('timeProjectTimeFailed', load.report.problem.message)}</p>}
-          {load.report.rows.length === 0 ? (
+          {load.value.problem && <p class="error">{t('timeProjectTimeFailed', load.value.problem.message)}</p>}
+          {load.value.rows.length === 0 ? (
             <p class="muted">{t('timeReportEmpty')}</p>
           ) : (
             <>
-              <ReportChart rows={load.report.rows} />
-              <ReportTable rows={load.report.rows} />
+              <ReportChart rows={load.value.rows} />
+              <ReportTable rows={load.value.rows} />
             </>
           )}
         </>

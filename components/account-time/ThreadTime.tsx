@@ -3,12 +3,15 @@ import { t } from '@/lib/i18n';
 import type { CaptureState } from './capture';
 import { clockText, durationAttribute } from './format';
 
-interface Props {
+export interface ThreadTimeSource {
   /** Subscribe to capture changes; returns the unsubscribe. */
   subscribe(listener: (state: CaptureState) => void): () => void;
   /** Capture's state now (it may have changed between rendering and subscribing). */
   latest(): CaptureState;
   paused: boolean;
+}
+
+interface Props extends ThreadTimeSource {
   /** No anchor on this layout: shown in a small fixed dock. */
   docked: boolean;
 }

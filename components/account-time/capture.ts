@@ -4,7 +4,6 @@
  * limit; a stop the moment any of that ends (hidden, blur, idle, leaving).
  * The background owns the sessions; this only reports what it sees.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { StopReason } from '@/lib/account-time/types';
 import { ask } from '@/lib/messages';
 
@@ -30,8 +29,12 @@ export interface CaptureOptions {
   onChange(state: CaptureState): void;
 }
 
-/** Starts capture for one thread; the returned function stops it (sending a final stop). */
-export function startCapture(ctx: ContentScriptContext, options: CaptureOptions): (reason: StopReason) => void {
+/**
+ * Starts capture for one thread until `signal` aborts (leaving the thread,
+ * the feature switched off) or the returned function is called; either sends
+ * a final stop.
+ */
+export function startCapture(signal: AbortSignal, options: CaptureOptions): (reason: StopReason) => void {
   const idleMs = options.idleSeconds * 1000;
   const now = () => Date.now();
   // Arriving on the page is itself input (a click or a keypress navigated here).
@@ -49,7 +52,7 @@ export function startCapture(ctx: ContentScriptContext, options: CaptureOptions)
   };
   // Its own lifetime (a thread ends on in-page navigation too), and the page's.
   const lifetime = new AbortController();
-  ctx.onInvalidated(() => lifetime.abort());
+  signal.addEventListener('abort', () => end('leave'), { once: true });
 
   const engaged = () => document.visibilityState === 'visible' && document.hasFocus() && now() - lastActivityAt <= idleMs;
 
@@ -109,8 +112,7 @@ export function startCapture(ctx: ContentScriptContext, options: CaptureOptions)
     if (!counting && engaged()) void beat();
   };
 
-  const signal = lifetime.signal;
-  const passive = { passive: true, capture: true, signal };
+  const passive = { passive: true, capture: true, signal: lifetime.signal };
   window.addEventListener('keydown', () => activity('focus-input'), passive);
   window.addEventListener('pointerdown', () => activity('focus-input'), passive);
   window.addEventListener('wheel', () => activity('input'), passive);
@@ -122,33 +124,35 @@ export function startCapture(ctx: ContentScriptContext, options: CaptureOptions)
       focusedAt = now();
       activity('input');
     },
-    { signal },
+    { signal: lifetime.signal },
   );
-  window.addEventListener('blur', () => stop('blur'), { signal });
+  window.addEventListener('blur', () => stop('blur'), { signal: lifetime.signal });
   document.addEventListener(
     'visibilitychange',
     () => {
       if (document.visibilityState === 'hidden') stop('hidden');
       else activity('input');
     },
-    { signal },
+    { signal: lifetime.signal },
   );
-  window.addEventListener('pagehide', () => stop('leave'), { signal });
+  window.addEventListener('pagehide', () => stop('leave'), { signal: lifetime.signal });
 
   const timer = window.setInterval(() => {
     if (engaged()) void beat();
     else if (counting) stop(now() - lastActivityAt > idleMs ? 'idle' : 'hidden');
   }, heartbeatInterval(options.idleSeconds));
-  signal.addEventListener('abort', () => {
+  lifetime.signal.addEventListener('abort', () => {
     window.clearInterval(timer);
     window.clearTimeout(pendingBeat);
   });
 
   if (engaged()) void beat();
 
-  return (reason) => {
+  function end(reason: StopReason) {
+    if (stopped) return;
     stop(reason);
     stopped = true;
     lifetime.abort();
-  };
+  }
+  return end;
 }

@@ -1,7 +1,50 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
-import { ask, type PageVisit } from '@/lib/messages';
+import { t, type MessageKey } from '@/lib/i18n';
+import { ask } from '@/lib/messages';
+import type { AnchorReport, FeatureVisit, PageVisit } from '@/lib/page/protocol';
 import { ANCHORS } from '@/lib/page/selectors';
+
+const FEATURE_NAMES: Record<string, MessageKey> = {
+  'page-bar': 'featurePageBar',
+  replies: 'featureReplies',
+  templates: 'featureTemplates',
+  'account-time': 'featureAccountTime',
+};
+
+const PLACEMENTS: Record<FeatureVisit['placement'], MessageKey> = {
+  anchor: 'placementAnchor',
+  dock: 'placementDock',
+  page: 'placementPage',
+  off: 'placementOff',
+};
+
+function Anchors({ anchors }: { anchors: readonly AnchorReport[] }) {
+  return (
+    <ul class="anchors">
+      {anchors.map((anchor) => (
+        <li key={anchor.name} class={anchor.found ? 'ok' : 'error'} title={anchor.selector} data-anchor={anchor.name}>
+          {ANCHORS[anchor.name as keyof typeof ANCHORS]?.label ?? anchor.name}: {anchor.found ? t('anchorFound') : t('anchorMissing')}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Each feature on the page: where it went, and its anchors found and missing. */
+function Features({ visit }: { visit: PageVisit }) {
+  if (!visit.features) return <Anchors anchors={visit.anchors} />;
+  return (
+    <ul class="features">
+      {visit.features.map((feature) => (
+        <li key={feature.id} data-feature={feature.id}>
+          <strong>{FEATURE_NAMES[feature.id] ? t(FEATURE_NAMES[feature.id]!) : feature.id}</strong> · {t(PLACEMENTS[feature.placement])}
+          {feature.problem && <span class="error"> · {t('diagnosticsFeatureFailed', feature.problem)}</span>}
+          <Anchors anchors={feature.anchors} />
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function DiagnosticsSection() {
   const [visits, setVisits] = useState<PageVisit[] | null>(null);
@@ -41,7 +84,7 @@ export function DiagnosticsSection() {
               <th scope="col">{t('diagnosticsPage')}</th>
               <th scope="col">{t('diagnosticsWhen')}</th>
               <th scope="col">{t('diagnosticsPlacement')}</th>
-              <th scope="col">{t('diagnosticsAnchors')}</th>
+              <th scope="col">{t('diagnosticsFeatures')}</th>
             </tr>
           </thead>
           <tbody>
@@ -51,14 +94,7 @@ export function DiagnosticsSection() {
                 <td>{new Date(visit.visitedAt).toLocaleString()}</td>
                 <td>{visit.placement === 'anchor' ? t('placementAnchor') : t('placementDock')}</td>
                 <td>
-                  <ul class="anchors">
-                    {visit.anchors.map((anchor) => (
-                      <li key={anchor.name} class={anchor.found ? 'ok' : 'error'} title={anchor.selector}>
-                        {ANCHORS[anchor.name as keyof typeof ANCHORS]?.label ?? anchor.name}:{' '}
-                        {anchor.found ? t('anchorFound') : t('anchorMissing')}
-                      </li>
-                    ))}
-                  </ul>
+                  <Features visit={visit} />
                 </td>
               </tr>
             ))}

@@ -3,7 +3,7 @@ import { t } from '@/lib/i18n';
 import { AccountTimeOptionsSection, YourDataSection } from '../account-time/OptionsSection';
 import { ConnectionSection } from './ConnectionSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
-import { RepliesSection } from './RepliesSection';
+import { RepliesSection } from '../replies/OptionsSection';
 import { TemplatesSection } from '@/components/templates/TemplatesSection';
 
 export function OptionsPage() {

@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { ask, type PageContext, type Problem } from '@/lib/messages';
+import { ask } from '@/lib/messages';
+import type { PageContext } from '@/lib/page/protocol';
 import type { WorksectionPage } from '@/lib/worksection/paths';
+import { useAsk, type Asked } from '../use-ask';
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'not-connected' }
-  | { state: 'ready'; context: PageContext }
-  | { state: 'error'; problem: Problem };
+/** `null`: not connected to this page's account. */
+type Load = Asked<PageContext | null>;
 
 interface Props {
   page: Extract<WorksectionPage, { kind: 'project' | 'task' }>;
@@ -16,28 +15,16 @@ interface Props {
 }
 
 export function PageBar({ page, origin, docked }: Props) {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const { asked: load } = useAsk(() => ask('page/context', { page, origin }), [page.kind === 'task' ? page.taskId : page.projectId, origin]);
   const [open, setOpen] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    void ask('page/context', { page, origin }).then((reply) => {
-      if (!live) return;
-      if (!reply.ok) setLoad({ state: 'error', problem: reply.problem });
-      else if (reply.value === null) setLoad({ state: 'not-connected' });
-      else setLoad({ state: 'ready', context: reply.value });
-    });
-    return () => {
-      live = false;
-    };
-  }, [page.kind === 'task' ? page.taskId : page.projectId, origin]);
+  const notConnected = load.state === 'ready' && load.value === null;
 
   const panel = (
     <section class="bar" role="region" aria-label={t('barRegion')} aria-busy={load.state === 'loading'}>
       <span class="mark" aria-hidden="true">AD</span>
       <Summary load={load} page={page} />
       <div class="actions">
-        {load.state === 'not-connected' ? (
+        {notConnected ? (
           <button type="button" class="primary" onClick={() => void ask('ui/open-options', { section: 'connection' })}>
             {t('barConnect')}
           </button>
@@ -78,8 +65,6 @@ function Summary({ load, page }: { load: Load; page: Props['page'] }) {
   switch (load.state) {
     case 'loading':
       return <span class="summary muted">{t('barLoading')}</span>;
-    case 'not-connected':
-      return <span class="summary muted">{t('barNotConnected')}</span>;
     case 'error':
       return (
         <span class="summary error" role="alert">
@@ -87,7 +72,8 @@ function Summary({ load, page }: { load: Load; page: Props['page'] }) {
         </span>
       );
     case 'ready': {
-      const { projectName, clientName, taskName, taskStatus } = load.context;
+      if (load.value === null) return <span class="summary muted">{t('barNotConnected')}</span>;
+      const { projectName, clientName, taskName, taskStatus } = load.value;
       return (
         <span class="summary">
           {page.kind === 'task' ? (

@@ -4,7 +4,7 @@ import { t } from '@/lib/i18n';
 import { ask, type AccountSummary } from '@/lib/messages';
 import { connectedSentence } from '../connection-text';
 import { PauseToggle } from '../account-time/PauseToggle';
-import { ReplyQueue, type Queue } from './ReplyQueue';
+import { ReplyQueue, type Queue } from '../replies/ReplyQueue';
 import './popup.css';
 
 /** While a sync runs (or is about to), progress is read this often; otherwise ages are refreshed this often. */

@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { AccountTimeReportSection } from '../account-time/ReportSection';
-import { ReplyTimesSection } from './ReplyTimesSection';
+import { ReplyTimesSection } from '../replies/ReplyTimesSection';
 
 /** The reports page (reports.html): one section per report. */
 export function ReportsPage() {

@@ -3,8 +3,8 @@
 // while the user is writing a comment, lines in the comment editor instead.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { ask, type Problem } from '@/lib/messages';
-import type { ChecklistChoice } from '@/lib/templates/protocol';
+import { ask } from '@/lib/messages';
+import { useAsk } from '../use-ask';
 import { trapFocus, useEscape } from './dialog';
 
 interface Props {
@@ -15,7 +15,6 @@ interface Props {
   onClose: () => void;
 }
 
-type Load = { state: 'loading' } | { state: 'error'; problem: Problem } | { state: 'ready'; choices: ChecklistChoice[] };
 
 /** Appends the items to the comment being written, one "• item" line each (how Worksection shows checklist lines). */
 export function writeIntoEditor(editor: HTMLTextAreaElement, items: readonly string[]): void {
@@ -27,7 +26,7 @@ export function writeIntoEditor(editor: HTMLTextAreaElement, items: readonly str
 
 export function ChecklistMenu({ origin, taskId, editor, onClose }: Props) {
   const dialog = useRef<HTMLDivElement>(null);
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const { asked: load } = useAsk(() => ask('templates/checklists', {}), []);
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | undefined>();
@@ -36,11 +35,6 @@ export function ChecklistMenu({ origin, taskId, editor, onClose }: Props) {
 
   useEscape(onClose);
   useEffect(() => {
-    void ask('templates/checklists', {}).then((reply) =>
-      setLoad(reply.ok ? { state: 'ready', choices: reply.value } : { state: 'error', problem: reply.problem }),
-    );
-  }, []);
-  useEffect(() => {
     // The search field when there is one (typing is what most people do first), else the first button.
     (dialog.current?.querySelector<HTMLElement>('input[type=search]') ?? dialog.current?.querySelector<HTMLElement>('button'))?.focus();
   }, [load.state]);
@@ -48,7 +42,7 @@ export function ChecklistMenu({ origin, taskId, editor, onClose }: Props) {
   const shown = useMemo(() => {
     if (load.state !== 'ready') return [];
     const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-    return load.choices.filter((choice) => {
+    return load.value.filter((choice) => {
       const haystack = `${choice.title}\n${choice.items.join('\n')}`.toLocaleLowerCase();
       return words.every((word) => haystack.includes(word));
     });
@@ -109,7 +103,7 @@ export function ChecklistMenu({ origin, taskId, editor, onClose }: Props) {
                 <input type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} />
               </label>
               {shown.length === 0 ? (
-                <p class="muted">{load.choices.length === 0 ? t('tplNoChecklists') : t('tplNoMatch')}</p>
+                <p class="muted">{load.value.length === 0 ? t('tplNoChecklists') : t('tplNoMatch')}</p>
               ) : (
                 <ul class="list">
                   {shown.map((choice) => (

@@ -5,12 +5,13 @@
 import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { ask, type Problem } from '@/lib/messages';
+import { ask, type Problem, type Result } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
 import { expandTemplate, type PlannedTask } from '@/lib/templates/expand';
 import { suggestRoleMapping, type RoleMapping } from '@/lib/templates/roles';
 import type { Template } from '@/lib/templates/model';
 import type { ApplicationView, ProjectPeople, TemplateLibrary, TemplateSummary } from '@/lib/templates/protocol';
+import { useAsk, type Asked } from '../use-ask';
 import { todayIso, trapFocus, useEscape } from './dialog';
 import { buildSearchIndex, orderEntries, searchTemplates } from './search';
 
@@ -20,13 +21,13 @@ interface Props {
   onClose: () => void;
 }
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'error'; problem: Problem }
-  | { state: 'ready'; library: TemplateLibrary; settings: Settings; applications: ApplicationView[] };
+interface Loaded {
+  library: TemplateLibrary;
+  settings: Settings;
+  applications: ApplicationView[];
+}
 
-/** The project's people come from the API (throttled): the library shows without waiting for them. */
-type People = { state: 'loading' } | { state: 'error'; problem: Problem } | { state: 'ready'; people: ProjectPeople };
+type People = Asked<ProjectPeople>;
 const NO_PEOPLE: ProjectPeople = { projectName: '', members: [], teamEmails: [], remembered: {} };
 
 const entryKey = (entry: TemplateSummary): string => `${entry.source}:${entry.id}`;
@@ -34,30 +35,15 @@ const POLL_MS = 600;
 
 export function Picker({ origin, projectId, onClose }: Props) {
   const dialog = useRef<HTMLDivElement>(null);
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const [people, setPeople] = useState<People>({ state: 'loading' });
-
-  useEffect(() => {
-    let live = true;
-    setLoad({ state: 'loading' });
-    setPeople({ state: 'loading' });
-    void ask('templates/people', { origin, projectId }).then((reply) => {
-      if (live) setPeople(reply.ok ? { state: 'ready', people: reply.value } : { state: 'error', problem: reply.problem });
-    });
-    void Promise.all([ask('templates/library', {}), ask('settings/get', {}), ask('templates/applications', { origin, projectId })]).then(
-      ([library, settings, applications]) => {
-        if (!live) return;
-        for (const reply of [library, settings, applications]) {
-          if (!reply.ok) return setLoad({ state: 'error', problem: reply.problem });
-        }
-        if (!library.ok || !settings.ok || !applications.ok) return;
-        setLoad({ state: 'ready', library: library.value, settings: settings.value, applications: applications.value });
-      },
-    );
-    return () => {
-      live = false;
-    };
+  // The people come from the API (throttled, cached at connect): the library shows without waiting for them.
+  const { asked: people } = useAsk(() => ask('templates/people', { origin, projectId }), [origin, projectId, attempt]);
+  const { asked: load } = useAsk(async (): Promise<Result<Loaded>> => {
+    const [library, settings, applications] = await Promise.all([ask('templates/library', {}), ask('settings/get', {}), ask('templates/applications', { origin, projectId })]);
+    if (!library.ok) return library;
+    if (!settings.ok) return settings;
+    if (!applications.ok) return applications;
+    return { ok: true, value: { library: library.value, settings: settings.value, applications: applications.value } };
   }, [origin, projectId, attempt]);
 
   useEffect(() => {
@@ -94,14 +80,14 @@ export function Picker({ origin, projectId, onClose }: Props) {
             </button>
           </div>
         )}
-        {load.state === 'ready' && <Ready origin={origin} projectId={projectId} data={load} people={people} />}
+        {load.state === 'ready' && <Ready origin={origin} projectId={projectId} data={load.value} people={people} />}
       </div>
     </div>
   );
 }
 
-export function Ready({ origin, projectId, data, people: peopleLoad }: { origin: string; projectId: string; data: Extract<Load, { state: 'ready' }>; people: People }) {
-  const people = peopleLoad.state === 'ready' ? peopleLoad.people : NO_PEOPLE;
+export function Ready({ origin, projectId, data, people: peopleLoad }: { origin: string; projectId: string; data: Loaded; people: People }) {
+  const people = peopleLoad.state === 'ready' ? peopleLoad.value : NO_PEOPLE;
   const entries = useMemo(() => orderEntries(data.library.entries, data.library.language), [data.library]);
   const index = useMemo(() => buildSearchIndex(entries), [entries]);
   const [query, setQuery] = useState('');

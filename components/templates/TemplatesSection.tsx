@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import { countNodes, type Template } from '@/lib/templates/model';
+import { FeatureSwitch } from '../options/FeatureSwitch';
 
 const NEW_TEMPLATE = (): Template => ({
   id: `my.template-${Date.now().toString(36)}`,
@@ -87,6 +88,7 @@ export function TemplatesSection() {
     <section id="templates" aria-labelledby="templates-heading">
       <h2 id="templates-heading">{t('tplSectionHeading')}</h2>
       <p class="hint">{t('tplSectionIntro')}</p>
+      <FeatureSwitch feature="templates" label="settingsTemplatesLabel" hint="settingsTemplatesHint" />
       {problem && (
         <p role="alert" class="error" style="white-space:pre-line">
           {problem}

@@ -1,11 +1,61 @@
-// Account time's message shapes (registered in lib/messages.ts `Protocol`).
-import type { ProjectTimeSummary } from '../background/account-time/queries';
-import type { WriteBackOutcome } from '../background/account-time/write-back';
-import type { AccountTimeReport } from '../background/account-time/report';
-import type { Backup } from '../background/account-time/backup';
+// Account time's message shapes (part of lib/messages.ts `Protocol`) and the values they carry.
+import type { Problem } from '../messages';
+import type { Settings } from '../settings';
+import type { PeriodKind } from './periods';
+import type { AccountTimeReportRow } from './report';
+import type { AccountShare } from './share';
 import type { ManualEntry, StopReason } from './types';
 
-export type { PeriodSummary, ProjectTimeSummary } from '../background/account-time/queries';
+export const BACKUP_FORMAT = 'account-desk-backup';
+
+export interface PeriodSummary {
+  kind: PeriodKind | 'month-back';
+  /** "YYYY-MM" for months, else the first day. */
+  label: string;
+  firstDay: string;
+  lastDay: string;
+  accountMs: number;
+  /** Null when project time could not be read. */
+  loggedMinutes: number | null;
+  share: AccountShare | null;
+  cost: number | null;
+}
+
+export interface ProjectTimeSummary {
+  projectId: string;
+  today: PeriodSummary;
+  week: PeriodSummary;
+  month: PeriodSummary;
+  /** The last six months, oldest first (the current one last). */
+  trend: PeriodSummary[];
+  thresholds: Settings['accountTime']['shareThresholds'];
+  hourlyRate: number | null;
+  /** The zone days, weeks and months are counted in. */
+  timeZone: string;
+  /** Set when project time could not be read for some period. */
+  problem?: Problem;
+}
+
+export interface WriteBackOutcome {
+  sent: number;
+  /** Pending entries found already in Worksection (a crash after the call). */
+  recovered: number;
+  skipped: number;
+}
+
+export interface AccountTimeReport {
+  months: string[];
+  rows: AccountTimeReportRow[];
+  /** Project hours could not be read: shares are missing. */
+  problem?: Problem;
+}
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  schemaVersion: number;
+  exportedAt: string;
+  tables: Record<string, unknown[]>;
+}
 
 /** What a task page needs to know to capture and to show "time in this thread". */
 export interface ThreadTime {

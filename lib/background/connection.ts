@@ -12,6 +12,8 @@ import {
   type WorksectionAuth,
   type WorksectionClientOptions,
 } from '../worksection';
+import { ProblemError } from '../problem';
+import { primeDirectory, type AccountDirectory } from './directory';
 
 const STORAGE_KEY = 'connection';
 
@@ -21,7 +23,7 @@ interface StoredConnection {
   summary: AccountSummary;
 }
 
-export class ConnectProblem extends Error {
+export class ConnectProblem extends ProblemError {
   constructor(
     readonly kind: 'empty' | 'malformed' | 'not-worksection' | 'permission' | 'unreachable' | 'wrong-key' | 'failed',
     message: string,
@@ -83,11 +85,14 @@ export async function connect(
   // Connecting is interactive: answer quickly instead of retrying for a minute.
   const client = new WorksectionClient({ accountUrl: parsed.origin, auth, maxRetries: 0, timeoutMs: 10_000, ...clientOptions });
   let summary: AccountSummary;
+  let directory: AccountDirectory;
   try {
     const userName = auth.kind === 'oauth' ? (await client.me()).name : undefined;
     const users = await client.getUsers();
     const groups = await client.getUserGroups();
-    const projects = await client.getProjects();
+    // With their members: the account directory below, for pages that need people at once.
+    const projects = await client.getProjects({ extra: ['users'] });
+    directory = { users, groups, projects };
     const owner = users.find((user) => user.role?.toLowerCase() === 'owner');
     summary = {
       origin: parsed.origin,
@@ -103,6 +108,7 @@ export async function connect(
     throw explainConnectFailure(error, parsed.host);
   }
   await browser.storage.local.set({ [STORAGE_KEY]: { origin: parsed.origin, auth, summary } satisfies StoredConnection });
+  await primeDirectory(parsed.origin, directory);
   return summary;
 }
 

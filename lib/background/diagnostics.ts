@@ -1,6 +1,6 @@
 /** Which anchors the content script found on the last pages visited. */
 import { db } from '../db';
-import type { PageVisit } from '../messages';
+import type { PageVisit } from '../page/protocol';
 
 export const KEPT_VISITS = 20;
 

@@ -1,6 +1,6 @@
 /** Names for the page bar: the project (and its client) and the task a page shows. */
 import { db } from '../db';
-import type { PageContext } from '../messages';
+import type { PageContext } from '../page/protocol';
 import type { WorksectionPage } from '../worksection/paths';
 import { cached } from './cache';
 import { connectedClient } from './connection';

@@ -1,10 +1,11 @@
 /** Announcements from the background to Worksection tabs and to the extension's own pages. */
 import { browser } from 'wxt/browser';
 import type { Push } from '../messages';
+import { WORKSECTION_HOSTS } from '../worksection/hosts';
 import { connectionStatus } from './connection';
 
 /** Where the content script runs (wxt.config.ts), plus the connected account's own origin. */
-const WORKSECTION_TABS = ['*://*.worksection.com/*', '*://*.worksection.eu/*', '*://*.worksection.net/*'];
+const WORKSECTION_TABS = [...WORKSECTION_HOSTS];
 
 export async function push(message: Push): Promise<void> {
   const origin = (await connectionStatus())?.origin;

@@ -1,10 +1,11 @@
 /** The user's settings in storage.local, validated on the way in and out. */
 import { browser } from 'wxt/browser';
 import { defaultSettings, mergeSettings, parseSettings, type DeepPartial, type Settings } from '../settings';
+import { ProblemError } from '../problem';
 
 const STORAGE_KEY = 'settings';
 
-export class SettingsProblem extends Error {
+export class SettingsProblem extends ProblemError {
   readonly kind = 'invalid-settings';
   constructor(readonly problems: string[]) {
     super(`Settings not saved: ${problems.join('; ')}`);

@@ -3,6 +3,7 @@
 // is refused as a whole with every problem named, so nothing half-imports.
 import { describeValue, isPlainObject, unknownKeys } from '../validate';
 import { validateTemplate, type Template } from './model';
+import { ProblemError } from '../problem';
 
 export const TEMPLATE_FILE_FORMAT = 'account-desk.templates';
 export const TEMPLATE_SCHEMA_VERSION = 1;
@@ -16,8 +17,9 @@ export interface TemplateFile {
   templates: Template[];
 }
 
-export class TemplateFileError extends Error {
+export class TemplateFileError extends ProblemError {
   override readonly name = 'TemplateFileError';
+  readonly kind = 'invalid-file';
   constructor(
     readonly problems: string[],
     summary: string,

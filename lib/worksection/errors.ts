@@ -1,5 +1,6 @@
 // One error type for everything that can go wrong talking to Worksection, so
 // callers switch on `kind` and show `message` (written for people) as is.
+import { ProblemError } from '../problem';
 
 export type WorksectionErrorKind =
   | 'api' // Worksection refused the request ({"status":"error"} with a status_code)
@@ -22,7 +23,7 @@ export interface WorksectionErrorInit {
   cause?: unknown;
 }
 
-export class WorksectionError extends Error {
+export class WorksectionError extends ProblemError {
   override readonly name = 'WorksectionError';
   readonly kind: WorksectionErrorKind;
   /** The API action the request was for, e.g. `get_tasks`. */

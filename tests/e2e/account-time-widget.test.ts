@@ -51,11 +51,11 @@ describe('account time widget, pause and report', () => {
 
   it('docks the widget and the thread time on a layout without their anchors', async () => {
     await page.goto(url(`/project/${thread().projectId}/?layout=unknown`));
-    const docked = page.locator('account-desk-time[data-placement="dock"]');
+    const docked = page.locator('account-desk-account-time[data-placement="dock"]');
     await docked.getByRole('region', { name: 'Account time', exact: true }).locator('tr[data-period="day"] time').waitFor();
     await page.goto(url(`${thread().page}?layout=unknown`));
     await docked.getByRole('region', { name: 'Time in this thread' }).waitFor();
-    await page.locator('account-desk-time[data-placement="dock"] section[data-counting="true"]').waitFor({ timeout: 15_000 });
+    await page.locator('account-desk-account-time[data-placement="dock"] section[data-counting="true"]').waitFor({ timeout: 15_000 });
   }, 60_000);
 
   it('refuses a manual entry with no minutes, saying why', async () => {
@@ -82,7 +82,7 @@ describe('account time widget, pause and report', () => {
       await page.keyboard.press('Shift');
       await page.waitForTimeout(200);
     }
-    expect(await page.locator('account-desk-time section').getAttribute('data-counting')).toBe('false');
+    expect(await page.locator('account-desk-account-time section').getAttribute('data-counting')).toBe('false');
     await page.goto(url(`/project/${thread().projectId}/`));
     await widget(page).locator('tr[data-period="day"] time').waitFor();
     expect(await today(page)).toBe(before);
@@ -92,7 +92,7 @@ describe('account time widget, pause and report', () => {
     await popup.close();
     await page.bringToFront(); // the user goes back to the thread
     await page.goto(url(thread().page));
-    await page.locator('account-desk-time section[data-counting="true"]').waitFor({ timeout: 15_000 });
+    await page.locator('account-desk-account-time section[data-counting="true"]').waitFor({ timeout: 15_000 });
   }, 60_000);
 
   it('the reports page lists account time per project and month, with a chart and a CSV export', async () => {

@@ -72,7 +72,7 @@ describe('account time', () => {
   /** Opens a client thread and waits until its tab counts. */
   async function openCounting(on: Page, path: string): Promise<void> {
     await on.goto(url(path));
-    await on.locator('account-desk-time section[data-counting="true"]').waitFor({ timeout: 15_000 });
+    await on.locator('account-desk-account-time section[data-counting="true"]').waitFor({ timeout: 15_000 });
   }
 
   /** Scripted user activity: small mouse moves (and a key now and then) for `seconds`. */
@@ -103,7 +103,7 @@ describe('account time', () => {
     await openCounting(page, thread.page);
     await activity([page], 4);
     // No input: after the idle limit the tab stops counting.
-    await page.locator('account-desk-time section[data-counting="false"]').waitFor({ timeout: (IDLE_SECONDS + 15) * 1000 });
+    await page.locator('account-desk-account-time section[data-counting="false"]').waitFor({ timeout: (IDLE_SECONDS + 15) * 1000 });
     const after = await widgetToday(page, thread.projectId);
     expect(after - before).toBeGreaterThanOrEqual(4 - TOLERANCE_S);
     expect(after - before).toBeLessThanOrEqual(4 + TOLERANCE_S);
@@ -113,9 +113,9 @@ describe('account time', () => {
     const task = teamThread();
     const before = await widgetToday(page, task.projectId);
     await page.goto(url(task.page));
-    await page.locator('account-desk-ui').waitFor(); // Account Desk's page UI is there
+    await page.locator('account-desk-page-bar').waitFor(); // Account Desk's page UI is there
     await activity([page], 4);
-    expect(await page.locator('account-desk-time').count()).toBe(0);
+    expect(await page.locator('account-desk-account-time').count()).toBe(0);
     expect(await widgetToday(page, task.projectId)).toBe(before);
   }, 90_000);
 
@@ -144,7 +144,7 @@ describe('account time', () => {
       await openCounting(page, first!.page);
       const started = Date.now();
       await other.goto(url(second!.page));
-      await other.locator('account-desk-time section').waitFor();
+      await other.locator('account-desk-account-time section').waitFor();
       await activity([page, other], 8);
       await page.goto(url(projectPage(first!.projectId)));
       await other.goto(url(projectPage(second!.projectId)));

@@ -1,5 +1,5 @@
-// The diagnostics view in options: which anchors the content script found on
-// the last Worksection pages visited.
+// The diagnostics view in options: which anchors each feature found on the
+// last Worksection pages visited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Simulator } from '../simulator/index';
@@ -51,16 +51,22 @@ describe('diagnostics in options', () => {
 
     const options = await browser.extensionPage('options.html');
     const projectRow = await diagnosticsRow(options, project.page);
-    const projectAnchors = await projectRow.getByRole('listitem').allInnerTexts();
+    const projectAnchors = await projectRow.locator('ul.anchors > li').allInnerTexts();
     expect(projectAnchors.length).toBeGreaterThan(0);
     for (const anchor of projectAnchors) expect(anchor).toMatch(/: found$/);
-    expect(await projectRow.innerText()).toMatch(/in page/);
+    // Every feature of a project page is listed with its own anchors.
+    const features = await projectRow.locator('ul.features > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-feature')));
+    expect(features).toEqual(['page-bar', 'replies', 'templates', 'account-time']);
+    expect(await projectRow.locator('li[data-feature="page-bar"]').innerText()).toMatch(/^Page bar · in page/);
+    expect(await projectRow.locator('li[data-feature="replies"]').innerText()).toMatch(/^Reply badges · on the page's own elements/);
 
     const dockRow = await diagnosticsRow(options, task.page);
-    const dockAnchors = await dockRow.getByRole('listitem').allInnerTexts();
+    const dockAnchors = await dockRow.locator('ul.anchors > li').allInnerTexts();
     expect(dockAnchors.length).toBeGreaterThan(0);
     for (const anchor of dockAnchors) expect(anchor).toMatch(/: missing$/);
-    expect(await dockRow.innerText()).toMatch(/floating dock/);
+    expect(await dockRow.locator('li[data-feature="page-bar"]').innerText()).toMatch(/^Page bar · floating dock/);
+    // The comment editor the templates feature would write into is reported too.
+    expect(await dockRow.locator('li[data-feature="templates"] li[data-anchor="commentEditor"]').innerText()).toBe('Comment editor: missing');
     await options.close();
   });
 });

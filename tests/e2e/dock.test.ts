@@ -32,7 +32,7 @@ describe('floating dock on an unknown layout', () => {
     // The host has no box of its own (the dock inside is position: fixed); what the user sees is the dock's button.
     const open = dock.getByRole('button', { name: /Account Desk/ });
     await open.waitFor({ state: 'visible' });
-    expect(await page.locator('account-desk-ui').count()).toBe(1);
+    expect(await page.locator('account-desk-page-bar').count()).toBe(1);
 
     await open.click();
     await dock.getByText(task.name, { exact: true }).waitFor();
@@ -45,7 +45,7 @@ describe('floating dock on an unknown layout', () => {
     // The host has no box of its own (the dock inside is position: fixed); what the user sees is the dock's button.
     const open = dock.getByRole('button', { name: /Account Desk/ });
     await open.waitFor({ state: 'visible' });
-    expect(await page.locator('account-desk-ui').count()).toBe(1);
+    expect(await page.locator('account-desk-page-bar').count()).toBe(1);
 
     await open.click();
     await dock.getByText(project.name, { exact: true }).waitFor();

@@ -239,7 +239,7 @@ const WATCH_OUTCOME_REGIONS = `(() => {
 
 /** Account Desk's UI host on a Worksection page (its open shadow root is searched by locators). */
 export function accountDeskUi(page: Page, placement?: 'anchor' | 'dock') {
-  return page.locator(placement ? `account-desk-ui[data-placement="${placement}"]` : 'account-desk-ui');
+  return page.locator(placement ? `account-desk-page-bar[data-placement="${placement}"]` : 'account-desk-page-bar');
 }
 
 /**

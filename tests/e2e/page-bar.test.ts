@@ -30,7 +30,7 @@ describe('page bar on project and task pages', () => {
     await page.goto(url(project.page));
     const ui = accountDeskUi(page, 'anchor');
     await ui.getByText(project.name, { exact: true }).waitFor();
-    expect(await page.locator('account-desk-ui').count()).toBe(1);
+    expect(await page.locator('account-desk-page-bar').count()).toBe(1);
   });
 
   it('mounts at the anchor of a task page and shows the task name from the API', async () => {
@@ -39,7 +39,7 @@ describe('page bar on project and task pages', () => {
     await page.goto(url(task.page));
     const ui = accountDeskUi(page, 'anchor');
     await ui.getByText(task.name, { exact: true }).waitFor();
-    expect(await page.locator('account-desk-ui').count()).toBe(1);
+    expect(await page.locator('account-desk-page-bar').count()).toBe(1);
   });
 
   it('follows in-page navigation from the project page to a task without a reload', async () => {
@@ -55,6 +55,6 @@ describe('page bar on project and task pages', () => {
     await accountDeskUi(page, 'anchor').getByText(task.name, { exact: true }).waitFor();
 
     expect(await page.evaluate(() => (window as { accountDeskNoReload?: boolean }).accountDeskNoReload)).toBe(true);
-    expect(await page.locator('account-desk-ui').count()).toBe(1);
+    expect(await page.locator('account-desk-page-bar').count()).toBe(1);
   });
 });

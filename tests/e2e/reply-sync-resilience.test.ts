@@ -2,7 +2,7 @@
 // state, and API faults show the sync-problem state and recover by themselves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { SyncStatus, WaitingThread } from '../../lib/messages';
+import type { SyncStatus, WaitingThread } from '../../lib/replies/protocol';
 import type { Simulator } from '../simulator/index';
 import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 

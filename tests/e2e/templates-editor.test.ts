@@ -95,7 +95,7 @@ describe('template editor and files', () => {
     const project = sim.control.data().projects.find((candidate) => candidate.clientGroup !== null)!;
     const before = new Set(flatten(sim.control.tasks(project.id)).map((task) => task.id));
     await page.goto(new URL(project.page, sim.origin).href);
-    const ui = page.locator('account-desk-templates[data-feature="templates"]');
+    const ui = page.locator('account-desk-templates[data-page="project"]');
     await ui.getByRole('button', { name: 'Templates', exact: true }).click();
     const dialog = ui.getByRole('dialog', { name: 'Create tasks from a template' });
     await dialog.getByRole('option', { name: /^HTML <i>titles<\/i>/ }).click();
@@ -114,7 +114,7 @@ describe('template editor and files', () => {
     const project = sim.control.data().projects.find((candidate) => candidate.clientGroup !== null)!;
     const task = sim.control.tasks(project.id).find((candidate) => candidate.children.length > 0)!;
     await page.goto(new URL(task.page, sim.origin).href);
-    const ui = page.locator('account-desk-templates[data-feature="checklist"]');
+    const ui = page.locator('account-desk-templates[data-page="task"]');
     await ui.getByRole('button', { name: 'Save as template', exact: true }).click();
     await ui.getByRole('status').getByText(/^Saved as the template “/).waitFor({ timeout: 20_000 });
     await options.reload();
@@ -137,7 +137,7 @@ describe('template editor and files', () => {
     const target = data.projects.find((candidate) => candidate.clientGroup !== null)!;
     const before = new Set(flatten(sim.control.tasks(target.id)).map((task) => task.id));
     await page.goto(new URL(target.page, sim.origin).href);
-    const ui = page.locator('account-desk-templates[data-feature="templates"]');
+    const ui = page.locator('account-desk-templates[data-page="project"]');
     await ui.getByRole('button', { name: 'Templates', exact: true }).click();
     const dialog = ui.getByRole('dialog', { name: 'Create tasks from a template' });
     const options_ = dialog.getByRole('option');

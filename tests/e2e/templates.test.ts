@@ -9,7 +9,7 @@ import type { TaskTreeView } from '../simulator/control';
 import { builtinTemplates, expandTemplate, type PlannedTask } from '../../lib/templates';
 import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
-const templatesUi = (page: Page, feature: 'templates' | 'checklist') => page.locator(`account-desk-templates[data-feature="${feature}"]`);
+const templatesUi = (page: Page, feature: 'templates' | 'checklist') => page.locator(`account-desk-templates[data-page="${feature === 'templates' ? 'project' : 'task'}"]`);
 
 describe('templates on Worksection pages', () => {
   let session: ConnectedSession;

@@ -9,17 +9,13 @@
 import type { AccountDeskDb } from '../../db';
 import { parseManualEntry } from '../../account-time/manual';
 import { describeValue, isPlainObject } from '../../validate';
+import { ProblemError } from '../../problem';
 
-export const BACKUP_FORMAT = 'account-desk-backup';
+import { BACKUP_FORMAT, type Backup } from '../../account-time/protocol';
+export { BACKUP_FORMAT };
 
-export interface Backup {
-  format: typeof BACKUP_FORMAT;
-  schemaVersion: number;
-  exportedAt: string;
-  tables: Record<string, unknown[]>;
-}
 
-export class BackupProblem extends Error {
+export class BackupProblem extends ProblemError {
   readonly kind = 'invalid-backup';
   constructor(readonly problems: string[]) {
     super(`Nothing imported: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? ` (and ${problems.length - 10} more)` : ''}`);

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../db';
 import type { Handlers } from '../../messages';
-import type { TimeMessageType } from '../../account-time/protocol';
+import type { TimeMessages } from '../../account-time/protocol';
 import { parseWorksectionPath } from '../../worksection/paths';
 import { connectedClient, connectionStatus } from '../connection';
 import { getSettings } from '../settings-store';
@@ -16,7 +16,8 @@ import { projectSummary, threadTodayMs } from './queries';
 import { exportDatabase, importDatabase } from './backup';
 import { accountTimeReportFor } from './report';
 import { connectedUser } from './user';
-import { writeBack, type WriteBackOutcome } from './write-back';
+import type { WriteBackOutcome } from '../../account-time/protocol';
+import { writeBack } from './write-back';
 
 export const WRITE_BACK_ALARM = 'account-time-write-back';
 
@@ -24,7 +25,7 @@ async function idleLimitMs(): Promise<number> {
   return (await getSettings()).accountTime.idleSeconds * 1000;
 }
 
-export const accountTimeHandlers: Pick<Handlers, TimeMessageType> = {
+export const accountTimeHandlers: Handlers<TimeMessages> = {
   'time/thread': async ({ origin, taskId }, sender) => {
     const connection = await connectedClient();
     const settings = await getSettings();

@@ -2,8 +2,9 @@
 import type { AccountDeskDb } from '../../db';
 import { parseManualEntry } from '../../account-time/manual';
 import type { ManualEntry } from '../../account-time/types';
+import { ProblemError } from '../../problem';
 
-export class ManualEntryProblem extends Error {
+export class ManualEntryProblem extends ProblemError {
   readonly kind = 'invalid-entry';
 }
 

@@ -4,10 +4,11 @@
  * from Worksection (`get_costs_total`, cached: stale-while-revalidate).
  */
 import type { AccountDeskDb } from '../../db';
-import { monthBefore, monthKey, periodOf, type Period, type PeriodKind } from '../../account-time/periods';
-import { accountCost, accountShare, type AccountShare } from '../../account-time/share';
+import { monthBefore, monthKey, periodOf, type Period } from '../../account-time/periods';
+import { accountCost, accountShare } from '../../account-time/share';
 import { manualMs, sessionMs } from '../../account-time/totals';
 import type { ManualEntry, Session } from '../../account-time/types';
+import type { PeriodSummary, ProjectTimeSummary } from '../../account-time/protocol';
 import type { Problem } from '../../messages';
 import type { Settings } from '../../settings';
 import type { WorksectionClient } from '../../worksection/client';
@@ -93,33 +94,7 @@ function monthlyLoggedMinutes(client: WorksectionClient, deps: SummaryDeps, proj
   });
 }
 
-export interface PeriodSummary {
-  kind: PeriodKind | 'month-back';
-  /** "YYYY-MM" for months, else the first day. */
-  label: string;
-  firstDay: string;
-  lastDay: string;
-  accountMs: number;
-  /** Null when project time could not be read. */
-  loggedMinutes: number | null;
-  share: AccountShare | null;
-  cost: number | null;
-}
 
-export interface ProjectTimeSummary {
-  projectId: string;
-  today: PeriodSummary;
-  week: PeriodSummary;
-  month: PeriodSummary;
-  /** The last six months, oldest first (the current one last). */
-  trend: PeriodSummary[];
-  thresholds: Settings['accountTime']['shareThresholds'];
-  hourlyRate: number | null;
-  /** The zone days, weeks and months are counted in. */
-  timeZone: string;
-  /** Set when project time could not be read for some period. */
-  problem?: Problem;
-}
 
 export interface SummaryDeps {
   db: AccountDeskDb;

@@ -1,8 +1,9 @@
 /** The "Account time" report: account time per project and month from Dexie, project hours from one get_costs_total call. */
 import type { AccountDeskDb } from '../../db';
 import { monthBefore, monthKey } from '../../account-time/periods';
-import { accountTimeReport, type AccountTimeReportRow } from '../../account-time/report';
+import { accountTimeReport } from '../../account-time/report';
 import { perProject } from '../../account-time/totals';
+import type { AccountTimeReport } from '../../account-time/protocol';
 import type { Problem } from '../../messages';
 import type { Settings } from '../../settings';
 import type { WorksectionClient } from '../../worksection/client';
@@ -12,12 +13,6 @@ import { SESSION_REACH_MS } from './queries';
 
 export const REPORT_MONTHS_LIMIT = 24;
 
-export interface AccountTimeReport {
-  months: string[];
-  rows: AccountTimeReportRow[];
-  /** Project hours could not be read: shares are missing. */
-  problem?: Problem;
-}
 
 type Nested = Map<string, Map<string, number>>;
 const add = (map: Nested, projectId: string, month: string, minutes: number) => {

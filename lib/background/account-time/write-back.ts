@@ -19,6 +19,7 @@ import {
   writeBackMarker,
   type WriteBackEntry,
 } from '../../account-time/write-back';
+import type { WriteBackOutcome } from '../../account-time/protocol';
 import type { WorksectionClient } from '../../worksection/client';
 
 export interface WriteBackDeps {
@@ -30,12 +31,6 @@ export interface WriteBackDeps {
   emailUserFrom?: string;
 }
 
-export interface WriteBackOutcome {
-  sent: number;
-  /** Pending entries found already in Worksection (a crash after the call). */
-  recovered: number;
-  skipped: number;
-}
 
 /** The finished days the batch covers, oldest first. */
 export function writeBackDays(now: number, timeZone: string, count = WRITE_BACK_DAYS) {

@@ -9,6 +9,7 @@ import { newApplication, nextNode, type JournalNode, type TemplateApplication } 
 import { WorksectionError } from '../../worksection/errors';
 import type { PostTaskInput, WsTaskExtra } from '../../worksection/client';
 import type { WsSubtask, WsTask } from '../../worksection/types';
+import { ProblemError } from '../../problem';
 
 /** The part of WorksectionClient applying needs (a test can pass the real one against the simulator). */
 export interface TemplateApi {
@@ -23,7 +24,7 @@ export interface ApplyDeps {
   signal?: AbortSignal;
 }
 
-export class ApplicationError extends Error {
+export class ApplicationError extends ProblemError {
   override readonly name = 'ApplicationError';
   constructor(
     readonly kind: 'not-found' | 'finished' | 'busy',

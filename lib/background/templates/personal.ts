@@ -2,8 +2,9 @@
 // all-or-nothing from a file, kept in the user's order.
 import type { AccountDeskDb } from '../../db';
 import { parseTemplateFile, serializeTemplateFile, validateTemplate, type Template } from '../../templates';
+import { ProblemError } from '../../problem';
 
-export class PersonalTemplateError extends Error {
+export class PersonalTemplateError extends ProblemError {
   override readonly name = 'PersonalTemplateError';
   readonly kind = 'invalid';
 }

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db } from '@/lib/db';
 import { pageContext } from '@/lib/background/page-context';
 import { route } from '@/lib/background/router';
+import { allHandlers } from '@/lib/background/features';
 import { sharedThrottles } from '@/lib/worksection';
 
 const ORIGIN = 'https://demo.worksection.com';
@@ -72,8 +73,8 @@ describe('page context for the page bar', () => {
 
   it('a failing API call reaches the page as a problem, not a throw', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ status: 'error', status_code: 5, message: 'Task is invalid' }))));
-    const reply = await route({ type: 'page/context', request: { page: { kind: 'task', taskId: '9' }, origin: ORIGIN } }, {});
+    const reply = await route(allHandlers(), { type: 'page/context', request: { page: { kind: 'task', taskId: '9' }, origin: ORIGIN } }, {});
     expect(reply).toEqual({ ok: false, problem: { kind: 'api', message: expect.stringContaining('Task is invalid') } });
-    expect(await route({ type: 'no/such' }, {})).toMatchObject({ ok: false });
+    expect(await route(allHandlers(), { type: 'no/such' }, {})).toMatchObject({ ok: false });
   });
 });

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db, type ThreadRow } from '@/lib/db';
-import { openNotification, refreshSurfaces, STATE_COLOURS, waitingThreads } from '@/lib/background/replies';
+import { waitingThreads } from '@/lib/background/replies/queries';
+import { openNotification, refreshSurfaces } from '@/lib/background/replies/surfaces';
+import { REPLY_STATE_COLOURS } from '@/lib/replies/palette';
 import { defaultSettings } from '@/lib/settings';
 
 const ORIGIN = 'https://demo.worksection.com';
@@ -51,7 +53,7 @@ describe('reply surfaces: toolbar badge and notifications', () => {
     const colour = vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor');
     await refreshSurfaces();
     expect(text).toHaveBeenLastCalledWith({ text: '2' });
-    expect(colour).toHaveBeenLastCalledWith({ color: STATE_COLOURS.escalated });
+    expect(colour).toHaveBeenLastCalledWith({ color: REPLY_STATE_COLOURS.escalated.background });
 
     await db().threads.bulkPut([thread('3', null), thread('4', null)]);
     await refreshSurfaces();

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { runSync } from '@/lib/background/replies';
+import { runSync } from '@/lib/background/replies/poll';
 
 const ORIGIN = 'https://runsync.worksection.com';
 

@@ -8,6 +8,7 @@ import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { route } from '@/lib/background/router';
+import { allHandlers } from '@/lib/background/features';
 import type { Envelope, MessageType, Protocol, Result } from '@/lib/messages';
 import { englishMessage } from '../../support/i18n';
 
@@ -25,7 +26,7 @@ export function extensionPageContext(overrides: BackgroundOverrides = {}) {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage as never);
   return vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Envelope) => {
     const override = overrides[message.type] as ((request: unknown) => Promise<unknown>) | undefined;
-    return override ? override(message.request) : route(message, {});
+    return override ? override(message.request) : route(allHandlers(), message, {});
   }) as never);
 }
 

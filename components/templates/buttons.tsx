@@ -1,0 +1,132 @@
+/**
+ * The templates feature's buttons on a page. The dialogs they open (the
+ * picker, the checklist menu) are separate chunks, imported on first use, so
+ * a page parses them only when someone opens them.
+ */
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import { ask } from '@/lib/messages';
+import type { FeatureContext } from '@/lib/page/feature';
+import { findAnchor } from '@/lib/page/selectors';
+import { renderFeature } from '../page/render';
+import css from './style.css?inline';
+
+/** The shortcut that opens the picker on a project page (documented in the README and the button's title). */
+export const PICKER_SHORTCUT = { altKey: true, shiftKey: true, code: 'KeyT' } as const;
+
+export function mountProjectButtons(context: FeatureContext<'project'>): void {
+  // The shortcut reaches the button through this feature's own closure: no page script can open the picker.
+  let openPicker: (() => void) | undefined;
+  window.addEventListener(
+    'keydown',
+    (event: KeyboardEvent) => {
+      if (event.altKey !== PICKER_SHORTCUT.altKey || event.shiftKey !== PICKER_SHORTCUT.shiftKey || event.code !== PICKER_SHORTCUT.code) return;
+      if (event.ctrlKey || event.metaKey || !openPicker) return;
+      event.preventDefault();
+      openPicker();
+    },
+    { capture: true, signal: context.signal },
+  );
+  renderFeature(
+    context,
+    css,
+    <DialogButton
+      docked={context.docked}
+      label={t('tplButton')}
+      title={t('tplButtonTitle')}
+      exposeOpen={(open) => (openPicker = open)}
+      load={() => import('./Picker').then((m) => m.Picker)}
+      props={{ origin: context.origin, projectId: context.page.projectId }}
+    />,
+  );
+}
+
+export function mountTaskButtons(context: FeatureContext<'task'>): void {
+  const { origin, page } = context;
+  renderFeature(
+    context,
+    css,
+    <DialogButton
+      docked={context.docked}
+      label={t('tplChecklistButton')}
+      load={() => import('./ChecklistMenu').then((m) => m.ChecklistMenu)}
+      props={{ origin, taskId: page.taskId, editor: commentEditorWithText }}
+    >
+      <SaveAsTemplate origin={origin} taskId={page.taskId} />
+    </DialogButton>,
+  );
+}
+
+function commentEditorWithText(): HTMLTextAreaElement | null {
+  const editor = findAnchor(document, 'commentEditor').element;
+  return editor instanceof HTMLTextAreaElement && editor.value.trim() !== '' ? editor : null;
+}
+
+interface DialogButtonProps<P> {
+  docked: boolean;
+  label: string;
+  title?: string;
+  /** Imports the dialog's component (its own chunk). */
+  load: () => Promise<ComponentType<P & { onClose: () => void }>>;
+  props: P;
+  exposeOpen?: (open: () => void) => void;
+  children?: preact.ComponentChildren;
+}
+
+/** A button that opens a dialog, importing the dialog's code the first time. */
+function DialogButton<P extends object>({ docked, label, title, load, props, exposeOpen, children }: DialogButtonProps<P>) {
+  const [open, setOpen] = useState(false);
+  const [Dialog, setDialog] = useState<ComponentType<P & { onClose: () => void }> | null>(null);
+  const [failed, setFailed] = useState<string | undefined>();
+  const [opener, setOpener] = useState<HTMLButtonElement | null>(null);
+  const show = () => {
+    setOpen(true);
+    if (Dialog) return;
+    load().then(
+      (component) => setDialog(() => component),
+      (error: unknown) => setFailed(String((error as Error)?.message ?? error)),
+    );
+  };
+  useEffect(() => exposeOpen?.(show), [Dialog]);
+  const close = () => {
+    setOpen(false);
+    opener?.focus();
+  };
+  return (
+    <div class={`root ${docked ? 'floating' : 'inline'}`}>
+      <button type="button" ref={setOpener} aria-haspopup="dialog" aria-expanded={open} title={title} onClick={show}>
+        {label}
+      </button>
+      {children}
+      {open && failed && (
+        <span class="error" role="alert">
+          {t('loadFailed', failed)}
+        </span>
+      )}
+      {open && Dialog && <Dialog {...props} onClose={close} />}
+    </div>
+  );
+}
+
+/** "Save as template": the task and its subtasks become a personal template (read by the background). */
+function SaveAsTemplate({ origin, taskId }: { origin: string; taskId: string }) {
+  const [state, setState] = useState<{ busy: boolean; message?: string; failed?: boolean }>({ busy: false });
+  const save = async () => {
+    setState({ busy: true });
+    const reply = await ask('templates/save-task', { origin, taskId });
+    setState(reply.ok ? { busy: false, message: t('tplSavedAsTemplate', reply.value.name) } : { busy: false, message: reply.problem.message, failed: true });
+  };
+  return (
+    <>
+      <button type="button" disabled={state.busy} onClick={() => void save()}>
+        {t('tplSaveAsTemplate')}
+      </button>
+      {state.message && (
+        <span class={state.failed ? 'error' : 'muted'} role={state.failed ? 'alert' : 'status'}>
+          {state.message}
+        </span>
+      )}
+    </>
+  );
+}

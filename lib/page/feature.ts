@@ -1,0 +1,75 @@
+/**
+ * The contract every in-page feature is written against. A feature declares
+ * where it runs and what it needs; the runner (runner.ts) does the rest: it
+ * parses the page once per navigation, reads the feature's switch (live),
+ * finds its anchors, places its UI at the anchor or in the dock, reports the
+ * anchors to diagnostics, and aborts `signal` when the feature must go.
+ *
+ *   export default defineFeature({
+ *     id: 'templates',
+ *     setting: 'templates',
+ *     on: {
+ *       project: { anchor: 'taskList', append: 'before', mount: (context) => import('./picker-button').then((m) => m.mount(context)) },
+ *     },
+ *   });
+ *
+ * `mount` imports the feature's code itself, so a page that doesn't show the
+ * feature never parses it.
+ */
+import type { Settings } from '../settings';
+import type { WorksectionPage } from '../worksection/paths';
+import type { AnchorName } from './selectors';
+
+/** The pages a feature can run on. */
+export type FeaturePageKind = 'project' | 'task';
+export type FeaturePage<K extends FeaturePageKind = FeaturePageKind> = Extract<WorksectionPage, { kind: K }>;
+
+export interface FeatureContext<K extends FeaturePageKind = FeaturePageKind> {
+  /** Aborted when the feature leaves: another page, its switch turned off, the dock/anchor changed, the extension updated. */
+  signal: AbortSignal;
+  page: FeaturePage<K>;
+  /** The Worksection account's origin (the page's). */
+  origin: string;
+  /** Each anchor the feature declared, as found when it mounted (null where the page has none). */
+  anchors: Readonly<Partial<Record<AnchorName, Element | null>>>;
+  /** True when the feature's anchor is missing and its UI sits in the floating dock. */
+  docked: boolean;
+  /**
+   * The element to render into, inside the feature's own shadow root. The
+   * host enters the page on the first call (a feature with nothing to show
+   * leaves no trace) and leaves it when `signal` aborts. Only for features
+   * declared with an `anchor`.
+   */
+  container(): HTMLElement;
+}
+
+export interface FeaturePlace<K extends FeaturePageKind> {
+  /** Where the feature's own UI goes; without one, the feature decorates the page's elements itself. */
+  anchor?: AnchorName;
+  append?: 'before' | 'after';
+  /** Further anchors the feature reads (reported to diagnostics, given in `context.anchors`). */
+  uses?: readonly AnchorName[];
+  mount(context: FeatureContext<K>): void | Promise<void>;
+}
+
+export interface FeatureDefinition {
+  /** Names the feature in diagnostics, warnings and its host element (`account-desk-<id>`). */
+  id: string;
+  /** Its switch in options; a feature without one is always on. */
+  setting?: keyof Settings['features'];
+  /** The page kinds it runs on, each with its placement and mount. */
+  on: { [K in FeaturePageKind]?: FeaturePlace<K> };
+}
+
+export function defineFeature<const F extends FeatureDefinition>(feature: F): F {
+  return feature;
+}
+
+/** Every anchor a feature declares for a page kind: its placement first, then the ones it uses. */
+export function declaredAnchors(place: FeaturePlace<FeaturePageKind>): AnchorName[] {
+  const names = place.anchor ? [place.anchor, ...(place.uses ?? [])] : [...(place.uses ?? [])];
+  return [...new Set(names)];
+}
+
+/** The host element's tag for a feature's UI. */
+export const hostTag = (feature: Pick<FeatureDefinition, 'id'>) => `account-desk-${feature.id}`;

@@ -1,0 +1,263 @@
+/**
+ * The runner: the one place that decides which in-page feature shows where.
+ *
+ * Once per navigation it parses the page; on every round (navigation, a
+ * settings change, Worksection swapping part of the page) it walks the
+ * features in declaration order and, for each:
+ * - mounts it when the page kind and its switch say so, with an AbortSignal
+ *   that ends it when either stops saying so;
+ * - places its UI at its anchor, or in the dock when the anchor is missing,
+ *   moves the UI when Worksection replaces the anchor, and re-mounts it only
+ *   when it goes between the dock and an anchor;
+ * - reports every feature's anchors, found and missing, to diagnostics.
+ * A round is synchronous, so two re-mounts never interleave; a feature's own
+ * async work is bounded by its signal.
+ */
+import type { AnchorReport, FeatureVisit, PageVisit } from './protocol';
+import type { Settings } from '../settings';
+import { parseWorksectionPath } from '../worksection/paths';
+import { declaredAnchors, hostTag, type FeatureContext, type FeatureDefinition, type FeaturePage, type FeaturePageKind, type FeaturePlace } from './feature';
+import { onDomChange } from './dom-changes';
+import { findAnchor, type AnchorName } from './selectors';
+
+export type FeatureSwitches = Settings['features'];
+
+export interface RunnerEnvironment {
+  document: Document;
+  /** The page's address now (location.href). */
+  href(): string;
+  /** The feature switches; null when unknown (every feature then counts as on). */
+  switches(): Promise<FeatureSwitches | null>;
+  /** Calls back when settings change; returns the unsubscribe function. */
+  onSwitchesChanged(listener: () => void): () => void;
+  /** Diagnostics: what each feature found on this page. */
+  report(visit: Omit<PageVisit, 'id'>): void;
+  /** False once the extension was updated or removed under this page. */
+  alive(): boolean;
+  warn(message: string): void;
+  now(): number;
+}
+
+interface Mounted {
+  feature: FeatureDefinition;
+  order: number;
+  /** The page and ids it was mounted for ("task:12"). */
+  key: string;
+  controller: AbortController;
+  place: FeaturePlace<FeaturePageKind>;
+  docked: boolean;
+  anchor: Element | null;
+  host?: HTMLElement;
+  failed?: string;
+}
+
+export interface Runner {
+  /** Re-evaluates the page now (the runner also does so by itself). */
+  round(): void;
+  /** Unmounts everything and stops listening. */
+  stop(): void;
+  /** Which features are mounted now and where (for tests). */
+  mounted(): Array<{ id: string; key: string; docked: boolean }>;
+}
+
+const LOCATION_POLL_MS = 1000;
+
+function pageKey(page: FeaturePage): string {
+  return page.kind === 'project' ? `project:${page.projectId}` : `task:${page.taskId}`;
+}
+
+export function startRunner(features: readonly FeatureDefinition[], env: RunnerEnvironment): Runner {
+  const { document } = env;
+  const lifetime = new AbortController();
+  const mounted = new Map<string, Mounted>();
+  let switches: FeatureSwitches | null = null;
+  // Nothing mounts before the switches are read, so a feature switched off never flashes in.
+  let ready = false;
+  let lastHref = '';
+  let page: FeaturePage | null = null;
+  let reported = '';
+
+  const readPage = () => {
+    const href = env.href();
+    if (href === lastHref) return;
+    lastHref = href;
+    const url = new URL(href);
+    const parsed = parseWorksectionPath(url.pathname, url.hash);
+    page = parsed.kind === 'project' || parsed.kind === 'task' ? parsed : null;
+  };
+
+  const isOn = (feature: FeatureDefinition) => !feature.setting || switches === null || switches[feature.setting] !== false;
+
+  const unmount = (entry: Mounted) => {
+    mounted.delete(entry.feature.id);
+    entry.controller.abort();
+    entry.host?.remove();
+  };
+
+  /** Puts a host into the page: in the dock, or at its anchor in declaration order with its peers. */
+  const attach = (entry: Mounted) => {
+    const host = entry.host;
+    if (!host) return;
+    host.setAttribute('data-placement', entry.docked ? 'dock' : 'anchor');
+    if (entry.docked || !entry.anchor) {
+      document.body.append(host);
+      return;
+    }
+    const append = entry.place.append ?? 'after';
+    const peers = [...mounted.values()].filter(
+      (other) => other !== entry && other.host?.isConnected && !other.docked && other.anchor === entry.anchor && (other.place.append ?? 'after') === append,
+    );
+    if (append === 'before') {
+      const next = peers.filter((other) => other.order > entry.order).sort((a, b) => a.order - b.order)[0];
+      (next?.host ?? entry.anchor).before(host);
+    } else {
+      const previous = peers.filter((other) => other.order < entry.order).sort((a, b) => b.order - a.order)[0];
+      (previous?.host ?? entry.anchor).after(host);
+    }
+  };
+
+  const mount = (feature: FeatureDefinition, order: number, place: FeaturePlace<FeaturePageKind>, current: FeaturePage, anchor: Element | null) => {
+    const controller = new AbortController();
+    const entry: Mounted = {
+      feature,
+      order,
+      key: pageKey(current),
+      controller,
+      place,
+      docked: Boolean(place.anchor) && !anchor,
+      anchor,
+    };
+    mounted.set(feature.id, entry);
+    const anchors: Partial<Record<AnchorName, Element | null>> = {};
+    for (const name of declaredAnchors(place)) anchors[name] = name === place.anchor ? anchor : findAnchor(document, name).element;
+
+    const context: FeatureContext = {
+      signal: controller.signal,
+      page: current,
+      origin: new URL(lastHref).origin,
+      anchors,
+      docked: entry.docked,
+      container() {
+        if (!place.anchor) throw new Error(`Account Desk, ${feature.id}: a feature without an anchor has no container`);
+        if (!entry.host) {
+          const host = document.createElement(hostTag(feature));
+          host.setAttribute('data-feature', feature.id);
+          host.setAttribute('data-page', current.kind);
+          const shadow = host.attachShadow({ mode: 'open' });
+          const inner = document.createElement('div');
+          shadow.append(inner);
+          entry.host = host;
+        }
+        if (!controller.signal.aborted && !entry.host.isConnected) attach(entry);
+        return entry.host.shadowRoot!.lastElementChild as HTMLElement;
+      },
+    };
+    const failed = (error: unknown) => {
+      if (controller.signal.aborted) return;
+      entry.failed = String((error as Error)?.message ?? error);
+      env.warn(`Account Desk, ${feature.id}: ${entry.failed}`);
+      reportIfChanged();
+    };
+    try {
+      void Promise.resolve(place.mount(context as never)).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
+  };
+
+  const featureVisit = (feature: FeatureDefinition, place: FeaturePlace<FeaturePageKind>): FeatureVisit => {
+    const entry = mounted.get(feature.id);
+    const anchors: AnchorReport[] = declaredAnchors(place).map((name) => {
+      const match = findAnchor(document, name);
+      return { name, found: Boolean(match.element), selector: match.selector };
+    });
+    const placement: FeatureVisit['placement'] = !entry ? 'off' : !place.anchor ? 'page' : entry.docked ? 'dock' : 'anchor';
+    return { id: feature.id, placement, anchors, ...(entry?.failed && { problem: entry.failed }) };
+  };
+
+  const reportIfChanged = () => {
+    if (!page) return;
+    const current = page;
+    const visits = features.flatMap((feature) => {
+      const place = feature.on[current.kind] as FeaturePlace<FeaturePageKind> | undefined;
+      return place ? [featureVisit(feature, place)] : [];
+    });
+    const signature = JSON.stringify([lastHref, visits]);
+    if (signature === reported) return;
+    reported = signature;
+    const anchors = new Map<string, AnchorReport>();
+    for (const visit of visits) for (const anchor of visit.anchors) anchors.set(anchor.name, anchor);
+    env.report({
+      url: lastHref,
+      pageKind: current.kind,
+      placement: visits.some((visit) => visit.placement === 'dock') ? 'dock' : 'anchor',
+      anchors: [...anchors.values()],
+      features: visits,
+      visitedAt: env.now(),
+    });
+  };
+
+  const round = () => {
+    if (lifetime.signal.aborted || !ready) return;
+    if (!env.alive()) return stop();
+    readPage();
+    const current = page;
+    features.forEach((feature, order) => {
+      const place = current ? (feature.on[current.kind] as FeaturePlace<FeaturePageKind> | undefined) : undefined;
+      const wanted = current && place && isOn(feature) ? pageKey(current) : null;
+      const entry = mounted.get(feature.id);
+      const anchor = place?.anchor ? findAnchor(document, place.anchor).element : null;
+      if (entry && wanted !== null && entry.key === wanted && entry.place === place) {
+        if (!place?.anchor) return;
+        if (entry.docked !== !anchor) {
+          // Between the dock and an anchor: the feature shows differently, so it starts again.
+          unmount(entry);
+          mount(feature, order, place, current!, anchor);
+        } else if (anchor !== entry.anchor || (entry.host && !entry.host.isConnected)) {
+          // Worksection replaced the anchor (or took our host with it): move the same UI, state and all.
+          entry.anchor = anchor;
+          attach(entry);
+        }
+        return;
+      }
+      if (entry) unmount(entry);
+      if (wanted !== null) mount(feature, order, place!, current!, anchor);
+    });
+    reportIfChanged();
+  };
+
+  const stop = () => {
+    if (lifetime.signal.aborted) return;
+    lifetime.abort();
+    for (const entry of [...mounted.values()]) unmount(entry);
+  };
+
+  const readSwitches = async () => {
+    const next = await env.switches();
+    if (lifetime.signal.aborted) return;
+    switches = next;
+    ready = true;
+    round();
+  };
+
+  const view = document.defaultView ?? globalThis;
+  const onLocation = () => round();
+  view.addEventListener('popstate', onLocation, { signal: lifetime.signal });
+  view.addEventListener('hashchange', onLocation, { signal: lifetime.signal });
+  // Pages that change the address with history.pushState fire no event this world can hear.
+  const poll = view.setInterval(() => {
+    if (env.href() !== lastHref || !env.alive()) round();
+  }, LOCATION_POLL_MS);
+  lifetime.signal.addEventListener('abort', () => view.clearInterval(poll), { once: true });
+  const stopSwitches = env.onSwitchesChanged(() => void readSwitches());
+  lifetime.signal.addEventListener('abort', stopSwitches, { once: true });
+  onDomChange(document, lifetime.signal, () => round());
+
+  void readSwitches();
+
+  return {
+    round,
+    stop,
+    mounted: () => [...mounted.values()].map(({ feature, key, docked }) => ({ id: feature.id, key, docked })),
+  };
+}
