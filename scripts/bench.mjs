@@ -26,7 +26,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { createUsableMs, ourText, pickerOpenMs, remountMs } from './bench/in-page.mjs';
+import { anchorMountMs, createUsableMs, ourText, pickerOpenMs } from './bench/in-page.mjs';
 import { firstSyncDone } from './demo.mjs';
 import { buildExtension, chromeBuildDir, main, setup, step } from './setup.mjs';
 
@@ -535,9 +535,9 @@ async function createUsable(lab, options, scope) {
 }
 
 /**
- * Worksection re-renders the task list: from the new list's insertion until
- * the account-time widget is mounted next to it; baseline: the page bar,
- * re-mounted by the same change in the same run.
+ * Worksection swaps the task list out and in: from the new list's insertion
+ * until the account-time widget is mounted beside it again; baseline: the
+ * page bar, brought back by the same change in the same run.
  */
 async function widgetMount(lab, options, scope) {
   const { browser, pages } = await lab.demo();
@@ -548,18 +548,22 @@ async function widgetMount(lab, options, scope) {
   const widget = [];
   const bar = [];
   let missing = 0;
+  let stayed = 0;
   for (let run = 0; run < 12; run++) {
-    const result = await page.evaluate(remountMs, { anchorSelector: '#tasks_images', timeoutMs: 3_000 });
-    if (result.widget === null) missing++;
+    const result = await page.evaluate(anchorMountMs, { anchorSelector: '#tasks_images', timeoutMs: 3_000 });
+    if (result.stayed) stayed++;
+    else if (result.widget === null) missing++;
     else widget.push(result.widget);
     if (result.bar !== null) bar.push(result.bar);
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(200);
   }
-  if (widget.length < 6) throw new Error(`the widget was not re-mounted within 3 s after ${missing} of 12 list re-renders`);
+  if (widget.length < 6) {
+    throw new Error(`the widget came back beside the task list in ${widget.length} of 12 swaps (${stayed} never left its place, ${missing} not back within 3 s)`);
+  }
   const value = median(widget.slice(2));
   return [
-    row(`account time widget mounted after its anchor exists (median of ${widget.length - 2}${missing ? `; ${missing} of 12 not re-mounted within 3 s` : ''})`, ms(value), {
-      baseline: bar.length ? `${ms(median(bar))} for the page bar` : 'the page bar did not re-mount',
+    row(`account time widget mounted after its anchor exists (task list swapped out and in; median of ${widget.length - 2}${missing ? `; ${missing} of 12 not back within 3 s` : ''})`, ms(value), {
+      baseline: bar.length ? `${ms(median(bar))} for the page bar` : 'the page bar did not come back',
       budget: `≤ ${ms(BUDGET.widgetMountMs)}`,
       within: value <= BUDGET.widgetMountMs,
     }),

@@ -92,48 +92,61 @@ export async function createUsableMs({ timeoutMs }) {
 }
 
 /**
- * Worksection re-renders its task list (`anchorSelector`): the list is
- * replaced by a copy. Resolves to { widget, bar }: milliseconds from the
- * replacement until a new account-desk-* host showing the "Account time"
- * region (the widget), and one showing the "Account Desk" region (the page
- * bar), exist; null for one that did not appear within `timeoutMs`.
+ * Worksection swaps its task list out and in again (`anchorSelector`): the
+ * list is removed (Account Desk's hosts leave their place, e.g. for the
+ * dock), then a copy is inserted where it was. Resolves to { widget, bar }:
+ * milliseconds from the insertion until an account-desk-* host beside the new
+ * list shows the "Account time" region (the widget), and one shows the
+ * "Account Desk" region (the page bar); null for one that did not within
+ * `timeoutMs`, or when the hosts never left their place (nothing to measure).
  */
-export async function remountMs({ anchorSelector, timeoutMs }) {
+export async function anchorMountMs({ anchorSelector, timeoutMs }) {
   const old = document.querySelector(anchorSelector);
   if (!old) throw new Error(`the page has no ${anchorSelector}`);
-  const before = new Set([...document.querySelectorAll('*')].filter((node) => node.localName.startsWith('account-desk-')));
   const regions = { widget: 'Account time', bar: 'Account Desk' };
+  const container = old.parentNode;
+  const next = old.nextSibling;
+  const hosts = () => [...document.querySelectorAll('*')].filter((node) => node.localName.startsWith('account-desk-'));
+  const placed = (name) =>
+    hosts().some((host) => host.parentNode === container && host.shadowRoot?.querySelector(`[role=region][aria-label="${regions[name]}"]`));
+  old.remove();
+  // Wait until the hosts have left the list's container (the dock), so that their return is what is measured.
+  const leftBy = performance.now() + timeoutMs;
+  while (Object.keys(regions).some(placed) && performance.now() < leftBy) await new Promise((resolve) => setTimeout(resolve, 20));
+  if (Object.keys(regions).some(placed)) return { widget: null, bar: null, stayed: true };
   const seen = {};
   return new Promise((resolve) => {
     const observed = new Set();
-    const check = () => {
-      const now = performance.now() - start;
-      for (const host of document.querySelectorAll('*')) {
-        if (!host.localName.startsWith('account-desk-') || before.has(host)) continue;
+    // A host's shadow root changes unseen by the document's observer: each host's root is observed too.
+    const observeHosts = () => {
+      for (const host of hosts()) {
         if (host.shadowRoot && !observed.has(host)) {
           observed.add(host);
           observer.observe(host.shadowRoot, { childList: true, subtree: true, attributes: true });
         }
-        for (const [name, label] of Object.entries(regions)) {
-          if (!(name in seen) && host.shadowRoot?.querySelector(`[role=region][aria-label="${label}"]`)) seen[name] = now;
-        }
       }
+    };
+    const check = () => {
+      const now = performance.now() - start;
+      observeHosts();
+      for (const name of Object.keys(regions)) if (!(name in seen) && placed(name)) seen[name] = now;
       if (Object.keys(seen).length === Object.keys(regions).length) finish();
     };
     const observer = new MutationObserver(check);
-    const timer = setTimeout(() => finish(), timeoutMs);
     let finished = false;
     const finish = () => {
       if (finished) return;
       finished = true;
       observer.disconnect();
       clearTimeout(timer);
-      resolve({ widget: seen.widget ?? null, bar: seen.bar ?? null });
+      resolve({ widget: seen.widget ?? null, bar: seen.bar ?? null, stayed: false });
     };
+    const timer = setTimeout(finish, timeoutMs);
     observer.observe(document.body, { childList: true, subtree: true });
+    observeHosts();
     const fresh = old.cloneNode(true);
     const start = performance.now();
-    old.replaceWith(fresh);
+    container.insertBefore(fresh, next);
   });
 }
 
