@@ -5,7 +5,7 @@
 import { normaliseDomain } from './replies/clients';
 import { DEFAULT_REPLY_THRESHOLDS, validateReplyThresholds } from './replies/clock';
 import { validateBusinessHours } from './replies/business-hours';
-import { describeValue } from './replies/describe';
+import { describeValue, isPlainObject, unknownKeys, type Plain } from './validate';
 import type { BusinessHours, ReplyThresholds } from './replies/types';
 import { defaultAccountTimeSettings, parseAccountTimeSettings } from './account-time/settings';
 import type { AccountTimeSettings } from './account-time/types';
@@ -68,10 +68,6 @@ export const DEFAULT_SETTINGS: Settings = deepFreeze(defaultSettings('UTC'));
 // ------------------------------------------------------------------ parsing
 
 type Problems = string[];
-type Plain = Record<string, unknown>;
-
-const isPlainObject = (value: unknown): value is Plain =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const at = (path: string, key: string): string => (path ? `${path}.${key}` : key);
 
@@ -81,9 +77,7 @@ function record(value: unknown, path: string, keys: readonly string[], problems:
     problems.push(`${path || 'settings'}: expected an object, got ${describeValue(value)}`);
     return undefined;
   }
-  for (const key of Object.keys(value)) {
-    if (!keys.includes(key)) problems.push(`${at(path, key)}: unknown setting`);
-  }
+  for (const key of unknownKeys(value, keys)) problems.push(`${at(path, key)}: unknown setting`);
   return value;
 }
 

@@ -83,18 +83,8 @@ export async function startDemo({ headless = true, log = console.log, simulatorO
   }
 }
 
-/** Waits until the extension's first reply sync is done (it starts when the demo connects). */
+/** Waits until the extension's first reply sync is done (it starts when the demo connects), as the popup shows it. */
 export async function firstSyncDone(browser) {
-  const page = await browser.extensionPage('popup.html');
-  try {
-    for (let tries = 0; tries < 120; tries++) {
-      const phase = await page.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'replies/queue', request: {} }))?.value?.status?.phase);
-      if (phase === 'ok') return;
-      if (phase === 'problem') throw new Error('the first reply sync failed');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    throw new Error('the first reply sync did not finish within a minute');
-  } finally {
-    await page.close();
-  }
+  const { harness } = await loadTestKit();
+  await harness.waitForFirstSync(browser);
 }

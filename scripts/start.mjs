@@ -6,23 +6,40 @@
 //   running until the browser window is closed or Ctrl-C.
 // - Without one: saves a screenshot of every surface to screenshots/<time>/
 //   and exits.
+// - `npm start -- --readme-screenshots`: the same screenshots, headless even
+//   with a display, written over the README's images in docs/screenshots/.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildExtension, main, projectRoot, setup, step } from './setup.mjs';
 
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const README_SCREENSHOTS = path.join(projectRoot, 'docs', 'screenshots');
 
-async function start() {
+function parseOptions(argv) {
+  const options = { readmeScreenshots: false };
+  for (const arg of argv) {
+    if (arg === '--readme-screenshots') options.readmeScreenshots = true;
+    else throw new Error(`unknown option ${arg} (known: --readme-screenshots)`);
+  }
+  return options;
+}
+
+async function start(argv) {
+  const options = parseOptions(argv);
   await setup();
   await buildExtension();
 
   step('Starting the demo');
   const { startDemo } = await import('./demo.mjs');
-  const demo = await startDemo({ headless: !hasDisplay, log: (line) => console.log(`  ${line}`) });
-  if (hasDisplay) return keepOpen(demo);
+  const windowed = hasDisplay && !options.readmeScreenshots;
+  const demo = await startDemo({ headless: !windowed, log: (line) => console.log(`  ${line}`) });
+  if (windowed) return keepOpen(demo);
   try {
-    await screenshotEverySurface(demo);
+    const folder = options.readmeScreenshots
+      ? README_SCREENSHOTS
+      : path.join(projectRoot, 'screenshots', new Date().toISOString().replace(/[:.]/g, '-'));
+    await screenshotEverySurface(demo, folder);
   } finally {
     step('Stopping the browser and the simulator');
     await demo.stop();
@@ -30,12 +47,11 @@ async function start() {
   return 0;
 }
 
-async function screenshotEverySurface({ browser, harness, pages }) {
+async function screenshotEverySurface({ browser, harness, pages }, folder) {
   // Badges and the popup's queue come from the first reply sync (started on connect).
   step('Waiting for the first reply sync');
   const { firstSyncDone } = await import('./demo.mjs');
   await firstSyncDone(browser);
-  const folder = path.join(projectRoot, 'screenshots', new Date().toISOString().replace(/[:.]/g, '-'));
   fs.mkdirSync(folder, { recursive: true });
   step(`Taking screenshots into ${folder}`);
 
@@ -115,4 +131,4 @@ async function keepOpen({ browser, pages, stop }) {
   return 0;
 }
 
-main(start);
+main(() => start(process.argv.slice(2)));

@@ -1,5 +1,5 @@
 // Manual entries: untrusted input (a form, an import) checked field by field.
-import { describeValue } from '../replies/describe';
+import { describeValue } from '../validate';
 import { isIsoDate } from '../replies/business-hours';
 import type { ManualEntry, ManualKind } from './types';
 

@@ -1,5 +1,5 @@
 // Account time's settings: defaults and strict validation (used by lib/settings.ts).
-import { describeValue } from '../replies/describe';
+import { describeValue, isPlainObject, unknownKeys } from '../validate';
 import { DEFAULT_SHARE_THRESHOLDS } from './share';
 import type { AccountTimeSettings } from './types';
 
@@ -18,16 +18,15 @@ export function defaultAccountTimeSettings(): AccountTimeSettings {
 }
 
 const KEYS = ['idleSeconds', 'shareThresholds', 'hourlyRate', 'writeBack'];
-const isPlain = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Problems are pushed with their path ("accountTime.idleSeconds: …"); undefined when any. */
 export function parseAccountTimeSettings(value: unknown, problems: string[]): AccountTimeSettings | undefined {
   const before = problems.length;
-  if (!isPlain(value)) {
+  if (!isPlainObject(value)) {
     problems.push(`accountTime: expected an object, got ${describeValue(value)}`);
     return undefined;
   }
-  for (const key of Object.keys(value)) if (!KEYS.includes(key)) problems.push(`accountTime.${key}: unknown setting`);
+  for (const key of unknownKeys(value, KEYS)) problems.push(`accountTime.${key}: unknown setting`);
 
   const { idleSeconds, shareThresholds, hourlyRate, writeBack } = value;
   const { min, max } = IDLE_SECONDS_LIMITS;
@@ -35,12 +34,10 @@ export function parseAccountTimeSettings(value: unknown, problems: string[]): Ac
     problems.push(`accountTime.idleSeconds: expected whole seconds from ${min} to ${max}, got ${describeValue(idleSeconds)}`);
   }
   let thresholds: AccountTimeSettings['shareThresholds'] | undefined;
-  if (!isPlain(shareThresholds)) {
+  if (!isPlainObject(shareThresholds)) {
     problems.push(`accountTime.shareThresholds: expected an object, got ${describeValue(shareThresholds)}`);
   } else {
-    for (const key of Object.keys(shareThresholds)) {
-      if (key !== 'green' && key !== 'amber') problems.push(`accountTime.shareThresholds.${key}: unknown setting`);
-    }
+    for (const key of unknownKeys(shareThresholds, ['green', 'amber'])) problems.push(`accountTime.shareThresholds.${key}: unknown setting`);
     const { green, amber } = shareThresholds;
     const percent = (name: string, v: unknown) => {
       const ok = typeof v === 'number' && v > 0 && v <= 100;

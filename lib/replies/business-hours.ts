@@ -3,7 +3,7 @@
 // times converted to instants for that very day, so a DST change shortens or
 // lengthens nothing but the day it happens on.
 import { parseWsDateTime, timeZoneOffsetMs } from '../worksection/dates';
-import { describeValue } from './describe';
+import { describeValue, isPlainObject } from '../validate';
 import type { BusinessHours } from './types';
 
 const MINUTE_MS = 60_000;
@@ -47,8 +47,8 @@ export function isKnownTimeZone(value: unknown): value is string {
  * Takes unknown input so settings can reuse it on imported files.
  */
 export function validateBusinessHours(hours: unknown): string[] {
-  if (typeof hours !== 'object' || hours === null || Array.isArray(hours)) return ['expected an object'];
-  const { timeZone, workDays, start, end, holidays } = hours as Record<string, unknown>;
+  if (!isPlainObject(hours)) return ['expected an object'];
+  const { timeZone, workDays, start, end, holidays } = hours;
   const problems: string[] = [];
   if (!isKnownTimeZone(timeZone)) problems.push(`timeZone: ${describeValue(timeZone)} is not a time zone known to this browser`);
 

@@ -1,7 +1,7 @@
 // The reply clock: how long a client has waited, in calendar and business
 // minutes, and the state (ok / soon / late / escalated) the calendar wait is in.
 import { BusinessCalendar, businessMinutesBetween } from './business-hours';
-import { describeValue } from './describe';
+import { describeValue } from '../validate';
 import type { BusinessHours, ReplyClock, ReplyState, ReplyThresholds } from './types';
 
 const MINUTE_MS = 60_000;

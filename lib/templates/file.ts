@@ -1,7 +1,7 @@
 // The template file format: JSON with a schema version, for import/export and
 // sharing. Imported files are hostile: a malformed, oversized or invalid file
 // is refused as a whole with every problem named, so nothing half-imports.
-import { describeValue } from '../replies/describe';
+import { describeValue, isPlainObject, unknownKeys } from '../validate';
 import { validateTemplate, type Template } from './model';
 import { ProblemError } from '../problem';
 
@@ -45,10 +45,10 @@ export function parseTemplateFile(text: string): Template[] {
   } catch (error) {
     throw new TemplateFileError([], `The file is not JSON (${(error as Error).message}).`);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+  if (!isPlainObject(data)) {
     throw new TemplateFileError([], `The file is not an Account Desk template file: expected an object, got ${describeValue(data)}.`);
   }
-  const file = data as Record<string, unknown>;
+  const file = data;
   if (file.format !== TEMPLATE_FILE_FORMAT) {
     throw new TemplateFileError([], `The file is not an Account Desk template file (format is ${describeValue(file.format)}).`);
   }
@@ -60,8 +60,7 @@ export function parseTemplateFile(text: string): Template[] {
         : `The file's schemaVersion is ${describeValue(file.schemaVersion)}; expected ${TEMPLATE_SCHEMA_VERSION}.`,
     );
   }
-  const unknown = Object.keys(file).filter((key) => !['format', 'schemaVersion', 'templates'].includes(key));
-  const problems = unknown.map((key) => `${key}: unknown field`);
+  const problems = unknownKeys(file, ['format', 'schemaVersion', 'templates']).map((key) => `${key}: unknown field`);
   if (!Array.isArray(file.templates)) {
     throw new TemplateFileError([...problems, `templates: expected a list, got ${describeValue(file.templates)}`], 'The file has no templates.');
   }

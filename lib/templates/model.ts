@@ -3,7 +3,7 @@
 // with its checklist, a role instead of a person, and business-day offsets
 // from the day the template is applied. Pure data and a strict validator:
 // templates arrive from files and team projects, so they are hostile input.
-import { describeValue } from '../replies/describe';
+import { describeValue, isPlainObject, unknownKeys, type Plain } from '../validate';
 
 export const TEMPLATE_LIMITS = Object.freeze({
   /** Levels: a top task, its subtasks, their subtasks (Worksection's limit). */
@@ -78,12 +78,6 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u206
 // eslint-disable-next-line no-control-regex
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
-type Plain = Record<string, unknown>;
-const isPlainObject = (value: unknown): value is Plain => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-};
 
 class Problems {
   readonly list: string[] = [];
@@ -94,9 +88,7 @@ class Problems {
 }
 
 function checkKeys(value: Plain, path: string, keys: readonly string[], problems: Problems): void {
-  for (const key of Object.keys(value)) {
-    if (!keys.includes(key)) problems.add(`${path}.${key}`, 'unknown field');
-  }
+  for (const key of unknownKeys(value, keys)) problems.add(`${path}.${key}`, 'unknown field');
 }
 
 /** A one-line plain-text field: trimmed, non-empty, bounded, no control characters. */

@@ -1,6 +1,6 @@
 // Template settings (a part of lib/settings.ts's Settings): where the team
 // library lives. Strict like the rest: imported settings are hostile input.
-import { describeValue } from '../replies/describe';
+import { describeValue } from '../validate';
 
 export interface TemplateSettings {
   /** The Worksection project whose top-level tasks are the team's templates; '' = no team library. */

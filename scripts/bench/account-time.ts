@@ -1,14 +1,10 @@
 /**
- * Account-time benchmarks (imported by scripts/bench.mjs through tsx):
- * - a month's account time for one project over a year of sessions (about
- *   100,000 rows), the query the widget and reports make: an index range on
- *   [projectId+start] in Dexie (on fake-indexeddb in Node) plus clipping;
- *   baseline: the same query for one day (the fixed cost of a range read);
- * - widget mount after its anchor exists, in Chromium with the production
- *   build: Worksection replaces the task list, and the time until the
- *   "Account time" widget's host is attached next to the new list is
- *   measured in the page; baseline: the page bar, re-mounted by the same
- *   change in the same run.
+ * Account-time benchmark (imported by scripts/bench.mjs through tsx): a
+ * month's account time for one project over a year of sessions (about
+ * 100,000 rows), the query the widget and reports make: an index range on
+ * [projectId+start] in Dexie (on fake-indexeddb in Node) plus clipping;
+ * baseline: the same query for one day (the fixed cost of a range read).
+ * The widget's mount is measured in Chromium by scripts/bench.mjs.
  */
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
@@ -16,8 +12,6 @@ import { periodOf } from '../../lib/account-time/periods';
 import type { Session } from '../../lib/account-time/types';
 import { projectAccountMs } from '../../lib/background/account-time/queries';
 import { openDb } from '../../lib/db';
-import { startSimulator } from '../../tests/simulator';
-import { connectThroughOptions, launchBrowser } from '../../tests/e2e/harness';
 import { median, type BenchRow } from './rows';
 
 /** A year of sessions: 20 projects, ~275 sessions a day of 30 s – 10 min, deterministic. */
@@ -62,61 +56,4 @@ export async function monthQueryBench(): Promise<BenchRow[]> {
       within: value <= 20,
     },
   ];
-}
-
-export async function widgetMountBench(): Promise<BenchRow[]> {
-  const sim = await startSimulator({ port: 0 });
-  const browser = await launchBrowser({ hostRules: sim.hostRules });
-  try {
-    const outcome = await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey });
-    if (!outcome.startsWith('Connected to ')) throw new Error(`could not connect: ${outcome}`);
-    const project = sim.control.data().projects[0]!;
-    const page = await browser.context.newPage();
-    await page.goto(new URL(project.page, sim.origin).href);
-    await page.locator('account-desk-account-time').waitFor({ state: 'attached' });
-    await page.locator('account-desk-page-bar').waitFor({ state: 'attached' });
-    const widget: number[] = [];
-    const bar: number[] = [];
-    for (let run = 0; run < 12; run++) {
-      // Worksection re-renders the task list: a new anchor element; both UIs move to it.
-      const [widgetMs, barMs] = await page.evaluate(
-        () =>
-          new Promise<[number, number]>((resolve) => {
-            const old = document.querySelector('#tasks_images')!;
-            const fresh = old.cloneNode(true) as Element;
-            const seen: Record<string, number> = {};
-            // Only a new host counts: the old one sits next to the new list until it is re-mounted.
-            const before = new Set(document.querySelectorAll('account-desk-account-time, account-desk-page-bar'));
-            const observer = new MutationObserver(() => {
-              for (const name of ['account-desk-account-time', 'account-desk-page-bar']) {
-                const host = [...document.querySelectorAll(name)].find((candidate) => !before.has(candidate));
-                if (!(name in seen) && host && host.nextElementSibling === fresh) seen[name] = performance.now() - start;
-              }
-              if ('account-desk-account-time' in seen && 'account-desk-page-bar' in seen) {
-                observer.disconnect();
-                resolve([seen['account-desk-account-time']!, seen['account-desk-page-bar']!]);
-              }
-            });
-            observer.observe(document.body, { childList: true, subtree: true });
-            const start = performance.now();
-            old.replaceWith(fresh);
-          }),
-      );
-      widget.push(widgetMs);
-      bar.push(barMs);
-    }
-    const value = median(widget.slice(2));
-    return [
-      {
-        metric: 'account time widget mounted after its anchor exists (Chromium, median of 10)',
-        value: `${value.toFixed(1)} ms`,
-        baseline: `${median(bar.slice(2)).toFixed(1)} ms for the page bar`,
-        budget: '≤ 20 ms',
-        within: value <= 20,
-      },
-    ];
-  } finally {
-    await browser.close();
-    await sim.close();
-  }
 }

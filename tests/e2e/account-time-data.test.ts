@@ -5,24 +5,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from '../simulator/index';
-import { connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+import type { Simulator } from '../simulator/index';
+import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
 describe('account time data and write-back in options', () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let session: ConnectedSession;
+  let sim: Simulator;
   let browser: ExtensionBrowser;
   let dir: string;
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    browser = await launchBrowser({ hostRules: sim.hostRules });
-    await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey });
+    session = await startConnectedSession();
+    ({ sim, browser } = session);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'account-time-data-'));
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
+    await session?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 

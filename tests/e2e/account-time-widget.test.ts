@@ -2,25 +2,23 @@
 // reports section, in real Chromium with the production build.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSimulator } from '../simulator/index';
-import { connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+import type { Simulator } from '../simulator/index';
+import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
 describe('account time widget, pause and report', () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let session: ConnectedSession;
+  let sim: Simulator;
   let browser: ExtensionBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    browser = await launchBrowser({ hostRules: sim.hostRules });
-    expect(await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey })).toMatch(/^Connected to /);
+    session = await startConnectedSession();
+    ({ sim, browser } = session);
+    expect(session.outcome).toMatch(/^Connected to /);
     page = await browser.context.newPage();
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
+  afterAll(() => session?.close());
 
   const url = (path: string) => new URL(path, sim.origin).href;
   const thread = () => sim.control.data().waiting[0]!;

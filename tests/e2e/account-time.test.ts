@@ -3,22 +3,23 @@
 // widget (the region "Account time"), with the idle limit at its minimum.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSimulator } from '../simulator/index';
-import { connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+import type { Simulator } from '../simulator/index';
+import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
 const IDLE_SECONDS = 15;
 /** The tolerance: N seconds of activity shows N ± 2 s. */
 const TOLERANCE_S = 2;
 
 describe('account time', () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let session: ConnectedSession;
+  let sim: Simulator;
   let browser: ExtensionBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    browser = await launchBrowser({ hostRules: sim.hostRules });
-    expect(await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey })).toMatch(/^Connected to /);
+    session = await startConnectedSession();
+    ({ sim, browser } = session);
+    expect(session.outcome).toMatch(/^Connected to /);
     const options = await browser.extensionPage('options.html');
     const send = (message: { type: string; request: unknown }) =>
       options.evaluate(
@@ -33,10 +34,7 @@ describe('account time', () => {
     page = await browser.context.newPage();
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
+  afterAll(() => session?.close());
 
   const url = (path: string) => new URL(path, sim.origin).href;
   const clientThreads = () => {

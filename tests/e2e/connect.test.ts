@@ -1,21 +1,19 @@
 // Connecting an account through the options page, as a user does it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from '../simulator/index';
-import { connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+import type { Simulator } from '../simulator/index';
+import { connectThroughOptions, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
 describe('connecting through the options page', () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let session: ConnectedSession;
+  let sim: Simulator;
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    browser = await launchBrowser({ hostRules: sim.hostRules });
+    session = await startConnectedSession({ connect: false });
+    ({ sim, browser } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
+  afterAll(() => session?.close());
 
   it('connects to the demo account and says what it connected to', async () => {
     const outcome = await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey });

@@ -2,24 +2,21 @@
 // last Worksection pages visited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startSimulator } from '../simulator/index';
-import { accountDeskUi, connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+import type { Simulator } from '../simulator/index';
+import { accountDeskUi, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
 describe('diagnostics in options', () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let session: ConnectedSession;
+  let sim: Simulator;
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    browser = await launchBrowser({ hostRules: sim.hostRules });
-    const outcome = await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey });
-    expect(outcome).toMatch(/^Connected to /);
+    session = await startConnectedSession();
+    ({ sim, browser } = session);
+    expect(session.outcome).toMatch(/^Connected to /);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
+  afterAll(() => session?.close());
 
   /**
    * The diagnostics row naming `path`. The content script reports a visit

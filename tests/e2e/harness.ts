@@ -18,10 +18,13 @@ export const UNREACHABLE_RULE = 'MAP *.worksection.eu 127.0.0.1:1';
 
 const SERVICE_WORKER_TIMEOUT_MS = 30_000;
 const CONNECT_TIMEOUT_MS = 30_000;
+const FIRST_SYNC_TIMEOUT_MS = 60_000;
 
 export interface LaunchOptions {
   /** Load the built extension (default true). `false` gives the same browser without it. */
   extension?: boolean;
+  /** An unpacked extension to load instead of the build (the bench's empty extension); it needs a service worker. */
+  extensionPath?: string;
   /** Default true; extensions load in Chromium's new headless mode. */
   headless?: boolean;
   /** Chromium host-resolver rules for the simulator, e.g. `MAP *.worksection.com 127.0.0.1:PORT`. */
@@ -90,10 +93,11 @@ export async function launchBrowser(options: LaunchOptions): Promise<PlainBrowse
   const withExtension = options.extension !== false;
   const binary = chromiumPath();
   assertChromium(binary);
-  if (withExtension) assertBuilt();
+  const unpacked = options.extensionPath ?? extensionDir;
+  if (withExtension && !options.extensionPath) assertBuilt();
 
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), withExtension ? 'account-desk-e2e-' : 'account-desk-e2e-plain-'));
-  const extensionArgs = withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
+  const extensionArgs = withExtension ? [`--disable-extensions-except=${unpacked}`, `--load-extension=${unpacked}`] : [];
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -127,8 +131,8 @@ export async function launchBrowser(options: LaunchOptions): Promise<PlainBrowse
   } catch (error) {
     await close();
     throw new Error(
-      `Account Desk's service worker did not start within ${SERVICE_WORKER_TIMEOUT_MS / 1000} s in ${binary} ` +
-        `(is ${extensionDir} a valid MV3 build?): ${(error as Error).message}`,
+      `The extension's service worker did not start within ${SERVICE_WORKER_TIMEOUT_MS / 1000} s in ${binary} ` +
+        `(is ${unpacked} a valid MV3 build?): ${(error as Error).message}`,
     );
   }
   const extensionId = new URL(worker.url()).host;
@@ -238,22 +242,72 @@ export function accountDeskUi(page: Page, placement?: 'anchor' | 'dock') {
   return page.locator(placement ? `account-desk-page-bar[data-placement="${placement}"]` : 'account-desk-page-bar');
 }
 
-/** The simulator and a browser with Account Desk connected to its demo account: what most e2e files start from. */
+/**
+ * Waits until the first reply sync has ended, as the popup shows it: nothing
+ * busy and a "Synced at" time. A sync problem shown instead fails at once,
+ * with its text.
+ */
+export async function waitForFirstSync(browser: ExtensionBrowser, timeoutMs = FIRST_SYNC_TIMEOUT_MS): Promise<void> {
+  const popup = await browser.extensionPage('popup.html');
+  try {
+    const outcome = await popup.waitForFunction(
+      () => {
+        const queue = document.querySelector('.queue');
+        if (!queue || queue.getAttribute('aria-busy') !== 'false') return null;
+        if (queue.querySelector('#sync-state time')) return 'synced';
+        const problem = queue.querySelector('[role=alert]')?.textContent?.trim();
+        return problem ? `problem: ${problem}` : null;
+      },
+      undefined,
+      { timeout: timeoutMs, polling: 200 },
+    );
+    const state = String(await outcome.jsonValue());
+    if (state !== 'synced') throw new Error(`the first reply sync failed (popup: ${state})`);
+  } catch (error) {
+    if (!(error instanceof errors.TimeoutError)) throw error;
+    const shown = await popup.locator('body').innerText().catch(() => '');
+    throw new Error(`the first reply sync did not end within ${timeoutMs / 1000} s; the popup shows: ${JSON.stringify(shown.slice(0, 300))}`);
+  } finally {
+    await popup.close();
+  }
+}
+
+export interface SessionOptions extends SimulatorOptions {
+  /** Connect the demo account through options.html (default true); false gives a browser with nothing connected yet. */
+  connect?: boolean;
+  /** Runs once the simulator is up, before the browser starts: changes to the account the first sync must see. */
+  beforeLaunch?(sim: Simulator): void | Promise<void>;
+  /** Runs once the browser is up, before connecting: listeners that must see every page. */
+  beforeConnect?(browser: ExtensionBrowser): void | Promise<void>;
+  /** After connecting, wait until the first reply sync has ended (default false). */
+  firstSync?: boolean;
+}
+
+/** The simulator and a browser with Account Desk (usually) connected to its demo account: what every e2e file starts from. */
 export interface ConnectedSession {
   sim: Simulator;
   browser: ExtensionBrowser;
+  /** What connecting showed ("Connected to …"); null with `connect: false`. */
+  outcome: string | null;
   /** `https://demo.worksection.com` + path. */
   url(pagePath: string): string;
   close(): Promise<void>;
 }
 
-export async function startConnectedSession(options: SimulatorOptions = {}): Promise<ConnectedSession> {
-  const sim = await startSimulator({ port: 0, ...options });
+export async function startConnectedSession(options: SessionOptions = {}): Promise<ConnectedSession> {
+  const { connect = true, beforeLaunch, beforeConnect, firstSync = false, ...simulatorOptions } = options;
+  const sim = await startSimulator({ port: 0, ...simulatorOptions });
   let browser: ExtensionBrowser | undefined;
+  let outcome: string | null = null;
   try {
+    await beforeLaunch?.(sim);
     browser = await launchBrowser({ hostRules: sim.hostRules });
-    const outcome = await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey });
-    if (!outcome.startsWith('Connected to ')) throw new Error(`connecting the demo account failed: ${outcome}`);
+    await beforeConnect?.(browser);
+    if (connect) {
+      outcome = await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey });
+      if (!outcome.startsWith('Connected to ')) throw new Error(`connecting the demo account failed: ${outcome}`);
+      if (firstSync) await waitForFirstSync(browser);
+    }
   } catch (error) {
     await browser?.close();
     await sim.close();
@@ -263,6 +317,7 @@ export async function startConnectedSession(options: SimulatorOptions = {}): Pro
   return {
     sim,
     browser: connected,
+    outcome,
     url: (pagePath) => new URL(pagePath, sim.origin).href,
     async close() {
       await connected.close();

@@ -3,8 +3,8 @@
 // client's comment), the sync problem state with its cause, and the empty queue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSimulator, type TaskTreeView } from '../simulator/index';
-import { connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+import type { Simulator, TaskTreeView } from '../simulator/index';
+import { connectThroughOptions, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
 const MINUTE = 60_000;
 const WAIT_MS = 30_000;
@@ -12,7 +12,8 @@ const WAIT_MS = 30_000;
 const FAILING_SYNC_MS = 60_000;
 
 describe('popup', () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let session: ConnectedSession;
+  let sim: Simulator;
   let browser: ExtensionBrowser;
   let popup: Page;
 
@@ -26,14 +27,11 @@ describe('popup', () => {
   const queueItems = () => popup.locator('ol.threads > li');
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    browser = await launchBrowser({ hostRules: sim.hostRules });
+    session = await startConnectedSession({ connect: false });
+    ({ sim, browser } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
+  afterAll(() => session?.close());
 
   it('says how to start when no account is connected', async () => {
     popup = await browser.extensionPage('popup.html');

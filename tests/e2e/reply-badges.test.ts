@@ -4,15 +4,16 @@
 // Client text and task names with HTML in them stay text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSimulator, type PersonView, type TaskTreeView } from '../simulator/index';
-import { connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+import type { PersonView, Simulator, TaskTreeView } from '../simulator/index';
+import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
 const MINUTE = 60_000;
 const WAIT_MS = 30_000;
 const HOSTILE_COMMENT = '<img src=x onerror=alert("comment")> <script>alert("comment")</script> still broken?';
 
 describe('reply badges on task lists, task pages, toolbar and popup', () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let session: ConnectedSession;
+  let sim: Simulator;
   let browser: ExtensionBrowser;
   let page: Page;
   let popup: Page;
@@ -34,7 +35,28 @@ describe('reply badges on task lists, task pages, toolbar and popup', () => {
   };
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
+    session = await startConnectedSession({
+      // The account as the first sync must find it.
+      beforeLaunch: (started) => {
+        sim = started;
+        prepareAccount();
+      },
+      beforeConnect: (started) => {
+        started.context.on('page', (opened) => opened.on('dialog', (dialog) => {
+          dialogs.push(dialog.message());
+          void dialog.dismiss();
+        }));
+      },
+    });
+    browser = session.browser;
+    // Connecting starts the first sync.
+    expect(session.outcome).toMatch(/^Connected to /);
+    popup = await browser.extensionPage('popup.html');
+    await waitForSynced(popup);
+    page = await browser.context.newPage();
+  });
+
+  function prepareAccount() {
     const data = sim.control.data();
     owner = data.users.find((user) => user.role === 'Owner')!;
     // A clean desk: the team has answered every seeded client thread.
@@ -56,23 +78,9 @@ describe('reply badges on task lists, task pages, toolbar and popup', () => {
     // 3 minutes ago: within target, so the 20-minute thread stays the most urgent.
     atMinutesAgo(3, () => sim.control.addComment({ taskId: hostile.id, userEmail: client.email, text: HOSTILE_COMMENT }));
     expect(sim.control.data().waiting.map((thread) => thread.taskId).sort()).toEqual([target.id, hostile.id].sort());
+  }
 
-    browser = await launchBrowser({ hostRules: sim.hostRules });
-    browser.context.on('page', (opened) => opened.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    }));
-    // Connecting starts the first sync.
-    expect(await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey })).toMatch(/^Connected to /);
-    popup = await browser.extensionPage('popup.html');
-    await waitForSynced(popup);
-    page = await browser.context.newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
+  afterAll(() => session?.close());
 
   const toolbarCount = async () =>
     (await browser.serviceWorker()).evaluate(() =>

@@ -3,13 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SyncStatus, WaitingThread } from '../../lib/replies/protocol';
-import { startSimulator, type Simulator } from '../simulator/index';
-import { connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+import type { Simulator } from '../simulator/index';
+import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
 /** The extension API inside the extension page where these functions run. */
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<any> } };
 
 describe('reply sync resilience', () => {
+  let session: ConnectedSession;
   let sim: Simulator;
   let browser: ExtensionBrowser;
   let extensionPage: Page;
@@ -30,16 +31,13 @@ describe('reply sync resilience', () => {
   const waitingInExtension = async () => (await queue()).threads.map((thread) => thread.taskId).sort();
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    browser = await launchBrowser({ hostRules: sim.hostRules });
-    expect(await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey })).toMatch(/^Connected to /);
+    session = await startConnectedSession();
+    ({ sim, browser } = session);
+    expect(session.outcome).toMatch(/^Connected to /);
     extensionPage = await browser.extensionPage('popup.html');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
+  afterAll(() => session?.close());
 
   it('the first sync found exactly the threads the simulator has waiting', async () => {
     // Connecting started the first sync.

@@ -4,14 +4,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { Protocol, Result } from '../../lib/messages';
-import { startSimulator } from '../simulator/index';
-import { connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
-
-/** The extension API inside the page that `evaluate` runs in (not in this Node process). */
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<Result<Protocol['replies/queue']['response']> | undefined> } };
-
-const FIRST_SYNC_TIMEOUT_MS = 60_000;
+import type { Simulator } from '../simulator/index';
+import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
 /** Minutes from the tables' "2h 5m" / "3d 4h" / "23m" (the inverse of formatWait). */
 function minutesOf(text: string): number {
@@ -59,31 +53,20 @@ async function readTable(table: Locator): Promise<TableView> {
 }
 
 describe('reports: reply times', () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let session: ConnectedSession;
+  let sim: Simulator;
   let browser: ExtensionBrowser;
   let reports: Page;
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    browser = await launchBrowser({ hostRules: sim.hostRules });
-    expect(await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey })).toMatch(/^Connected to /);
     // Connecting starts the first sync; the report is complete once it finished.
-    const page = await browser.extensionPage('reports.html');
-    const deadline = Date.now() + FIRST_SYNC_TIMEOUT_MS;
-    for (;;) {
-      const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'replies/queue', request: {} }));
-      if (reply?.ok && reply.value.status.phase === 'ok') break;
-      if (Date.now() > deadline) throw new Error(`The first sync did not finish: ${JSON.stringify(reply)}`);
-      await page.waitForTimeout(500);
-    }
-    await page.close();
+    session = await startConnectedSession({ firstSync: true });
+    ({ sim, browser } = session);
+    expect(session.outcome).toMatch(/^Connected to /);
     reports = await browser.extensionPage('reports.html');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
+  afterAll(() => session?.close());
 
   const section = () => reports.getByRole('region', { name: 'Reply times' });
   const byProject = () => section().getByRole('table', { name: /^Reply times per project, / });

@@ -6,27 +6,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Result } from '../../lib/messages';
 import type { Settings } from '../../lib/settings';
-import { startSimulator } from '../simulator/index';
-import { launchBrowser, type ExtensionBrowser } from './harness';
+import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
 /** The extension API inside the page that `evaluate` runs in (not in this Node process). */
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<Result<unknown> | undefined> } };
 
 describe('reply settings in options', () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let session: ConnectedSession;
   let browser: ExtensionBrowser;
   let options: Page;
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    browser = await launchBrowser({ hostRules: sim.hostRules });
+    session = await startConnectedSession({ connect: false });
+    ({ browser } = session);
     options = await browser.extensionPage('options.html#replies');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
+  afterAll(() => session?.close());
 
   /** The settings as the background has them stored (asked from the page, as the page itself does). */
   async function storedSettings(): Promise<Settings> {

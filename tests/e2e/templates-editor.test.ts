@@ -4,9 +4,9 @@
 // can save its task as a template.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSimulator } from '../simulator/index';
+import type { Simulator } from '../simulator/index';
 import type { TaskTreeView } from '../simulator/control';
-import { connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> Launch <b>now</b>';
 
@@ -30,17 +30,17 @@ const htmlTemplate = {
 };
 
 describe('template editor and files', () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let session: ConnectedSession;
+  let sim: Simulator;
   let browser: ExtensionBrowser;
   let options: Page;
   let page: Page;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    browser = await launchBrowser({ hostRules: sim.hostRules });
-    const outcome = await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey });
-    expect(outcome).toMatch(/^Connected to /);
+    session = await startConnectedSession();
+    ({ sim, browser } = session);
+    expect(session.outcome).toMatch(/^Connected to /);
     options = await browser.extensionPage('options.html');
     page = await browser.context.newPage();
     // An injected script would show up as an alert dialog.
@@ -50,10 +50,7 @@ describe('template editor and files', () => {
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
+  afterAll(() => session?.close());
 
   const section = () => options.locator('#templates');
   const importText = async (name: string, text: string) =>

@@ -4,30 +4,27 @@
 // leaves a comment with todo items on a task.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startSimulator } from '../simulator/index';
+import type { Simulator } from '../simulator/index';
 import type { TaskTreeView } from '../simulator/control';
 import { builtinTemplates, expandTemplate, type PlannedTask } from '../../lib/templates';
-import { connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
 const templatesUi = (page: Page, feature: 'templates' | 'checklist') => page.locator(`account-desk-templates[data-page="${feature === 'templates' ? 'project' : 'task'}"]`);
 
 describe('templates on Worksection pages', () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let session: ConnectedSession;
+  let sim: Simulator;
   let browser: ExtensionBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    browser = await launchBrowser({ hostRules: sim.hostRules });
-    const outcome = await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey });
-    expect(outcome).toMatch(/^Connected to /);
+    session = await startConnectedSession();
+    ({ sim, browser } = session);
+    expect(session.outcome).toMatch(/^Connected to /);
     page = await browser.context.newPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
+  afterAll(() => session?.close());
 
   beforeEach(() => sim.control.clearFaults());
 

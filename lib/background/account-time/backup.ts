@@ -12,7 +12,7 @@
 import type { AccountDeskDb } from '../../db';
 import { parseManualEntry } from '../../account-time/manual';
 import { validateTemplate } from '../../templates';
-import { describeValue } from '../../replies/describe';
+import { describeValue, isPlainObject } from '../../validate';
 import { ProblemError } from '../../problem';
 
 import { BACKUP_FORMAT, BACKUP_MAX_BYTES, type Backup } from '../../account-time/protocol';
@@ -39,7 +39,6 @@ export interface BackupContext {
   accountOrigin?: string;
 }
 
-const isPlain = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isTime = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isId = (value: unknown) => typeof value === 'string' && /^\d{1,20}$/.test(value);
 const isText = (value: unknown, max: number) => typeof value === 'string' && value.trim() !== '' && value.length <= max;
@@ -112,7 +111,7 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
     if (!Array.isArray(row.nodes)) return [...problems, `nodes must be a list, got ${describeValue(row.nodes)}`];
     row.nodes.forEach((node: unknown, index) => {
       const at = `nodes[${index}]`;
-      if (!isPlain(node) || !isPlain(node.planned)) return problems.push(`${at}: expected a planned task`);
+      if (!isPlainObject(node) || !isPlainObject(node.planned)) return problems.push(`${at}: expected a planned task`);
       if (!['planned', 'attempting', 'created'].includes(node.state as string)) problems.push(`${at}.state must be planned, attempting or created, got ${describeValue(node.state)}`);
       if (node.taskId !== undefined && !isId(node.taskId)) problems.push(`${at}.taskId must be a Worksection id, got ${describeValue(node.taskId)}`);
       if (node.page !== undefined && !isAccountPath(node.page)) problems.push(`${at}.page must be a page of the account such as "/project/1/2/", got ${describeValue(node.page)}`);
@@ -120,7 +119,7 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
     return problems;
   },
   roleMappings(row) {
-    if (!isPlain(row.mapping) || !Object.values(row.mapping).every((person) => typeof person === 'string')) return ['mapping must map roles to people'];
+    if (!isPlainObject(row.mapping) || !Object.values(row.mapping).every((person) => typeof person === 'string')) return ['mapping must map roles to people'];
     return [];
   },
   savedChecklists(row) {
@@ -147,7 +146,7 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
 
 /** Every problem in `input` as a backup of `db`'s schema; empty when it can be imported. */
 export function checkBackup(db: AccountDeskDb, input: unknown, context: BackupContext = {}): string[] {
-  if (!isPlain(input)) return [`backup: expected a JSON object, got ${describeValue(input)}`];
+  if (!isPlainObject(input)) return [`backup: expected a JSON object, got ${describeValue(input)}`];
   const size = JSON.stringify(input).length;
   if (size > BACKUP_MAX_BYTES) return [`backup: ${megabytes(size)} MB, more than the ${megabytes(BACKUP_MAX_BYTES)} MB a backup may have`];
   const problems: string[] = [];
@@ -156,7 +155,7 @@ export function checkBackup(db: AccountDeskDb, input: unknown, context: BackupCo
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > db.verno) {
     problems.push(`schemaVersion: expected 1 to ${db.verno} (this version reads older backups, not newer ones), got ${describeValue(version)}`);
   }
-  if (!isPlain(input.tables)) return [...problems, `tables: expected an object, got ${describeValue(input.tables)}`];
+  if (!isPlainObject(input.tables)) return [...problems, `tables: expected an object, got ${describeValue(input.tables)}`];
   const known = new Map(db.tables.map((table) => [table.name, table]));
   for (const [name, rows] of Object.entries(input.tables)) {
     const table = known.get(name);
@@ -172,7 +171,7 @@ export function checkBackup(db: AccountDeskDb, input: unknown, context: BackupCo
     const seen = new Set<unknown>();
     rows.forEach((row, index) => {
       const at = `tables.${name}[${index}]`;
-      if (!isPlain(row)) return problems.push(`${at}: expected an object, got ${describeValue(row)}`);
+      if (!isPlainObject(row)) return problems.push(`${at}: expected an object, got ${describeValue(row)}`);
       const key = typeof keyPath === 'string' ? row[keyPath] : undefined;
       if (typeof keyPath === 'string' && !(auto && key === undefined)) {
         if (typeof key !== 'string' && typeof key !== 'number') return problems.push(`${at}.${keyPath}: missing or not a key, got ${describeValue(key)}`);

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANCHORS, findAnchor, PAGE_ANCHORS, taskRows, type AnchorName } from '@/lib/page/selectors';
+import { simulatorDemoPages, simulatorPage } from '../../support/simulator-pages';
 
 // happy-dom gives import.meta.url an http: scheme, so resolve from the project root.
 const fixtures = join(process.cwd(), 'tests/fixtures/pages/');
@@ -21,7 +22,7 @@ function counts(doc: Document): Record<AnchorName, number> {
   ) as Record<AnchorName, number>;
 }
 
-describe('Worksection selectors against saved pages', () => {
+describe('Worksection selectors against saved and simulated pages', () => {
   it('classic project page: header, task list and one row per task', () => {
     const doc = page('classic-project.html');
     expect(counts(doc)).toMatchObject({ projectHeader: 1, taskList: 1, taskRow: 3, taskTitle: 0 });
@@ -48,13 +49,23 @@ describe('Worksection selectors against saved pages', () => {
     expect(taskRows(doc)).toEqual([]);
   });
 
+  // Rendered from the simulator's page views at test time, so these follow the pages the e2e tests run against.
   it('simulator pages have every anchor their page kind needs', () => {
-    const saved = readdirSync(fixtures).filter((name) => name.startsWith('simulator-'));
-    expect(saved).toEqual(expect.arrayContaining(['simulator-project.html', 'simulator-task.html']));
-    const project = page('simulator-project.html');
+    const { projectPath, taskPath, taskId } = simulatorDemoPages();
+    const project = simulatorPage(projectPath);
     for (const name of PAGE_ANCHORS.project) expect(findAnchor(project, name).element, name).not.toBeNull();
     expect(counts(project).taskRow).toBeGreaterThan(5);
-    const task = page('simulator-task.html');
+    expect(taskRows(project).map((row) => row.taskId)).toContain(taskId);
+    const task = simulatorPage(taskPath);
     for (const name of PAGE_ANCHORS.task) expect(findAnchor(task, name).element, name).not.toBeNull();
+  });
+
+  it('the simulator\'s layout without anchors has none of them (the dock case)', () => {
+    const { projectPath, taskPath } = simulatorDemoPages();
+    for (const [path, kind] of [[projectPath, 'project'], [taskPath, 'task']] as const) {
+      const doc = simulatorPage(`${path}?layout=unknown`);
+      for (const name of PAGE_ANCHORS[kind]) expect(findAnchor(doc, name).element, `${kind} ${name}`).toBeNull();
+      expect(taskRows(doc)).toEqual([]);
+    }
   });
 });

@@ -3,22 +3,22 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BADGE_TAG } from '@/components/replies/badge';
 import { badgeRows, clearRowBadges, ROW_MARK } from '@/components/replies/rows';
 import { taskRows } from '@/lib/page/selectors';
-import { byTaskId, MINUTE, NOW, pill, RULES, savedPage, useEnglishMessages, waitingThread } from './badges-support';
+import { byTaskId, MINUTE, NOW, pill, RULES, savedPage, SIMULATOR, simulatorProjectPage, useEnglishMessages, waitingThread } from './badges-support';
 
-// The simulator's project page as saved: 24 rows over three levels.
-const LATE_ROW = '330160';
-const SUBTASK_ROW = '330223';
+// The simulator's project page: rows over three levels.
+const LATE_ROW = SIMULATOR.taskId;
+const SUBTASK_ROW = SIMULATOR.subtaskId;
 
-describe('badgeRows on a saved project page', () => {
+describe('badgeRows on the simulator\'s project page', () => {
   let doc: Document;
   beforeEach(() => {
     useEnglishMessages();
-    doc = savedPage('simulator-project.html');
+    doc = simulatorProjectPage();
   });
 
   const rowOf = (taskId: string) => {
     const row = doc.querySelector(`#tasks_images .item[data-id="${taskId}"]`);
-    if (!row) throw new Error(`no row ${taskId} in the fixture`);
+    if (!row) throw new Error(`no row ${taskId} on the page`);
     return row;
   };
   const badgesIn = (taskId: string) => rowOf(taskId).querySelectorAll(BADGE_TAG);
@@ -118,7 +118,7 @@ describe('badgeRows on a saved project page', () => {
 
     // The name cell re-rendered inside the marked row: the mark alone must not stop a new badge.
     const name = rowOf(LATE_ROW).querySelector('.name')!;
-    name.innerHTML = '<a href="/project/8562/330160/">Renamed task</a>';
+    name.innerHTML = `<a href="${SIMULATOR.taskPath}">Renamed task</a>`;
     badgeRows(taskRows(doc), waiting, NOW, RULES);
     expect(badgesIn(LATE_ROW)).toHaveLength(1);
     expect(rowOf(LATE_ROW).querySelector('.name > a')?.nextElementSibling?.localName).toBe(BADGE_TAG);
@@ -127,7 +127,7 @@ describe('badgeRows on a saved project page', () => {
     const fresh = doc.createElement('div');
     fresh.className = 'item level0 active';
     fresh.setAttribute('data-id', LATE_ROW);
-    fresh.innerHTML = '<div class="name"><a href="/project/8562/330160/">Renamed task</a></div>';
+    fresh.innerHTML = `<div class="name"><a href="${SIMULATOR.taskPath}">Renamed task</a></div>`;
     rowOf(LATE_ROW).replaceWith(fresh);
     badgeRows(taskRows(doc), waiting, NOW, RULES);
     badgeRows(taskRows(doc), waiting, NOW, RULES);

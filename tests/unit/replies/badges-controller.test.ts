@@ -10,10 +10,11 @@ import type { Envelope } from '@/lib/messages';
 import { pageEnvironment } from '@/lib/page/environment';
 import { startRunner, type Runner } from '@/lib/page/runner';
 import type { WaitingThread } from '@/lib/replies/protocol';
-import { byTaskId, MINUTE, pill, RULES, savedPage, useEnglishMessages, waitingThread } from './badges-support';
+import { byTaskId, MINUTE, pill, RULES, SIMULATOR, simulatorProjectPage, simulatorTaskPage, useEnglishMessages, waitingThread } from './badges-support';
 
 const ORIGIN = 'https://demo.worksection.com';
-const TASK = '330160';
+const TASK = SIMULATOR.taskId;
+const PROJECT_PATH = SIMULATOR.projectPath;
 
 describe('reply badges on a page', () => {
   let runner: Runner | undefined;
@@ -29,9 +30,9 @@ describe('reply badges on a page', () => {
     for (let i = 0; i < 50 && !condition(); i++) await settle();
     expect(condition()).toBe(true);
   };
-  const show = (path: string, fixture: string) => {
+  const show = (path: string, page: () => Document) => {
     (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${ORIGIN}${path}`);
-    document.body.innerHTML = savedPage(fixture).body.innerHTML;
+    document.body.innerHTML = page().body.innerHTML;
   };
 
   // Only this feature, with the environment a real page gives the runner (alive: the fake browser has no runtime id).
@@ -69,19 +70,19 @@ describe('reply badges on a page', () => {
   });
 
   it('asks for the project\'s waiting threads and badges their rows', async () => {
-    show('/project/8562/', 'simulator-project.html');
+    show(PROJECT_PATH, simulatorProjectPage);
     waiting = byTaskId(waitingThread(TASK, 20, { waitingSince: Date.now() - 20 * MINUTE }));
     startBadges();
     await until(() => badges().length === 1);
 
     // The runner reads the feature's switch, the feature its clock rules.
     expect(asked.map((message) => message.type).sort()).toEqual(['replies/project', 'settings/get', 'settings/get']);
-    expect(asked.find((message) => message.type === 'replies/project')?.request).toEqual({ origin: ORIGIN, projectId: '8562' });
+    expect(asked.find((message) => message.type === 'replies/project')?.request).toEqual({ origin: ORIGIN, projectId: SIMULATOR.projectId });
     expect(document.querySelector(`.item[data-id="${TASK}"] ${BADGE_TAG}`)).not.toBeNull();
   });
 
   it('asks again when the background announces new thread states, and takes answered badges away', async () => {
-    show('/project/8562/', 'simulator-project.html');
+    show(PROJECT_PATH, simulatorProjectPage);
     waiting = byTaskId(waitingThread(TASK, 20, { waitingSince: Date.now() - 20 * MINUTE }));
     startBadges();
     await until(() => badges().length === 1);
@@ -100,14 +101,14 @@ describe('reply badges on a page', () => {
   });
 
   it('puts badges back, once, when Worksection swaps the task list', async () => {
-    show('/project/8562/', 'simulator-project.html');
+    show(PROJECT_PATH, simulatorProjectPage);
     waiting = byTaskId(waitingThread(TASK, 20, { waitingSince: Date.now() - 20 * MINUTE }));
     startBadges();
     await until(() => badges().length === 1);
     const before = asked.length;
 
     const list = document.querySelector('#tasks_images')!;
-    list.innerHTML = savedPage('simulator-project.html').querySelector('#tasks_images')!.innerHTML;
+    list.innerHTML = simulatorProjectPage().querySelector('#tasks_images')!.innerHTML;
     expect(badges()).toHaveLength(0);
     await frame();
     await until(() => badges().length === 1);
@@ -120,7 +121,7 @@ describe('reply badges on a page', () => {
 
   it('moves ages on every 30 s without asking the background', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'Date'], now: Date.parse('2025-03-12T11:00:00Z') });
-    show('/project/8562/', 'simulator-project.html');
+    show(PROJECT_PATH, simulatorProjectPage);
     waiting = byTaskId(waitingThread(TASK, 0, { waitingSince: Date.now() - 14 * MINUTE }));
     startBadges();
     await until(() => badges().length === 1);
@@ -138,18 +139,18 @@ describe('reply badges on a page', () => {
   });
 
   it('follows in-page navigation to a task page and shows the task\'s badge there', async () => {
-    show('/project/8562/', 'simulator-project.html');
-    waiting = byTaskId(waitingThread('330177', 20, { waitingSince: Date.now() - 20 * MINUTE }));
+    show(PROJECT_PATH, simulatorProjectPage);
+    waiting = byTaskId(waitingThread(SIMULATOR.taskId, 20, { waitingSince: Date.now() - 20 * MINUTE }));
     startBadges();
     // The thread's row on the project page carries its badge.
     await until(() => badges().length === 1);
-    expect(badges()[0]!.closest('.item')?.getAttribute('data-id')).toBe('330177');
+    expect(badges()[0]!.closest('.item')?.getAttribute('data-id')).toBe(SIMULATOR.taskId);
 
     // As Worksection navigates: the URL changes, then the content is swapped.
     // The runner notices the URL with the swap (or within a second, polling).
-    show('/project/8562/330177/', 'simulator-task.html');
+    show(SIMULATOR.taskPath, simulatorTaskPage);
     await vi.waitFor(() => expect(badges()).toHaveLength(1), { timeout: 3000, interval: 50 });
-    expect(asked.find((message) => message.type === 'replies/task')?.request).toEqual({ origin: ORIGIN, taskId: '330177' });
+    expect(asked.find((message) => message.type === 'replies/task')?.request).toEqual({ origin: ORIGIN, taskId: SIMULATOR.taskId });
     expect(badges()[0]!.parentElement?.matches('.task h1')).toBe(true);
   });
 
@@ -159,7 +160,7 @@ describe('reply badges on a page', () => {
       if (message.type === 'settings/get') return { ok: true, value: { ...RULES, features: { ...RULES.features, replyBadges: false } } };
       return { ok: true, value: [waitingThread(TASK, 20, { waitingSince: Date.now() - 20 * MINUTE })] };
     }) as never);
-    show('/project/8562/', 'simulator-project.html');
+    show(PROJECT_PATH, simulatorProjectPage);
     startBadges();
     await until(() => asked.length === 1);
     await settle();
@@ -169,7 +170,7 @@ describe('reply badges on a page', () => {
   });
 
   it('leaves no badge behind when the runner stops (the extension updated or removed)', async () => {
-    show('/project/8562/', 'simulator-project.html');
+    show(PROJECT_PATH, simulatorProjectPage);
     waiting = byTaskId(waitingThread(TASK, 20, { waitingSince: Date.now() - 20 * MINUTE }));
     startBadges();
     await until(() => badges().length === 1);

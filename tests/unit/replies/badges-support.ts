@@ -1,6 +1,7 @@
 // Shared by the reply badge tests: the extension's real English messages
-// behind browser.i18n.getMessage (tests/support/i18n.ts),
-// saved Worksection pages, and waiting threads as the background sends them.
+// behind browser.i18n.getMessage (tests/support/i18n.ts), Worksection pages
+// (saved ones, and the simulator's rendered at test time), and waiting
+// threads as the background sends them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vi } from 'vitest';
@@ -8,6 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WaitingThread } from '@/lib/replies/protocol';
 import { defaultSettings, type Settings } from '@/lib/settings';
 import { englishMessage } from '../../support/i18n';
+import { simulatorDemoPages, simulatorPage } from '../../support/simulator-pages';
 
 const root = process.cwd();
 
@@ -19,6 +21,11 @@ export function useEnglishMessages(): void {
 export function savedPage(name: string): Document {
   return new DOMParser().parseFromString(readFileSync(join(root, 'tests/fixtures/pages', name), 'utf8'), 'text/html');
 }
+
+/** The simulator's project page (rows over three levels) and a task page, rendered from its page views now. */
+export const SIMULATOR = simulatorDemoPages();
+export const simulatorProjectPage = (): Document => simulatorPage(SIMULATOR.projectPath);
+export const simulatorTaskPage = (): Document => simulatorPage(SIMULATOR.taskPath);
 
 /** Business hours in UTC, Mon–Fri 09:00–18:00, thresholds 10 / 15 / 30. */
 export const RULES: Settings = defaultSettings('UTC');

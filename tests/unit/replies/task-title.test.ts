@@ -2,18 +2,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BADGE_TAG } from '@/components/replies/badge';
 import { badgeTaskTitle, clearTitleBadges, TITLE_MARK } from '@/components/replies/task-title';
-import { NOW, pill, RULES, savedPage, useEnglishMessages, waitingThread } from './badges-support';
+import { NOW, pill, RULES, savedPage, SIMULATOR, simulatorTaskPage, useEnglishMessages, waitingThread } from './badges-support';
 
-// The simulator's task page as saved: task 330177 under `.task h1`.
-const TASK = '330177';
+// The simulator's task page: its task under `.task h1`.
+const TASK = SIMULATOR.taskId;
+const OTHER_TASK = String(Number(TASK) + 1);
 
-describe('badgeTaskTitle on saved task pages', () => {
+describe('badgeTaskTitle on task pages', () => {
   beforeEach(() => useEnglishMessages());
 
   const line = (host: Element | null) => host?.shadowRoot?.querySelector('.line')?.textContent;
 
   it('puts the badge inside the title after the link, with the client and the business-hours age', () => {
-    const doc = savedPage('simulator-task.html');
+    const doc = simulatorTaskPage();
     const since = Date.parse('2025-03-12T17:50:00Z');
     const thread = waitingThread(TASK, 0, { waitingSince: since });
 
@@ -29,7 +30,7 @@ describe('badgeTaskTitle on saved task pages', () => {
   });
 
   it('is idempotent and goes away when the thread is answered', () => {
-    const doc = savedPage('simulator-task.html');
+    const doc = simulatorTaskPage();
     const thread = waitingThread(TASK, 20);
     const first = badgeTaskTitle(doc, thread, NOW, RULES);
     expect(badgeTaskTitle(doc, thread, NOW, RULES)).toBe(first);
@@ -41,9 +42,9 @@ describe('badgeTaskTitle on saved task pages', () => {
   });
 
   it('replaces the badge when the title now shows another task', () => {
-    const doc = savedPage('simulator-task.html');
+    const doc = simulatorTaskPage();
     badgeTaskTitle(doc, waitingThread(TASK, 20), NOW, RULES);
-    const other = badgeTaskTitle(doc, waitingThread('330178', 5), NOW, RULES);
+    const other = badgeTaskTitle(doc, waitingThread(OTHER_TASK, 5), NOW, RULES);
     expect(doc.querySelectorAll(BADGE_TAG)).toHaveLength(1);
     expect(pill(other).textContent).toBe('5m');
     clearTitleBadges(doc);
@@ -63,7 +64,7 @@ describe('badgeTaskTitle on saved task pages', () => {
   });
 
   it('renders a hostile client name as text', () => {
-    const doc = savedPage('simulator-task.html');
+    const doc = simulatorTaskPage();
     const name = '<img src=x onerror=alert(1)> <script>alert(2)</script>';
     const host = badgeTaskTitle(doc, waitingThread(TASK, 20, { client: { id: '1', name, email: '' } }), NOW, RULES);
     expect(line(host)).toBe(`${name} waiting 20m · 20m in business hours`);
