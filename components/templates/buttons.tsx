@@ -95,9 +95,11 @@ function DialogButton<P extends object>({ docked, label, title, load, props, exp
     setOpen(false);
     opener?.focus();
   };
+  // Reaching for the button starts loading the dialog's code, so a click rarely waits for it.
+  const prefetch = () => void load().catch(() => undefined);
   return (
     <div class={`root ${docked ? 'floating' : 'inline'}`}>
-      <button type="button" ref={setOpener} aria-haspopup="dialog" aria-expanded={open} title={title} onClick={show}>
+      <button type="button" ref={setOpener} aria-haspopup="dialog" aria-expanded={open} title={title} onClick={show} onPointerEnter={prefetch} onFocus={prefetch}>
         {label}
       </button>
       {children}

@@ -2,8 +2,10 @@
  * One MutationObserver for everything Account Desk does on a page:
  * Worksection swaps parts of its pages without navigating, and the runner and
  * the features re-check their places. Mutations are gathered and handed to
- * every listener once per animation frame; Account Desk's own elements coming
- * and going are not news.
+ * every listener once per animation frame, or (`soon`) as soon as the
+ * mutations are delivered, for cheap checks whose latency users see (a UI
+ * put back at its anchor); Account Desk's own elements coming and going are
+ * not news.
  */
 
 export type DomChangeListener = (records: readonly MutationRecord[]) => void;
@@ -18,22 +20,26 @@ const touchesPage = (record: MutationRecord) =>
 
 interface Channel {
   listeners: Set<DomChangeListener>;
+  soon: Set<DomChangeListener>;
   observer: MutationObserver;
 }
 
 const channels = new WeakMap<Document, Channel>();
 
-/** Calls `listener` with each frame's page mutations until `signal` aborts. */
-export function onDomChange(document: Document, signal: AbortSignal, listener: DomChangeListener): void {
+/** Calls `listener` with each frame's page mutations (or, `soon`, each delivery's) until `signal` aborts. */
+export function onDomChange(document: Document, signal: AbortSignal, listener: DomChangeListener, options: { soon?: boolean } = {}): void {
   if (signal.aborted) return;
   let channel = channels.get(document);
   if (!channel) {
     const listeners = new Set<DomChangeListener>();
+    const soon = new Set<DomChangeListener>();
     let pending: MutationRecord[] = [];
     const view = document.defaultView ?? globalThis;
     const observer = new MutationObserver((records) => {
       const news = records.filter(touchesPage);
       if (news.length === 0) return;
+      for (const each of [...soon]) each(news);
+      if (listeners.size === 0) return;
       const first = pending.length === 0;
       pending.push(...news);
       if (!first) return;
@@ -44,16 +50,17 @@ export function onDomChange(document: Document, signal: AbortSignal, listener: D
       });
     });
     observer.observe(document.body, { childList: true, subtree: true });
-    channel = { listeners, observer };
+    channel = { listeners, soon, observer };
     channels.set(document, channel);
   }
-  const { listeners, observer } = channel;
-  listeners.add(listener);
+  const { listeners, soon, observer } = channel;
+  const set = options.soon ? soon : listeners;
+  set.add(listener);
   signal.addEventListener(
     'abort',
     () => {
-      listeners.delete(listener);
-      if (listeners.size > 0) return;
+      set.delete(listener);
+      if (listeners.size + soon.size > 0) return;
       observer.disconnect();
       channels.delete(document);
     },

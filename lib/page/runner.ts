@@ -299,7 +299,8 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
   lifetime.signal.addEventListener('abort', () => view.clearInterval(poll), { once: true });
   const stopSwitches = env.onSwitchesChanged(() => void readSwitches());
   lifetime.signal.addEventListener('abort', stopSwitches, { once: true });
-  onDomChange(document, lifetime.signal, () => round());
+  // A round is a few lookups: it runs as soon as the page's changes are delivered, so a UI is back at its anchor within the same task.
+  onDomChange(document, lifetime.signal, () => round(), { soon: true });
 
   void readSwitches();
 
