@@ -61,8 +61,9 @@ export function badgeRows(
 
 function insertRowBadge(row: Element, link: Element | null, taskId: string): Element {
   const host = createBadge(row.ownerDocument, 'row');
+  // After the title link; without one, in the name cell, else in the row's action slot (.td_actions, classic layout).
   if (link) link.after(host);
-  else (row.querySelector('.name') ?? row).append(host);
+  else (row.querySelector('.name') ?? row.querySelector('.td_actions') ?? row).append(host);
   row.setAttribute(ROW_MARK, taskId);
   return host;
 }

@@ -36,6 +36,13 @@ describe('badgeRows on the simulator\'s project page', () => {
     expect(doc.querySelectorAll(`[${ROW_MARK}]`)).toHaveLength(2);
   });
 
+  it('falls back to the row\'s action slot when a row has no name cell', () => {
+    const row = rowOf(LATE_ROW);
+    row.querySelector('.name')?.remove();
+    badgeRows(taskRows(doc), byTaskId(waitingThread(LATE_ROW, 20)), NOW, RULES);
+    expect(row.querySelector(`.td_actions > ${BADGE_TAG}`)).not.toBeNull();
+  });
+
   it('shows the calendar wait, the state, and an accessible name starting "Client waiting"', () => {
     badgeRows(taskRows(doc), byTaskId(waitingThread(LATE_ROW, 20), waitingThread(SUBTASK_ROW, 3)), NOW, RULES);
 
