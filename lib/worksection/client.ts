@@ -26,7 +26,7 @@ import {
   readList,
 } from './parse';
 import { backoffDelay, parseRetryAfter } from './retry';
-import { buildQuery, signAdminQuery, type WsParams } from './sign';
+import { buildWireRequest, type WireRequest, type WireScheme, type WsParams } from './sign';
 import { realSleep, sharedThrottles, type RequestPriority, type RequestThrottle, type Sleep, type ThrottleRegistry } from './throttle';
 import type {
   WsComment,
@@ -67,7 +67,23 @@ export interface WorksectionClientOptions {
   throttles?: ThrottleRegistry;
   /** Background work (sync, write-back) yields its turn to interactive requests. Default interactive. */
   priority?: RequestPriority;
+  /** The wire format to try first (sign.ts). Default 'header', as Worksection's newest clients send. */
+  scheme?: WireScheme;
+  /** Told when a status_code 2 refusal made the client switch to the other scheme and that one worked. */
+  onSchemeChange?: (scheme: WireScheme) => void;
+  /** Where learnt clock offsets (server Date − local clock) live, per account; module-wide by default. */
+  clockOffsets?: Map<string, number>;
 }
+
+/** Server clock minus ours, per account origin, learnt from a refused header-scheme call's Date header. */
+export const sharedClockOffsets = new Map<string, number>();
+
+/** A refusal with this status_code changed nothing on the server ("Action hash is missed or invalid"). */
+const HASH_REFUSED = 2;
+/** Below this the Date header (1 s resolution) cannot tell skew from latency. */
+const MIN_SKEW_MS = 5000;
+
+const otherScheme = (scheme: WireScheme): WireScheme => (scheme === 'header' ? 'query' : 'header');
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -214,6 +230,10 @@ export function isWrite(action: string): boolean {
 
 export class WorksectionClient {
   readonly origin: string;
+  /** The wire format in use; it changes when the other one is accepted after a refusal. */
+  scheme: WireScheme;
+  private readonly onSchemeChange: ((scheme: WireScheme) => void) | undefined;
+  private readonly clockOffsets: Map<string, number>;
   private readonly auth: WorksectionAuth;
   private readonly fetchImpl: typeof fetch | undefined;
   private readonly throttle: RequestThrottle;
@@ -242,6 +262,9 @@ export class WorksectionClient {
     this.random = options.random ?? Math.random;
     this.timeZone = options.timeZone ?? 'UTC';
     this.priority = options.priority ?? 'interactive';
+    this.scheme = options.scheme ?? 'header';
+    this.onSchemeChange = options.onSchemeChange;
+    this.clockOffsets = options.clockOffsets ?? sharedClockOffsets;
     this.throttle = (options.throttles ?? sharedThrottles).forAccount(this.origin, {
       minIntervalMs: options.minIntervalMs,
       now: this.now,
@@ -259,15 +282,42 @@ export class WorksectionClient {
    */
   async call(action: string, params: WsParams = {}, options: CallOptions = {}): Promise<WsOkEnvelope> {
     const { signal } = options;
-    const url = this.urlFor(buildQuery(action, params));
+    // A status_code 2 refusal ("hash is missed or invalid") changed nothing on
+    // the server, so it may be repeated without duplicating a write: once with
+    // the clock corrected from the server's Date, once in the other scheme.
+    let skewCorrected = false;
+    let schemeSwitched = false;
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw abortedRequest(action, signal.reason);
       let failure: WorksectionError;
+      const scheme = this.scheme;
       try {
-        return await this.throttle.schedule(() => this.attempt(action, url, signal), { signal, label: action, priority: this.priority });
+        const envelope = await this.throttle.schedule(() => this.attempt(action, params, scheme, signal), {
+          signal,
+          label: action,
+          priority: this.priority,
+        });
+        if (schemeSwitched) this.onSchemeChange?.(scheme);
+        return envelope;
       } catch (error) {
         if (!(error instanceof WorksectionError)) throw error;
         failure = error;
+      }
+      if (failure.kind === 'auth' && failure.code === HASH_REFUSED) {
+        const skew = failure.serverDate === undefined ? 0 : failure.serverDate - this.now();
+        const known = this.clockOffsets.get(this.origin) ?? 0;
+        if (scheme === 'header' && !skewCorrected && Math.abs(skew - known) >= MIN_SKEW_MS) {
+          skewCorrected = true;
+          this.clockOffsets.set(this.origin, skew);
+          continue;
+        }
+        if (!schemeSwitched) {
+          schemeSwitched = true;
+          this.scheme = otherScheme(scheme);
+          continue;
+        }
+        this.scheme = otherScheme(this.scheme); // neither worked: keep the one we started with
+        throw failure;
       }
       if (!failure.retryable || attempt >= this.maxRetries) throw failure;
       // A write that failed ambiguously (5xx, timeout, network) may have been
@@ -287,9 +337,10 @@ export class WorksectionClient {
     }
   }
 
-  private urlFor(query: string): string {
-    if (this.auth.kind === 'admin') return `${this.origin}/api/admin/v2/?${signAdminQuery(query, this.auth.apiKey)}`;
-    return `${this.origin}/api/oauth2?${query}`;
+  /** The request one attempt sends: signed now (for the header scheme, on the server's clock when we learnt it). */
+  wireRequest(action: string, params: WsParams = {}, scheme: WireScheme = this.scheme): WireRequest {
+    const unixSeconds = Math.floor((this.now() + (this.clockOffsets.get(this.origin) ?? 0)) / 1000);
+    return buildWireRequest({ origin: this.origin, action, params, auth: this.auth, scheme, unixSeconds });
   }
 
   /** What error messages need: the action, and the secret they must never show. */
@@ -316,7 +367,7 @@ export class WorksectionClient {
   }
 
   /** One HTTP exchange, bounded by the timeout and the caller's signal. */
-  private attempt(action: string, url: string, signal: AbortSignal | undefined): Promise<WsOkEnvelope> {
+  private attempt(action: string, params: WsParams, scheme: WireScheme, signal: AbortSignal | undefined): Promise<WsOkEnvelope> {
     const context = this.contextFor(action);
     const request = new AbortController();
     const cleanup = new AbortController();
@@ -353,7 +404,7 @@ export class WorksectionClient {
       else signal.addEventListener('abort', onAbort, { once: true });
       cleanup.signal.addEventListener('abort', () => signal.removeEventListener('abort', onAbort), { once: true });
     });
-    const exchange = this.exchange(context, url, request.signal).catch((error: unknown) => {
+    const exchange = this.exchange(context, this.wireRequest(action, params, scheme), request.signal).catch((error: unknown) => {
       // A fetch we stopped fails with an AbortError; report why we stopped it.
       if (stoppedBy === 'timeout') throw timeoutError();
       if (stoppedBy === 'abort') throw abortedRequest(action, signal?.reason);
@@ -366,17 +417,23 @@ export class WorksectionClient {
     });
   }
 
-  private async exchange(context: ErrorContext, url: string, signal: AbortSignal): Promise<WsOkEnvelope> {
+  private async exchange(context: ErrorContext, wire: WireRequest, signal: AbortSignal): Promise<WsOkEnvelope> {
     const { action } = context;
     const fetchImpl = this.fetchImpl ?? globalThis.fetch;
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (this.auth.kind === 'oauth') headers.Authorization = `Bearer ${this.auth.accessToken}`;
+    const { url, method, headers, body: requestBody } = wire;
 
     let response: Response;
     let bodyText: string;
     try {
       // Credentials ride in the query or header; the site's cookies add nothing.
-      response = await fetchImpl(url, { method: 'POST', headers, signal, credentials: 'omit', cache: 'no-store' });
+      response = await fetchImpl(url, {
+        method,
+        headers,
+        ...(requestBody === undefined ? {} : { body: requestBody }),
+        signal,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
       bodyText = await response.text();
     } catch (cause) {
       if (signal.aborted) throw cause; // attempt() turns this into timeout/aborted
@@ -409,7 +466,10 @@ export class WorksectionClient {
     }
     if (!isPlainObject(body)) throw malformedReply(action, 'expected a JSON object.');
     if (body.status === 'ok') return body as WsOkEnvelope;
-    if (body.status === 'error') throw errorFromEnvelope(context, body, response.status);
+    if (body.status === 'error') {
+      const serverDate = Date.parse(response.headers.get('Date') ?? '');
+      throw errorFromEnvelope(context, body, response.status, Number.isNaN(serverDate) ? undefined : serverDate);
+    }
     if (body.status === undefined && typeof body.error === 'string') throw errorFromOAuthBody(context, body, response.status);
     if (body.status === undefined) throw malformedReply(action, 'no "status" field.');
     throw malformedReply(action, `unknown status ${JSON.stringify(body.status).slice(0, 40)}.`);

@@ -19,6 +19,8 @@ export interface WorksectionErrorInit {
   httpStatus?: number;
   details?: string;
   retryAfterMs?: number;
+  /** The server's Date header (ms since the epoch), when the refusal carried one. */
+  serverDate?: number;
   cause?: unknown;
 }
 
@@ -34,6 +36,8 @@ export class WorksectionError extends Error {
   readonly details?: string;
   /** How long the server asked us to wait (Retry-After), when it said. */
   readonly retryAfterMs?: number;
+  /** The server's clock when it refused (its Date header), for correcting a signed time. */
+  readonly serverDate?: number;
   /** Whether repeating the same request later may succeed. */
   readonly retryable: boolean;
 
@@ -45,6 +49,7 @@ export class WorksectionError extends Error {
     if (init.httpStatus !== undefined) this.httpStatus = init.httpStatus;
     if (init.details !== undefined) this.details = init.details;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    if (init.serverDate !== undefined) this.serverDate = init.serverDate;
     this.retryable = isRetryable(init.kind, init.httpStatus);
   }
 }
@@ -94,6 +99,7 @@ export function errorFromEnvelope(
   context: ErrorContext,
   envelope: { status_code?: unknown; message?: unknown; message_details?: unknown },
   httpStatus?: number,
+  serverDate?: number,
 ): WorksectionError {
   const { action, secrets } = context;
   const code = typeof envelope.status_code === 'number' ? envelope.status_code : numericString(envelope.status_code);
@@ -103,7 +109,7 @@ export function errorFromEnvelope(
       ? cleanServerText(envelope.message_details, secrets)
       : undefined;
   const said = [serverMessage || 'no reason given', details].filter(Boolean).join(': ');
-  const common = { action, code, details, httpStatus };
+  const common = { action, code, details, httpStatus, serverDate };
 
   if (code === AUTH_STATUS_CODE || AUTH_TEXT.test(serverMessage)) {
     return new WorksectionError({

@@ -3,6 +3,7 @@
 export {
   WorksectionClient,
   isEventPeriod,
+  sharedClockOffsets,
   DEFAULT_BACKOFF_BASE_MS,
   DEFAULT_MAX_RETRIES,
   DEFAULT_MAX_RETRY_WAIT_MS,
@@ -44,7 +45,23 @@ export {
   readList,
   type Parser,
 } from './parse';
-export { buildQuery, signAdminQuery, type WsParamValue, type WsParams } from './sign';
+export {
+  MAX_REQUEST_LINE,
+  WIRE_SCHEMES,
+  adminAuthorization,
+  buildQuery,
+  buildWireRequest,
+  jsonBody,
+  phpUrlencode,
+  requestLineLength,
+  signAdminQuery,
+  type WireAuth,
+  type WireRequest,
+  type WireScheme,
+  type WsParamValue,
+  type WsParams,
+} from './sign';
+export { hmacSha256, sha256 } from './sha256';
 export { md5 } from './md5';
 export {
   RequestThrottle,
