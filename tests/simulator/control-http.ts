@@ -55,6 +55,15 @@ export function handleControl(control: SimulatorControl, method: string, path: s
       case 'POST /__sim/rate-limit':
         control.setRateLimit(readBody(bodyText).perSecond as number);
         return json(200, { ok: true });
+      case 'POST /__sim/auth-mode': {
+        const body = readBody(bodyText);
+        control.setAuthMode(body.mode as Parameters<SimulatorControl['setAuthMode']>[0], {
+          ...(body.clockToleranceSeconds !== undefined ? { clockToleranceSeconds: body.clockToleranceSeconds as number | null } : {}),
+        });
+        return json(200, { ok: true });
+      }
+      case 'GET /__sim/auth-mode/seen':
+        return json(200, control.schemesSeen());
       case 'GET /__sim/tasks':
         return json(200, control.tasks(optional(search.get('projectId'))));
       case 'GET /__sim/comments': {

@@ -4,6 +4,7 @@
 
 import type { ApiGateway, ApiStats } from './api/gateway.ts';
 import { issueToken } from './api/auth.ts';
+import { AUTH_MODES, type AuthMode } from './api/wire.ts';
 import { commentShape, commentText, taskText } from './api/shapes.ts';
 import type { ClockState, SimClock } from './clock.ts';
 import { SimulatorInputError, validateFault, type FaultSpec, type FaultState } from './faults.ts';
@@ -129,6 +130,15 @@ export interface SimulatorControl {
   resetStats(): void;
   /** Changes `rateLimitPerSecond` (0 = off). */
   setRateLimit(perSecond: number): void;
+  /**
+   * Which admin wire schemes the API accepts (api/wire.ts): 'header' only,
+   * 'md5' over PHP's rebuilt query only, or 'both' (also md5 over the raw
+   * query). `clockToleranceSeconds` makes the header scheme refuse a `t` that
+   * far from the simulator clock (null: no check).
+   */
+  setAuthMode(mode: AuthMode, options?: { clockToleranceSeconds?: number | null }): void;
+  /** How each accepted admin request was signed, oldest first: 'header', 'md5-rebuilt' or 'md5-raw'. */
+  schemesSeen(): string[];
   tasks(projectId?: string | number): TaskTreeView[];
   comments(taskId: string | number): CommentView[];
   costs(filter?: { taskId?: string | number; projectId?: string | number }): CostView[];
@@ -275,6 +285,16 @@ export function createControl(state: ControlledState, defaultNow: () => Date): S
       }
       state.gateway.rateLimitPerSecond = perSecond;
     },
+    setAuthMode(mode, options = {}) {
+      if (!AUTH_MODES.includes(mode)) throw new SimulatorInputError(`mode must be one of ${AUTH_MODES.join(', ')}; got ${JSON.stringify(mode)}`);
+      const tolerance = options.clockToleranceSeconds;
+      if (tolerance !== undefined && tolerance !== null && (typeof tolerance !== 'number' || !(tolerance >= 0))) {
+        throw new SimulatorInputError(`clockToleranceSeconds must be a number ≥ 0 or null; got ${JSON.stringify(tolerance)}`);
+      }
+      state.gateway.authMode = mode;
+      if (tolerance !== undefined) state.gateway.clockToleranceSeconds = tolerance ?? undefined;
+    },
+    schemesSeen: () => [...state.gateway.schemesSeen],
     tasks(projectId) {
       const store = state.store();
       if (projectId !== undefined && !store.project(String(projectId))) throw new SimulatorInputError(`no project ${JSON.stringify(projectId)}`);
