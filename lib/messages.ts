@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { TimeMessages } from './account-time/protocol';
 import type { TemplateMessages } from './templates/protocol';
+import type { WireMessages } from './worksection/protocol';
 import type { ReplyTimeRow } from './replies/report';
 import type { Person, ReplyClock } from './replies/types';
 import type { DeepPartial, Settings } from './settings';
@@ -157,6 +158,7 @@ export interface Protocol {
   'templates/personal/export': TemplateMessages['templates/personal/export'];
   'templates/save-task': TemplateMessages['templates/save-task'];
   'templates/projects': TemplateMessages['templates/projects'];
+  'wire/status': WireMessages['wire/status'];
 }
 
 export type MessageType = keyof Protocol;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { ask, type PageVisit } from '@/lib/messages';
 import { ANCHORS } from '@/lib/page/selectors';
+import { WireStatusPanel } from './WireStatusPanel';
 
 export function DiagnosticsSection() {
   const [visits, setVisits] = useState<PageVisit[] | null>(null);
@@ -27,6 +28,7 @@ export function DiagnosticsSection() {
     <section id="diagnostics" aria-labelledby="diagnostics-heading">
       <h2 id="diagnostics-heading">{t('diagnosticsHeading')}</h2>
       <p class="hint">{t('diagnosticsIntro')}</p>
+      <WireStatusPanel />
       {problem && (
         <p role="alert" class="error">
           {t('loadFailed', problem)}

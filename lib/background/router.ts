@@ -12,6 +12,7 @@ import { refreshSurfaces, replyTimes, runSync, syncStatus, waitingInProject, wai
 import { getSettings, saveSettings } from './settings-store';
 import { accountTimeHandlers } from './account-time';
 import { templateHandlers } from './templates/handlers';
+import { wireHandlers } from './wire';
 
 const handlers: Handlers = {
   'connection/connect': async ({ accountUrl, apiKey }) => {
@@ -46,6 +47,7 @@ const handlers: Handlers = {
   ...accountTimeHandlers,
   // [templates handlers]
   ...templateHandlers,
+  ...wireHandlers,
   'ui/open-options': async ({ section }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${section ? `#${section}` : ''}`) });
     return null;
