@@ -13,7 +13,6 @@ import {
 } from './errors';
 import {
   parseWsComment,
-  parseWsEvent,
   parseWsMe,
   parseWsProject,
   parseWsTask,
@@ -22,9 +21,13 @@ import {
   readCosts,
   readCostsTotal,
   readCreatedId,
+  readEventFeed,
   readItem,
-  readList,
+  readListTolerant,
+  type Parser,
+  type WsEventFeed,
 } from './parse';
+import type { FeedFinding } from './feed-report';
 import { backoffDelay, parseRetryAfter } from './retry';
 import { buildWireRequest, type WireRequest, type WireScheme, type WsParams } from './sign';
 import { realSleep, sharedThrottles, type RequestPriority, type RequestThrottle, type Sleep, type ThrottleRegistry } from './throttle';
@@ -73,6 +76,8 @@ export interface WorksectionClientOptions {
   onSchemeChange?: (scheme: WireScheme) => void;
   /** Where learnt clock offsets (server Date − local clock) live, per account; module-wide by default. */
   clockOffsets?: Map<string, number>;
+  /** Told about list items and events a reply carried that we skipped or did not know (for Diagnostics). */
+  onFeedFindings?: (findings: { unknown: FeedFinding[]; skipped: FeedFinding[] }) => void;
 }
 
 /** Server clock minus ours, per account origin, learnt from a refused header-scheme call's Date header. */
@@ -234,6 +239,7 @@ export class WorksectionClient {
   scheme: WireScheme;
   private readonly onSchemeChange: ((scheme: WireScheme) => void) | undefined;
   private readonly clockOffsets: Map<string, number>;
+  private readonly onFeedFindings: WorksectionClientOptions['onFeedFindings'];
   private readonly auth: WorksectionAuth;
   private readonly fetchImpl: typeof fetch | undefined;
   private readonly throttle: RequestThrottle;
@@ -265,6 +271,7 @@ export class WorksectionClient {
     this.scheme = options.scheme ?? 'header';
     this.onSchemeChange = options.onSchemeChange;
     this.clockOffsets = options.clockOffsets ?? sharedClockOffsets;
+    this.onFeedFindings = options.onFeedFindings;
     this.throttle = (options.throttles ?? sharedThrottles).forAccount(this.origin, {
       minIntervalMs: options.minIntervalMs,
       now: this.now,
@@ -475,6 +482,14 @@ export class WorksectionClient {
     throw malformedReply(action, `unknown status ${JSON.stringify(body.status).slice(0, 40)}.`);
   }
 
+  /** A list reply, each item on its own: items missing what we need are skipped and reported, never the whole reply. */
+  private list<T>(action: string, envelope: WsOkEnvelope, item: Parser<T>): T[] {
+    const skipped: FeedFinding[] = [];
+    const items = readListTolerant(action, envelope, item, skipped);
+    if (skipped.length > 0) this.onFeedFindings?.({ unknown: [], skipped });
+    return items;
+  }
+
   // ---- members ----
 
   /** The signed-in user (OAuth only). */
@@ -490,12 +505,12 @@ export class WorksectionClient {
   }
 
   async getUsers(options: CallOptions = {}): Promise<WsUser[]> {
-    return readList('get_users', await this.call('get_users', {}, options), parseWsUser);
+    return this.list('get_users', await this.call('get_users', {}, options), parseWsUser);
   }
 
   /** Teams; `client: 1` marks a client team. */
   async getUserGroups(options: CallOptions = {}): Promise<WsUserGroup[]> {
-    return readList('get_user_groups', await this.call('get_user_groups', {}, options), parseWsUserGroup);
+    return this.list('get_user_groups', await this.call('get_user_groups', {}, options), parseWsUserGroup);
   }
 
   // ---- projects ----
@@ -504,7 +519,7 @@ export class WorksectionClient {
     options: { filter?: 'active' | 'pending' | 'archive'; extra?: readonly WsProjectExtra[] } & CallOptions = {},
   ): Promise<WsProject[]> {
     const params = { filter: options.filter, extra: joinExtra(options.extra) };
-    return readList('get_projects', await this.call('get_projects', params, options), parseWsProject);
+    return this.list('get_projects', await this.call('get_projects', params, options), parseWsProject);
   }
 
   async getProject(projectId: string, options: { extra?: readonly WsProjectExtra[] } & CallOptions = {}): Promise<WsProject> {
@@ -517,6 +532,15 @@ export class WorksectionClient {
    * 360m / 72h / 30d): the one call incremental sync polls.
    */
   async getEvents(period: string, options: { projectId?: string } & CallOptions = {}): Promise<WsEvent[]> {
+    return (await this.getEventFeed(period, options)).events;
+  }
+
+  /**
+   * `get_events` with every event parsed on its own: known `events`, `unknown`
+   * kinds (kept for their thread), and what was skipped; the findings also go
+   * to `onFeedFindings`.
+   */
+  async getEventFeed(period: string, options: { projectId?: string } & CallOptions = {}): Promise<WsEventFeed> {
     if (!isEventPeriod(period)) {
       throw new RangeError(`"${period}" is not a get_events period (1m..360m, 1h..72h or 1d..30d)`);
     }
@@ -524,7 +548,9 @@ export class WorksectionClient {
       period,
       id_project: options.projectId === undefined ? undefined : requireId(options.projectId, 'Project id'),
     };
-    return readList('get_events', await this.call('get_events', params, options), parseWsEvent);
+    const feed = readEventFeed('get_events', await this.call('get_events', params, options));
+    if (feed.findings.unknown.length > 0 || feed.findings.skipped.length > 0) this.onFeedFindings?.(feed.findings);
+    return feed;
   }
 
   // ---- tasks ----
@@ -534,12 +560,12 @@ export class WorksectionClient {
     options: { filter?: 'active'; extra?: readonly WsTaskExtra[] } & CallOptions = {},
   ): Promise<WsTask[]> {
     const params = { id_project: requireId(projectId, 'Project id'), filter: options.filter, extra: joinExtra(options.extra) };
-    return readList('get_tasks', await this.call('get_tasks', params, options), parseWsTask);
+    return this.list('get_tasks', await this.call('get_tasks', params, options), parseWsTask);
   }
 
   async getAllTasks(options: { filter?: 'active'; extra?: readonly WsTaskExtra[] } & CallOptions = {}): Promise<WsTask[]> {
     const params = { filter: options.filter, extra: joinExtra(options.extra) };
-    return readList('get_all_tasks', await this.call('get_all_tasks', params, options), parseWsTask);
+    return this.list('get_all_tasks', await this.call('get_all_tasks', params, options), parseWsTask);
   }
 
   /** A task or subtask; with extra=subtasks its `child` entries are brief (§4.1). */
@@ -599,7 +625,7 @@ export class WorksectionClient {
   /** Newest first. */
   async getComments(taskId: string, options: { extra?: readonly 'files'[] } & CallOptions = {}): Promise<WsComment[]> {
     const params = { id_task: requireId(taskId, 'Task id'), extra: joinExtra(options.extra) };
-    return readList('get_comments', await this.call('get_comments', params, options), parseWsComment);
+    return this.list('get_comments', await this.call('get_comments', params, options), parseWsComment);
   }
 
   async postComment(input: PostCommentInput, options: CallOptions = {}): Promise<WsComment> {

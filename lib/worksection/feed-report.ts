@@ -1,6 +1,12 @@
 // What the API sent that Account Desk did not understand, counted by kind with
 // the first example's shape (keys and value types, never texts), for Diagnostics.
 
+/** One parse's finding, before counting: a kind or reason with the example's shape. */
+export interface FeedFinding {
+  kind: string;
+  shape: Record<string, string>;
+}
+
 export interface UnknownKind {
   /** e.g. "event post/timer" or "field get_tasks.some_new_key". */
   kind: string;

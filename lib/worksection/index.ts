@@ -41,10 +41,15 @@ export {
   readCosts,
   readCostsTotal,
   readCreatedId,
+  readEventFeed,
   readItem,
   readList,
+  readListTolerant,
   type Parser,
+  type WsEventFeed,
+  type WsUnknownEvent,
 } from './parse';
+export { shapeOf, type FeedFinding, type FeedReport } from './feed-report';
 export {
   MAX_REQUEST_LINE,
   WIRE_SCHEMES,

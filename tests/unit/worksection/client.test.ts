@@ -298,13 +298,39 @@ describe('errors', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('a reply of the wrong shape is malformed, naming the path', async () => {
+  it('a reply whose data is not a list is malformed, naming the path', async () => {
     const time = new FakeTime();
-    const tasks = [task('1'), { ...task('2'), id: 2 }];
-    const { client } = testClient(time, [json({ status: 'ok', data: tasks })]);
+    const { client } = testClient(time, [json({ status: 'ok', data: 'tasks' })]);
     const error = await failure(time, client.getTasks('8562'));
     expect(error.kind).toBe('malformed');
-    expect(error.message).toContain('get_tasks: data[1].id: expected string, got number 2');
+    expect(error.message).toContain('get_tasks: data: expected array');
+  });
+
+  it('a list item of the wrong shape is skipped and reported with its shape, the rest returned', async () => {
+    const time = new FakeTime();
+    const findings: unknown[] = [];
+    const tasks = [task('1'), { ...task('2'), id: 2 }, task('3')];
+    const { client } = testClient(time, [json({ status: 'ok', data: tasks })], { onFeedFindings: (found) => findings.push(found) });
+    const read = await time.settle(client.getTasks('8562'));
+    expect(read.map((item) => item.id)).toEqual(['1', '3']);
+    expect(findings).toEqual([
+      { unknown: [], skipped: [{ kind: 'get_tasks: id not string', shape: expect.objectContaining({ id: 'number', name: 'string' }) }] },
+    ]);
+  });
+
+  it('get_events: unknown kinds are kept apart and reported, known events returned', async () => {
+    const time = new FakeTime();
+    const findings: Array<{ unknown: Array<{ kind: string }>; skipped: Array<{ kind: string }> }> = [];
+    const known = { action: 'post', object: { type: 'comment', id: '9', page: '/project/1/2/' }, date_added: '2026-01-01 10:00', user_from: ref('3') };
+    const timer = { action: 'start', object: { type: 'timer', id: '5', page: '/project/1/2/' }, date_added: '2026-01-01 10:01', user_from: ref('3') };
+    const { client } = testClient(time, [json({ status: 'ok', data: [known, timer, { action: 'post' }] })], {
+      onFeedFindings: (found) => findings.push(found),
+    });
+    const feed = await time.settle(client.getEventFeed('1h'));
+    expect(feed.events).toHaveLength(1);
+    expect(feed.unknown).toEqual([{ action: 'start', object: { type: 'timer', id: '5', page: '/project/1/2/' }, date_added: '2026-01-01 10:01', user_from: ref('3') }]);
+    expect(findings[0]!.unknown.map((entry) => entry.kind)).toEqual(['event start/timer']);
+    expect(findings[0]!.skipped.map((entry) => entry.kind)).toEqual(['get_events: event without action, object.type or object.id']);
   });
 
   it('a request that never answers times out after timeoutMs, and is retried', async () => {
