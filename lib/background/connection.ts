@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
+import { recordFeedFindings } from './feed-store';
 import type { AccountSummary } from '../messages';
 import {
   parseAccountUrl,
@@ -80,6 +81,7 @@ export async function connectedClient(
     auth: stored.auth,
     scheme: stored.scheme ?? 'header',
     onSchemeChange: (scheme) => void rememberScheme(stored.origin, scheme),
+    onFeedFindings: (findings) => void recordFeedFindings(stored.origin, findings),
     ...options,
   });
   return { client, origin: stored.origin };

@@ -40,6 +40,9 @@ export function handleControl(control: SimulatorControl, method: string, path: s
         return json(200, control.setClock(readBody(bodyText) as Parameters<SimulatorControl['setClock']>[0]));
       case 'POST /__sim/comment':
         return json(200, control.addComment(readBody(bodyText) as unknown as Parameters<SimulatorControl['addComment']>[0]));
+      case 'POST /__sim/odd-event':
+        control.addOddEvent(readBody(bodyText) as unknown as Parameters<SimulatorControl['addOddEvent']>[0]);
+        return json(200, { ok: true });
       case 'GET /__sim/fault':
         return json(200, control.faults());
       case 'POST /__sim/fault':

@@ -123,6 +123,13 @@ export interface SimulatorControl {
   setClock(change: { advanceMinutes?: number; now?: Date | string; frozen?: boolean }): ClockView;
   /** A comment by any user (client or team), posted now; returns it as get_comments shows it. */
   addComment(input: { taskId: string | number; userEmail: string; text: string; todo?: string[] }): Record<string, unknown>;
+  /**
+   * An event in the get_events feed, now, about a task, in a form the documented
+   * feed does not have: another `action` or `object.type` (default "start" /
+   * "timer"), `extraFields` added at the top level, and keys to `drop`
+   * ("user_from", "object.id", …). The rest is a normal event shape.
+   */
+  addOddEvent(input: { taskId: string | number; action?: string; objectType?: string; extraFields?: Record<string, unknown>; drop?: string[] }): void;
   addFault(fault: FaultSpec): FaultState;
   clearFaults(): void;
   faults(): FaultState[];
@@ -273,6 +280,26 @@ export function createControl(state: ControlledState, defaultNow: () => Date): S
       if (text.trim() === '' && todo.length === 0) throw new SimulatorInputError('a comment needs text or todo items');
       const comment = addComment(store, { taskId: task.id, authorId: user.id, body: text, todo, mentions: [], at: state.clock.now() });
       return commentShape(store, comment, true);
+    },
+    addOddEvent(input) {
+      const store = state.store();
+      const task = requireTask(store, input.taskId);
+      const author = store.owner();
+      store.events.push({
+        action: 'post',
+        objectType: 'task',
+        objectId: task.id,
+        taskId: task.id,
+        projectId: task.projectId,
+        date: state.clock.now(),
+        userId: author.id,
+        odd: {
+          action: input.action ?? 'start',
+          objectType: input.objectType ?? 'timer',
+          ...(input.extraFields ? { extraFields: input.extraFields } : {}),
+          ...(input.drop ? { drop: input.drop } : {}),
+        },
+      });
     },
     addFault: (fault) => state.gateway.faults.add(validateFault(fault)),
     clearFaults: () => state.gateway.faults.clear(),

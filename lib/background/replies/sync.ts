@@ -17,6 +17,7 @@ import type { Person } from '../../replies/types';
 import type { Settings } from '../../settings';
 import type { WorksectionClient } from '../../worksection/client';
 import { parseWsDateTime } from '../../worksection/dates';
+import type { WsUnknownEvent } from '../../worksection/parse';
 import { parseWorksectionPath } from '../../worksection/paths';
 import type { WsComment, WsEvent, WsSubtask, WsTask, WsUser, WsUserGroup, WsUserRef } from '../../worksection/types';
 
@@ -76,18 +77,23 @@ export function eventPeriod(minutes: number): string {
   return `${Math.min(30, Math.ceil(whole / 1440))}d`;
 }
 
-export function eventKey(event: WsEvent): string {
-  return [event.action, event.object.type, event.object.id, event.date_added, event.user_from.id].join('|');
+/** Known and unknown events alike (an unknown kind may lack what we usually read). */
+type AnyEvent = WsEvent | WsUnknownEvent;
+
+export function eventKey(event: AnyEvent): string {
+  return [event.action, event.object.type, event.object.id, event.date_added ?? '', event.user_from?.id ?? ''].join('|');
 }
 
-/** The thread an event is about: a task's own id, or the task page a comment event points at. */
-export function eventTaskId(event: WsEvent): string | undefined {
+/**
+ * The thread an event is about: a task's own id, or the task page a comment
+ * event points at. An event of a kind we do not know counts for the task page
+ * it names, if any: re-reading that thread is harmless, missing a reply is not.
+ */
+export function eventTaskId(event: AnyEvent): string | undefined {
   if (event.object.type === 'task') return event.object.id;
-  if (event.object.type === 'comment') {
-    const page = parseWorksectionPath(event.object.page);
-    return page.kind === 'task' ? page.taskId : undefined;
-  }
-  return undefined;
+  if (event.object.type === 'project' || event.object.page === undefined) return undefined;
+  const page = parseWorksectionPath(event.object.page);
+  return page.kind === 'task' ? page.taskId : undefined;
 }
 
 async function fullSync(deps: SyncDeps): Promise<SyncOutcome> {
@@ -125,13 +131,14 @@ async function fullSync(deps: SyncDeps): Promise<SyncOutcome> {
 async function incrementalSync(deps: SyncDeps, cursor: SyncCursor, windowMinutes: number): Promise<SyncOutcome> {
   const { client, db, signal, settings } = deps;
   const startedAt = deps.now();
-  const events = await client.getEvents(eventPeriod(windowMinutes), { signal });
+  const feed = await client.getEventFeed(eventPeriod(windowMinutes), { signal });
+  const events: AnyEvent[] = [...feed.events, ...feed.unknown];
 
   const seen = new Set(cursor.seen);
   const fresh = events.filter((event) => !seen.has(eventKey(event)));
   let directory = await loadDirectory(deps);
   // Someone the directory has never seen (a new client user, say): refresh it first.
-  if (fresh.some((event) => !directory.knows(event.user_from))) directory = await refreshDirectory(deps);
+  if (fresh.some((event) => event.user_from && !directory.knows(event.user_from))) directory = await refreshDirectory(deps);
 
   const touched = new Map<string, { taskChanged: boolean }>();
   for (const event of fresh) {
@@ -164,7 +171,8 @@ async function incrementalSync(deps: SyncDeps, cursor: SyncCursor, windowMinutes
   return { kind: 'incremental', touched: touched.size };
 }
 
-function eventTime(event: WsEvent, timeZone: string): number {
+function eventTime(event: AnyEvent, timeZone: string): number {
+  if (event.date_added === undefined) return Number.POSITIVE_INFINITY;
   try {
     return parseWsDateTime(event.date_added, timeZone).getTime();
   } catch {

@@ -81,6 +81,42 @@ describe('reply sync against the simulator', () => {
     expect(episodes.at(-1)).toMatchObject({ replier: { email: ownerEmail() }, calendarMinutes: 1 });
   });
 
+  it('unknown event kinds and odd fields in the feed are counted, the cursor moves on, and a team reply still clears the wait', async () => {
+    const findings: Array<{ unknown: Array<{ kind: string }>; skipped: Array<{ kind: string }> }> = [];
+    client = new WorksectionClient({
+      accountUrl: sim.origin,
+      auth: { kind: 'admin', apiKey: sim.apiKey },
+      fetch: simulatorFetch(sim.port),
+      minIntervalMs: 0,
+      throttles: new ThrottleRegistry(),
+      maxRetries: 0,
+      onFeedFindings: (found) => findings.push(found),
+    });
+    await sync();
+    const waiting = (await db.threads.where('waiting').equals(1).first())!;
+    const other = (await db.threads.filter((thread) => thread.taskId !== waiting.taskId).first())!;
+    sim.control.addOddEvent({ taskId: other.taskId }); // start/timer
+    sim.control.addOddEvent({ taskId: other.taskId, action: 'archive', objectType: 'task', extraFields: { source: 'mobile' } });
+    sim.control.addOddEvent({ taskId: other.taskId, action: 'post', objectType: 'comment', drop: ['user_from'] });
+    sim.control.addOddEvent({ taskId: other.taskId, drop: ['object.id'] });
+    sim.control.addComment({ taskId: waiting.taskId, userEmail: ownerEmail(), text: 'Answered.' });
+    sim.control.setClock({ advanceMinutes: 1 });
+    expect(await sync()).toMatchObject({ kind: 'incremental' });
+    expect((await db.threads.get(waiting.taskId))?.waiting).toBe(0);
+    const cursor = (await db.state.get(CURSOR_KEY))?.value as SyncCursor;
+    expect(cursor.lastPollAt).toBe(simNow());
+    expect(findings.flatMap((found) => found.unknown.map((entry) => entry.kind)).sort()).toEqual([
+      'event archive/task',
+      'event post/comment with user_from not object',
+      'event start/timer',
+    ]);
+    expect(findings.flatMap((found) => found.skipped.map((entry) => entry.kind))).toEqual(['get_events: event without action, object.type or object.id']);
+    // The next poll carries on (the odd events are in its overlap) and applies nothing twice.
+    sim.control.resetStats();
+    await sync();
+    expect(sim.control.stats().byAction).toEqual({ get_events: 1 });
+  });
+
   it('events seen in the overlap are not applied twice', async () => {
     await sync();
     const quiet = (await db.threads.filter((thread) => thread.clientThread === 1 && thread.waiting === 0).first())!;
