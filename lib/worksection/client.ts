@@ -29,7 +29,7 @@ import {
 } from './parse';
 import type { FeedFinding } from './feed-report';
 import { backoffDelay, parseRetryAfter } from './retry';
-import { buildWireRequest, type WireRequest, type WireScheme, type WsParams } from './sign';
+import { buildWireRequest, MAX_REQUEST_LINE, requestLineLength, type WireRequest, type WireScheme, type WsParams } from './sign';
 import { realSleep, sharedThrottles, type RequestPriority, type RequestThrottle, type Sleep, type ThrottleRegistry } from './throttle';
 import type {
   WsComment,
@@ -576,8 +576,23 @@ export class WorksectionClient {
 
   /** Creates a task, or a subtask with `parentId`; `todo` items become its checklist. */
   async postTask(input: PostTaskInput, options: CallOptions = {}): Promise<WsTask> {
+    return readItem('post_task', await this.call('post_task', this.postTaskParams(input), options), parseWsTask);
+  }
+
+  /**
+   * How many bytes the post_task request line for `input` would exceed the
+   * common 8 KB limit by in the scheme in use (0 when it fits): the md5 query
+   * scheme carries every parameter in the URL; the header scheme's JSON body has
+   * no such limit.
+   */
+  postTaskOverflow(input: PostTaskInput): number {
+    if (this.scheme !== 'query') return 0;
+    return Math.max(0, requestLineLength(this.wireRequest('post_task', this.postTaskParams(input))) - MAX_REQUEST_LINE);
+  }
+
+  private postTaskParams(input: PostTaskInput): WsParams {
     if (!input.title.trim()) throw new RangeError('A task needs a title');
-    const params: WsParams = {
+    return {
       id_project: requireId(input.projectId, 'Project id'),
       title: input.title,
       id_parent: input.parentId === undefined ? undefined : requireId(input.parentId, 'Parent task id'),
@@ -595,7 +610,6 @@ export class WorksectionClient {
       max_money: input.maxMoney,
       tags: joinList(input.tags),
     };
-    return readItem('post_task', await this.call('post_task', params, options), parseWsTask);
   }
 
   async updateTask(input: UpdateTaskInput, options: CallOptions = {}): Promise<WsTask> {

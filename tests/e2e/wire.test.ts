@@ -106,4 +106,38 @@ describe('wire format under strict simulator modes', () => {
     expect(byTitle(second!.title).todo).toEqual(second!.checklist);
     expect(sim.control.schemesSeen().at(-1)).toBe(seen);
   });
+
+  it('in the md5 query scheme a node too long for an 8 KB request line is refused before any call, naming it and how much to cut', async () => {
+    sim.control.setAuthMode('md5');
+    expect(await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey })).toMatch(/^Connected to /);
+    const project = sim.control.data().projects.find((candidate) => candidate.clientGroup !== null)!;
+    const before = flatten(sim.control.tasks(project.id)).length;
+    await send('templates/personal/save', {
+      template: {
+        id: 'wire-long',
+        name: 'Long brief',
+        roles: [],
+        tasks: [
+          { title: 'Short first', startOffset: 0, duration: 1 },
+          { title: 'Бриф клиента', description: 'Подробное описание задачи. '.repeat(80), startOffset: 0, duration: 1 },
+        ],
+      },
+    });
+    sim.control.resetStats();
+    const refusal = await send('templates/apply', {
+      origin: sim.origin,
+      projectId: project.id,
+      source: 'personal',
+      templateId: 'wire-long',
+      startDate: '2025-05-05',
+      roles: {},
+    }).then(
+      () => 'applied',
+      (error: Error) => error.message,
+    );
+    expect(refusal).toMatch(/“Бриф клиента” is too long .* shorten its description or checklist by about \d+ characters/);
+    expect(refusal).not.toContain('Short first');
+    expect(sim.control.stats().byAction.post_task ?? 0).toBe(0);
+    expect(flatten(sim.control.tasks(project.id))).toHaveLength(before);
+  });
 });

@@ -20,6 +20,7 @@ import { getSettings } from '../settings-store';
 import { teamTemplates, templateFromTask, type SourceTask } from '../../templates/from-task';
 import { ApplicationError, cancelApplication, planApplication, runApplication } from './apply';
 import { freeId, savePersonal } from './personal';
+import { requestSizeCheck } from './request-size';
 
 type SourceTaskWithId = SourceTask & { id: string; child?: SourceTaskWithId[] };
 
@@ -189,6 +190,7 @@ export async function applyTemplate(request: ApplyRequest): Promise<ApplicationV
         teamEmails: people.teamEmails,
       },
       timeZone: settings.businessHours.timeZone,
+      check: await requestSizeCheck(request.origin, request.projectId),
     });
   } catch (error) {
     throw new TemplatesProblem('invalid', String((error as Error).message));
