@@ -40,6 +40,14 @@ export function handleControl(control: SimulatorControl, method: string, path: s
         return json(200, control.setClock(readBody(bodyText) as Parameters<SimulatorControl['setClock']>[0]));
       case 'POST /__sim/comment':
         return json(200, control.addComment(readBody(bodyText) as unknown as Parameters<SimulatorControl['addComment']>[0]));
+      case 'POST /__sim/delete-task':
+        control.deleteTask(readBody(bodyText).taskId as string);
+        return json(200, { ok: true });
+      case 'POST /__sim/project-options': {
+        const body = readBody(bodyText);
+        control.setProjectOptions(body.projectId as string, body.options as Record<string, 0 | 1>);
+        return json(200, { ok: true });
+      }
       case 'POST /__sim/odd-event':
         control.addOddEvent(readBody(bodyText) as unknown as Parameters<SimulatorControl['addOddEvent']>[0]);
         return json(200, { ok: true });

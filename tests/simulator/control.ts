@@ -130,6 +130,10 @@ export interface SimulatorControl {
    * ("user_from", "object.id", …). The rest is a normal event shape.
    */
   addOddEvent(input: { taskId: string | number; action?: string; objectType?: string; extraFields?: Record<string, unknown>; drop?: string[] }): void;
+  /** Deletes a task (and its subtasks, comments and costs), as a user can in the web app; the API then answers "Task is invalid". */
+  deleteTask(taskId: string | number): void;
+  /** Sets project options such as `timer_only` or `time_today` (0 or 1), as the project's settings page does. */
+  setProjectOptions(projectId: string | number, options: Record<string, 0 | 1>): void;
   addFault(fault: FaultSpec): FaultState;
   clearFaults(): void;
   faults(): FaultState[];
@@ -280,6 +284,27 @@ export function createControl(state: ControlledState, defaultNow: () => Date): S
       if (text.trim() === '' && todo.length === 0) throw new SimulatorInputError('a comment needs text or todo items');
       const comment = addComment(store, { taskId: task.id, authorId: user.id, body: text, todo, mentions: [], at: state.clock.now() });
       return commentShape(store, comment, true);
+    },
+    deleteTask(taskId) {
+      const store = state.store();
+      const task = requireTask(store, taskId);
+      const doomed = new Set<string>();
+      const collect = (id: string): void => {
+        doomed.add(id);
+        for (const child of store.children(id)) collect(child.id);
+      };
+      collect(task.id);
+      for (const id of doomed) store.tasks.delete(id);
+      for (let index = store.comments.length - 1; index >= 0; index--) if (doomed.has(store.comments[index]!.taskId)) store.comments.splice(index, 1);
+      for (let index = store.costs.length - 1; index >= 0; index--) if (doomed.has(store.costs[index]!.taskId)) store.costs.splice(index, 1);
+    },
+    setProjectOptions(projectId, options) {
+      const project = state.store().project(String(projectId));
+      if (!project) throw new SimulatorInputError(`no project ${JSON.stringify(projectId)}`);
+      for (const [key, value] of Object.entries(options)) {
+        if (!(key in project.options) || (value !== 0 && value !== 1)) throw new SimulatorInputError(`not a project option: ${key}=${JSON.stringify(value)}`);
+        (project.options as unknown as Record<string, number>)[key] = value;
+      }
     },
     addOddEvent(input) {
       const store = state.store();

@@ -515,6 +515,13 @@ const addCosts: Action = (context, params) => {
     cents = parsed;
   }
   const day = dayParam(params, 'date') ?? formatDay(context.now, context.store.account.timeZone);
+  // Project time rules (get_project extra=options). The real wording is not
+  // documented; the code (11, like the other option errors in §2) is what matters.
+  const options = context.store.project(task.projectId)?.options;
+  if (options?.timer_only === 1) throw new ApiFailure(CODE.fieldInvalid, 'Time can be logged only with the timer in this project', 'time');
+  if (options?.time_today === 1 && day !== formatDay(context.now, context.store.account.timeZone)) {
+    throw new ApiFailure(CODE.fieldInvalid, 'Time can be logged only for today in this project', 'date');
+  }
   const cost = addCost(context.store, {
     taskId: task.id,
     userId,
