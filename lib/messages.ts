@@ -137,6 +137,8 @@ export interface Protocol {
   'time/report': TimeMessages['time/report'];
   'time/export': TimeMessages['time/export'];
   'time/import': TimeMessages['time/import'];
+  'time/refused': TimeMessages['time/refused'];
+  'time/refused-act': TimeMessages['time/refused-act'];
   // [templates messages]
   'templates/library': TemplateMessages['templates/library'];
   'templates/template': TemplateMessages['templates/template'];

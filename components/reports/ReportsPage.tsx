@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { AccountTimeReportSection } from '../account-time/ReportSection';
+import { RefusedEntriesSection } from './RefusedEntriesSection';
 import { ReplyTimesSection } from './ReplyTimesSection';
 
 /** The reports page (reports.html): one section per report. */
@@ -19,6 +20,7 @@ export function ReportsPage() {
       </header>
       <ReplyTimesSection />
       <AccountTimeReportSection />
+      <RefusedEntriesSection />
     </>
   );
 }

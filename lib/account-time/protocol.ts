@@ -4,6 +4,7 @@ import type { WriteBackOutcome } from '../background/account-time/write-back';
 import type { AccountTimeReport } from '../background/account-time/report';
 import type { Backup } from '../background/account-time/backup';
 import type { ManualEntry, StopReason } from './types';
+import type { WriteBackEntry } from './write-back';
 
 export type { PeriodSummary, ProjectTimeSummary } from '../background/account-time/queries';
 
@@ -42,4 +43,17 @@ export interface TimeMessages {
   'time/export': { request: Record<string, never>; response: Backup };
   /** Replaces the whole database; nothing changes when the file has any problem. */
   'time/import': { request: { backup: unknown }; response: { tables: Record<string, number> } };
+  /** Write-back entries Worksection refused (and those the user dismissed), with their reasons. */
+  'time/refused': { request: Record<string, never>; response: RefusedEntryView[] };
+  /** Retry sends the entry again now; Dismiss keeps its time local for good. */
+  'time/refused-act': { request: { key: string; act: 'retry' | 'dismiss' }; response: RefusedEntryView[] };
+}
+
+/** A refused write-back entry as the reports page lists it. */
+export interface RefusedEntryView {
+  entry: WriteBackEntry;
+  /** The thread's name when Account Desk knows it. */
+  taskName?: string;
+  /** Set when the entry belongs to an account other than the connected one (its host). */
+  otherAccount?: string;
 }

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../db';
 import type { Handlers } from '../../messages';
-import type { TimeMessageType } from '../../account-time/protocol';
+import type { RefusedEntryView, TimeMessageType } from '../../account-time/protocol';
 import { parseWorksectionPath } from '../../worksection/paths';
 import { connectedClient, connectionStatus } from '../connection';
 import { getSettings } from '../settings-store';
@@ -16,7 +16,7 @@ import { projectSummary, threadTodayMs } from './queries';
 import { exportDatabase, importDatabase } from './backup';
 import { accountTimeReportFor } from './report';
 import { connectedUser } from './user';
-import { writeBack, type WriteBackOutcome } from './write-back';
+import { dismissRefused, refusedEntries, retryRefused, writeBack, type WriteBackOutcome } from './write-back';
 
 export const WRITE_BACK_ALARM = 'account-time-write-back';
 
@@ -50,7 +50,7 @@ export const accountTimeHandlers: Pick<Handlers, TimeMessageType> = {
       known && settings.features.accountTime
         ? await recordHeartbeat(
             { db: db(), idleLimitMs: settings.accountTime.idleSeconds * 1000 },
-            { tabId: sender.tabId, taskId, projectId, at: now, lastActivityAt: Math.min(lastActivityAt, now), focusedAt: Math.min(focusedAt, now), pageId },
+            { tabId: sender.tabId, taskId, projectId, at: now, lastActivityAt: Math.min(lastActivityAt, now), focusedAt: Math.min(focusedAt, now), pageId, origin },
           )
         : undefined;
     return { counting: open !== undefined, todayMs: await threadTodayMs(db(), taskId, now, settings.businessHours.timeZone) };
@@ -77,12 +77,21 @@ export const accountTimeHandlers: Pick<Handlers, TimeMessageType> = {
     return { paused: await isPaused(db()), counting: live ? { taskId: live.taskId, projectId: live.projectId, since: live.start } : null };
   },
   'time/entries': ({ projectId }) => listEntries(db(), projectId),
-  'time/entry-save': ({ entry }) => saveEntry(db(), entry, Date.now()),
+  'time/entry-save': async ({ entry }) => saveEntry(db(), entry, Date.now(), (await connectionStatus())?.origin),
   'time/entry-delete': async ({ id }) => {
     await deleteEntry(db(), id);
     return null;
   },
   'time/write-back': () => runWriteBack(),
+  'time/refused': () => refusedViews(),
+  'time/refused-act': async ({ key, act }) => {
+    if (act === 'dismiss') await dismissRefused(db(), key);
+    else {
+      await retryRefused(db(), key);
+      await runWriteBack();
+    }
+    return refusedViews();
+  },
   'time/export': () => exportDatabase(db()),
   'time/import': async ({ backup }) => ({ tables: await importDatabase(db(), backup) }),
   'time/report': async ({ months }) => {
@@ -92,6 +101,21 @@ export const accountTimeHandlers: Pick<Handlers, TimeMessageType> = {
     return accountTimeReportFor({ db: db(), client: connection?.client ?? null, settings, now: Date.now(), hourlyRate: rate }, months);
   },
 };
+
+/** Refused entries with their thread's name, and the account they belong to when it is not the connected one. */
+async function refusedViews(): Promise<RefusedEntryView[]> {
+  const connected = (await connectionStatus())?.origin;
+  const entries = await refusedEntries(db());
+  return Promise.all(
+    entries.map(async (entry) => {
+      const view: RefusedEntryView = { entry };
+      const thread = await db().threads.get(entry.taskId);
+      if (thread?.taskName && (!entry.origin || entry.origin === connected)) view.taskName = thread.taskName;
+      if (entry.origin && entry.origin !== connected) view.otherAccount = new URL(entry.origin).host;
+      return view;
+    }),
+  );
+}
 
 let writing: Promise<WriteBackOutcome | null> | undefined;
 
@@ -107,6 +131,8 @@ export function runWriteBack(): Promise<WriteBackOutcome | null> {
     return writeBack({
       db: db(),
       client: connection.client,
+      origin: connection.origin,
+      connectedAt: summary?.connectedAt ?? Date.now(),
       timeZone: settings.businessHours.timeZone,
       now: Date.now(),
       emailUserFrom: summary?.authKind === 'admin' ? user?.email : undefined,
