@@ -54,13 +54,18 @@ export const writeBackKey = (taskId: string, date: string): string => `${taskId}
 
 /**
  * Whether a session or manual entry belongs to the account being written to.
- * Rows from before accounts were tracked count only when they started after
- * this connection was made; anything older may be another account's.
+ * A row from before accounts were tracked counts only when it started after
+ * this connection was made, or is about a thread Account Desk synced from this
+ * account; anything else may be another account's.
  */
-export function belongsToAccount(row: { origin?: string; start?: number; createdAt?: number }, origin: string, connectedAt: number): boolean {
-  if (row.origin !== undefined) return row.origin === origin;
+export function belongsToAccount(
+  row: { origin?: string; taskId?: string; start?: number; createdAt?: number },
+  account: { origin: string; connectedAt: number; knowsTask: (taskId: string) => boolean },
+): boolean {
+  if (row.origin !== undefined) return row.origin === account.origin;
   const when = row.start ?? row.createdAt;
-  return when !== undefined && when >= connectedAt;
+  if (when !== undefined && when >= account.connectedAt) return true;
+  return row.taskId !== undefined && account.knowsTask(row.taskId);
 }
 
 export interface ThreadDay {

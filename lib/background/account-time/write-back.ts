@@ -68,10 +68,11 @@ export async function writeBack(deps: WriteBackDeps): Promise<WriteBackOutcome> 
   if (!first || !last) return { sent: 0, recovered: 0, skipped: 0, refused: 0 };
   // Closed sessions only: an open one is still growing (and can't be in a finished day for long).
   // Another account's sessions stay local: their task ids mean nothing (or something else) here.
+  const account = { origin: deps.origin, connectedAt: deps.connectedAt, knowsTask: await accountThreads(db, deps.origin) };
   const sessions = await db.sessions
     .where('start')
     .between(first.from - 24 * 3600_000, last.to, true, false)
-    .filter((session) => session.open === 0 && belongsToAccount(session, deps.origin, deps.connectedAt))
+    .filter((session) => session.open === 0 && belongsToAccount(session, account))
     .toArray();
   const outcome: WriteBackOutcome = { sent: 0, recovered: 0, skipped: 0, refused: 0 };
 
@@ -120,6 +121,14 @@ export async function writeBack(deps: WriteBackDeps): Promise<WriteBackOutcome> 
     outcome.sent++;
   }
   return outcome;
+}
+
+/** Threads reply sync stored for `origin` (none while the stored ones are still another account's). */
+async function accountThreads(db: AccountDeskDb, origin: string): Promise<(taskId: string) => boolean> {
+  // Reply sync keeps one account's threads and says whose (replies/index.ts).
+  if ((await db.state.get('replies.account'))?.value !== origin) return () => false;
+  const ids = new Set(await db.threads.toCollection().primaryKeys());
+  return (taskId) => ids.has(taskId);
 }
 
 function isRefusal(error: unknown): error is WorksectionError {

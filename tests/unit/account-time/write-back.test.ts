@@ -166,11 +166,18 @@ describe('write-back', () => {
     expect(outcome).toEqual({ sent: 0, recovered: 0, skipped: 0, refused: 0 });
     expect(written()).toEqual([]);
 
+    // An untagged row about a thread reply sync stored for this account is this account's.
+    await db.threads.put({ taskId: tasks[1]!.id, projectId: tasks[1]!.projectId, projectName: '', taskName: 'x', page: '/', status: 'active', clientThread: 1, waiting: 0 });
+    expect(await writeBack({ db, client, timeZone, now: simNow(), emailUserFrom: email, origin: sim.origin, connectedAt })).toMatchObject({ sent: 0 });
+    await db.state.put({ key: 'replies.account', value: sim.origin });
+    expect(await writeBack({ db, client, timeZone, now: simNow(), emailUserFrom: email, origin: sim.origin, connectedAt })).toMatchObject({ sent: 2 });
+
     // Tagged with this account: written.
     await db.sessions.toCollection().modify((session) => {
       session.origin = sim.origin;
     });
-    expect(await run()).toMatchObject({ sent: 4 });
+    expect(await run()).toMatchObject({ sent: 2 });
     expect((await db.writeBack.toArray()).every((entry) => entry.origin === sim.origin)).toBe(true);
+    expect(written()).toEqual(expected());
   });
 });
