@@ -5,7 +5,9 @@
  */
 import type { Handlers } from '../messages';
 import type { WireMessages } from '../worksection/protocol';
-import { connectionScheme } from './connection';
+import { connectionScheme, connectionStatus } from './connection';
+import { syncStatus } from './replies';
+import { signInNeeded } from './sign-in';
 import { feedReport } from './feed-store';
 
 export const wireHandlers: Pick<Handlers, keyof WireMessages> = {
@@ -17,6 +19,7 @@ export const wireHandlers: Pick<Handlers, keyof WireMessages> = {
       scheme: connection.scheme,
       ...(connection.foundAt ? { schemeFoundAt: connection.foundAt } : {}),
       feed: await feedReport(connection.origin),
+      ...(signInNeeded(await syncStatus(), (await connectionStatus())?.connectedAt) ? { signInAgain: true } : {}),
     };
   },
 };

@@ -40,6 +40,8 @@ export class WorksectionError extends Error {
   readonly serverDate?: number;
   /** Whether repeating the same request later may succeed. */
   readonly retryable: boolean;
+  /** An OAuth access token Worksection refused as expired: the person has to sign in again. */
+  readonly tokenExpired: boolean;
 
   constructor(init: WorksectionErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -51,6 +53,7 @@ export class WorksectionError extends Error {
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
     if (init.serverDate !== undefined) this.serverDate = init.serverDate;
     this.retryable = isRetryable(init.kind, init.httpStatus);
+    this.tokenExpired = init.kind === 'auth' && EXPIRED_TOKEN_TEXT.test(`${init.message} ${init.details ?? ''}`);
   }
 }
 
@@ -84,6 +87,8 @@ const SIZE_CAP_TEXT = /too many tasks/i;
 // OAuth token failures ("Access token is expired", "invalid_token", …).
 const AUTH_TEXT = /hash is missed or invalid|token is (?:expired|invalid|revoked)|invalid[_ ]token|access token|not_authorized|invalid_client|unauthori[sz]ed/i;
 const AUTH_STATUS_CODE = 2;
+// "Access token is expired" (api-reference §1.3; the official clients refresh on "token is expired").
+const EXPIRED_TOKEN_TEXT = /token is expired|expired (?:access )?token/i;
 const MAX_SERVER_TEXT = 300;
 
 /** Server-supplied text made safe to show: no secrets, one line, bounded length. */

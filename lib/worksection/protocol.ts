@@ -11,6 +11,8 @@ export interface WireStatus {
   schemeFoundAt?: number;
   /** Event kinds and list items the API sent that Account Desk did not know, and items it had to skip. */
   feed: FeedReport;
+  /** The OAuth sign-in expired: sync waits until the person connects again. */
+  signInAgain?: boolean;
 }
 
 export interface WireMessages {

@@ -90,9 +90,10 @@ export function handleControl(control: SimulatorControl, method: string, path: s
       case 'GET /__sim/data':
         return json(200, control.data());
       case 'POST /__sim/token': {
-        const email = readBody(bodyText).email;
-        if (typeof email !== 'string') throw new SimulatorInputError('email is required');
-        return json(200, { access_token: control.tokenFor(email), token_type: 'Bearer' });
+        const body = readBody(bodyText);
+        if (typeof body.email !== 'string') throw new SimulatorInputError('email is required');
+        const expires = typeof body.expiresInMinutes === 'number' ? { expiresInMinutes: body.expiresInMinutes } : {};
+        return json(200, { access_token: control.tokenFor(body.email, expires), token_type: 'Bearer' });
       }
       default:
         return json(404, { error: `no control route ${route}` });

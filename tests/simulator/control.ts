@@ -155,7 +155,7 @@ export interface SimulatorControl {
   costs(filter?: { taskId?: string | number; projectId?: string | number }): CostView[];
   data(): DataView;
   /** An OAuth2 access token for any user of the account. */
-  tokenFor(email: string): string;
+  tokenFor(email: string, options?: { expiresInMinutes?: number }): string;
 }
 
 /** What the control needs from the running simulator. */
@@ -421,9 +421,11 @@ export function createControl(state: ControlledState, defaultNow: () => Date): S
         waiting: waiting(store),
       };
     },
-    tokenFor(email) {
+    tokenFor(email, options = {}) {
       const user = state.store().userByEmail(email);
       if (!user) throw new SimulatorInputError(`no user with email ${JSON.stringify(email)}`);
+      // Worksection's access tokens live 24 hours (api-reference §1.3); the default never expires.
+      if (options.expiresInMinutes !== undefined) return issueToken(user.id, Math.floor(state.clock.nowMs() / 1000) + Math.round(options.expiresInMinutes * 60));
       return issueToken(user.id);
     },
   };

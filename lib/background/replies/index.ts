@@ -12,7 +12,8 @@ import type { ReplyState } from '../../replies/types';
 import type { Settings } from '../../settings';
 import { t } from '../../i18n';
 import { commentAnchor } from '../../worksection/paths';
-import { connectedClient } from '../connection';
+import { connectedClient, connectionStatus } from '../connection';
+import { signInNeeded } from '../sign-in';
 import { push } from '../push';
 import { toProblem } from '../problems';
 import { getSettings } from '../settings-store';
@@ -92,6 +93,7 @@ async function doSync(): Promise<SyncStatus> {
   }
   await forgetOtherAccount(connection.origin);
   const previous = await syncStatus();
+  if (signInNeeded(previous, (await connectionStatus())?.connectedAt)) return previous; // paused until signed in again
   await setStatus({ ...previous, phase: 'syncing', progress: undefined });
   let status: SyncStatus;
   try {

@@ -155,6 +155,14 @@ describe('errors', () => {
     expect(offsets.get(ORIGIN)).toBe(600_000);
   });
 
+  it('an OAuth 401 "Access token is expired" is auth with tokenExpired; an invalid token is not', async () => {
+    const time = new FakeTime();
+    const expired = testClient(time, [json({ status: 'error', status_code: 3, message: 'Access token is expired' }, { status: 401 })], { auth: { kind: 'oauth', accessToken: TOKEN } });
+    expect(await failure(time, expired.client.getUsers())).toMatchObject({ kind: 'auth', tokenExpired: true, retryable: false });
+    const invalid = testClient(time, [json({ status: 'error', status_code: 3, message: 'Access token is invalid' }, { status: 401 })], { auth: { kind: 'oauth', accessToken: TOKEN } });
+    expect(await failure(time, invalid.client.getUsers())).toMatchObject({ kind: 'auth', tokenExpired: false });
+  });
+
   it.each([401, 403])('HTTP %i is auth', async (status) => {
     const time = new FakeTime();
     const { client, calls } = testClient(time, [text('Forbidden', { status })]);
