@@ -34,7 +34,7 @@ export const accountTimeHandlers: Pick<Handlers, TimeMessageType> = {
     const live = await liveSession(db(), now, settings.accountTime.idleSeconds * 1000);
     return {
       ...info,
-      todayMs: await threadTodayMs(db(), taskId, now, settings.businessHours.timeZone),
+      todayMs: await threadTodayMs(db(), taskId, now, settings.account.timeZone),
       counting: live !== undefined && live.tabId === sender.tabId && live.taskId === taskId,
       paused: await isPaused(db()),
       idleSeconds: settings.accountTime.idleSeconds,
@@ -53,7 +53,7 @@ export const accountTimeHandlers: Pick<Handlers, TimeMessageType> = {
             { tabId: sender.tabId, taskId, projectId, at: now, lastActivityAt: Math.min(lastActivityAt, now), focusedAt: Math.min(focusedAt, now), pageId, origin },
           )
         : undefined;
-    return { counting: open !== undefined, todayMs: await threadTodayMs(db(), taskId, now, settings.businessHours.timeZone) };
+    return { counting: open !== undefined, todayMs: await threadTodayMs(db(), taskId, now, settings.account.timeZone) };
   },
   'time/stop': async ({ lastActivityAt, reason }, sender) => {
     if (sender.tabId === undefined) return null;
@@ -133,7 +133,8 @@ export function runWriteBack(): Promise<WriteBackOutcome | null> {
       client: connection.client,
       origin: connection.origin,
       connectedAt: summary?.connectedAt ?? Date.now(),
-      timeZone: settings.businessHours.timeZone,
+      // A cost's date is a day in the account's calendar.
+      timeZone: settings.account.timeZone,
       now: Date.now(),
       emailUserFrom: summary?.authKind === 'admin' ? user?.email : undefined,
     });

@@ -165,7 +165,7 @@ async function incrementalSync(deps: SyncDeps, cursor: SyncCursor, windowMinutes
   // Remember only the keys the next window can still contain.
   const keepAfter = startedAt - (OVERLAP_MINUTES + 2) * 60_000;
   const nextSeen = events
-    .filter((event) => eventTime(event, settings.businessHours.timeZone) >= keepAfter)
+    .filter((event) => eventTime(event, settings.account.timeZone) >= keepAfter)
     .map(eventKey);
   await db.state.put({ key: CURSOR_KEY, value: { lastPollAt: startedAt, seen: nextSeen } satisfies SyncCursor });
   return { kind: 'incremental', touched: touched.size };
@@ -246,7 +246,8 @@ async function storeThread(
   directory: ClientDirectory,
   { settings }: Pick<SyncDeps, 'settings'>,
 ) {
-  const timeZone = settings.businessHours.timeZone;
+  // The API writes dates as wall-clock time in the account's zone.
+  const timeZone = settings.account.timeZone;
   const rows: CommentRow[] = comments.map((comment) => ({
     id: comment.id,
     taskId: thread.taskId,

@@ -189,7 +189,7 @@ export async function applyTemplate(request: ApplyRequest): Promise<ApplicationV
         roles,
         teamEmails: people.teamEmails,
       },
-      timeZone: settings.businessHours.timeZone,
+      timeZone: settings.account.timeZone,
       check: await requestSizeCheck(request.origin, request.projectId),
     });
   } catch (error) {
