@@ -153,7 +153,12 @@ async function incrementalSync(deps: SyncDeps, cursor: SyncCursor, windowMinutes
   await deps.onProgress?.({ done, total: touched.size });
   for (const [taskId, { taskChanged }] of touched) {
     const stored = await db.threads.get(taskId);
-    const thread = stored && !taskChanged ? stored : await readThread(client, taskId, stored, signal);
+    const read = stored && !taskChanged ? stored : await readThread(client, taskId, stored, signal);
+    if (read === SKIP) {
+      await deps.onProgress?.({ done: ++done, total: touched.size });
+      continue;
+    }
+    const thread = read;
     const comments = thread ? await client.getComments(taskId, { signal }) : [];
     await db.transaction('rw', [db.threads, db.comments, db.episodes], async () => {
       if (thread) await storeThread(db, thread, comments, directory, deps);
@@ -180,18 +185,24 @@ function eventTime(event: AnyEvent, timeZone: string): number {
   }
 }
 
+/** A task we could not read and did not know: left alone this time. */
+const SKIP = Symbol('skip');
+
 /** A task the events name: its current details, or undefined when it is gone or not readable. */
 async function readThread(
   client: WorksectionClient,
   taskId: string,
   stored: ThreadRow | undefined,
   signal?: AbortSignal,
-): Promise<ThreadRow | undefined> {
+): Promise<ThreadRow | undefined | typeof SKIP> {
   try {
     return threadFromTask(await client.getTask(taskId, { signal }), stored);
   } catch (error) {
     // "Task is invalid" (code 5): deleted, or hidden from this key.
     if ((error as { kind?: string; code?: number }).kind === 'api' && (error as { code?: number }).code === 5) return undefined;
+    // A task whose reply lacks a field we need: keep what we knew rather than
+    // stop every poll while its event is in the window (DESIGN §4).
+    if ((error as { kind?: string }).kind === 'malformed') return stored ?? SKIP;
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import { openDb, type AccountDeskDb } from '@/lib/db';
 import { CURSOR_KEY, eventPeriod, recomputeThreads, syncReplies, type SyncCursor } from '@/lib/background/replies/sync';
 import { defaultSettings } from '@/lib/settings';
 import { ThrottleRegistry, WorksectionClient } from '@/lib/worksection';
+import { malformedReply } from '@/lib/worksection/errors';
 import { startSimulator, type Simulator } from '../../simulator';
 import { simulatorFetch } from '../../support/simulator-fetch';
 
@@ -115,6 +116,25 @@ describe('reply sync against the simulator', () => {
     sim.control.resetStats();
     await sync();
     expect(sim.control.stats().byAction).toEqual({ get_events: 1 });
+  });
+
+  it('a task whose reply is malformed does not stop the poll: the others are applied and the cursor moves on', async () => {
+    await sync();
+    const waiting = (await db.threads.where('waiting').equals(1).first())!;
+    const odd = (await db.threads.filter((thread) => thread.taskId !== waiting.taskId && thread.clientThread === 1).first())!;
+    sim.control.addComment({ taskId: waiting.taskId, userEmail: ownerEmail(), text: 'Answered.' });
+    sim.control.addOddEvent({ taskId: odd.taskId, action: 'update', objectType: 'task' }); // makes the task re-read
+    const real = client;
+    client = Object.create(real) as WorksectionClient;
+    client.getTask = async (taskId, options) => {
+      if (taskId === odd.taskId) throw malformedReply('get_task', 'data.name: expected string, got nothing');
+      return real.getTask(taskId, options);
+    };
+    sim.control.setClock({ advanceMinutes: 1 });
+    expect(await sync()).toMatchObject({ kind: 'incremental' });
+    expect((await db.threads.get(waiting.taskId))?.waiting).toBe(0);
+    expect(await db.threads.get(odd.taskId)).toEqual({ ...odd, commentsSyncedAt: expect.any(Number) }); // kept, its comments read again
+    expect(((await db.state.get(CURSOR_KEY))?.value as SyncCursor).lastPollAt).toBe(simNow());
   });
 
   it('events seen in the overlap are not applied twice', async () => {
