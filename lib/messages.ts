@@ -10,6 +10,7 @@ import type { TimeMessages } from './account-time/protocol';
 import type { PageMessages } from './page/protocol';
 import type { ReplyMessages } from './replies/protocol';
 import type { TemplateMessages } from './templates/protocol';
+import type { WireMessages } from './worksection/protocol';
 import type { DeepPartial, Settings } from './settings';
 
 /** A failure that crosses contexts: a kind to branch on and a sentence to show. */
@@ -79,7 +80,7 @@ export interface CoreMessages {
 }
 
 /** Request and response types, by message type: every feature's messages. */
-export interface Protocol extends CoreMessages, PageMessages, ReplyMessages, TimeMessages, TemplateMessages {}
+export interface Protocol extends CoreMessages, PageMessages, ReplyMessages, TimeMessages, TemplateMessages, WireMessages {}
 
 export type MessageType = keyof Protocol;
 

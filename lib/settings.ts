@@ -4,7 +4,7 @@
 // unknown keys included, and nothing invalid gets through.
 import { normaliseDomain } from './replies/clients';
 import { DEFAULT_REPLY_THRESHOLDS, validateReplyThresholds } from './replies/clock';
-import { validateBusinessHours } from './replies/business-hours';
+import { isKnownTimeZone, validateBusinessHours } from './replies/business-hours';
 import { describeValue, isPlainObject, unknownKeys, type Plain } from './validate';
 import type { BusinessHours, ReplyThresholds } from './replies/types';
 import { defaultAccountTimeSettings, parseAccountTimeSettings } from './account-time/settings';
@@ -16,6 +16,12 @@ export interface Settings {
   features: { replyBadges: boolean; accountTime: boolean; templates: boolean };
   /** Who counts as a client beyond client teams, and projects whose every task is a client thread. */
   clients: { emails: string[]; domains: string[]; projectIds: string[] };
+  /**
+   * The Worksection account's own time zone: the API writes its dates
+   * ("YYYY-MM-DD HH:MM") as wall-clock time there, so every API date is read
+   * in it. Separate from business hours, which are the team's working day.
+   */
+  account: { timeZone: string };
   businessHours: BusinessHours;
   replyThresholds: ReplyThresholds;
   notifications: { late: boolean; escalated: boolean };
@@ -45,6 +51,7 @@ export function defaultSettings(timeZone: string): Settings {
     version: 1,
     features: { replyBadges: true, accountTime: true, templates: true },
     clients: { emails: [], domains: [], projectIds: [] },
+    account: { timeZone },
     businessHours: { timeZone, workDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: [] },
     replyThresholds: { ...DEFAULT_REPLY_THRESHOLDS },
     notifications: { late: true, escalated: true },
@@ -143,9 +150,10 @@ function projectId(entry: unknown, path: string, problems: Problems): string | u
   return text.trim();
 }
 
-const ROOT_KEYS = ['version', 'features', 'clients', 'businessHours', 'replyThresholds', 'notifications', 'pollMinutes', 'accountTime', 'templates'] as const;
+const ROOT_KEYS = ['version', 'features', 'clients', 'account', 'businessHours', 'replyThresholds', 'notifications', 'pollMinutes', 'accountTime', 'templates'] as const;
 const FEATURE_KEYS = ['replyBadges', 'accountTime', 'templates'] as const;
 const CLIENT_KEYS = ['emails', 'domains', 'projectIds'] as const;
+const ACCOUNT_KEYS = ['timeZone'] as const;
 const HOURS_KEYS = ['timeZone', 'workDays', 'start', 'end', 'holidays'] as const;
 const THRESHOLD_KEYS = ['soon', 'late', 'escalated'] as const;
 const NOTIFICATION_KEYS = ['late', 'escalated'] as const;
@@ -189,6 +197,13 @@ export function parseSettings(input: unknown): SettingsResult {
     }
   }
 
+  // Settings saved before the account's zone existed read API dates in the business-hours zone: keep that.
+  const accountIn =
+    root.account === undefined ? hoursIn && { timeZone: hoursIn.timeZone } : record(root.account, 'account', ACCOUNT_KEYS, problems);
+  if (accountIn && !isKnownTimeZone(accountIn.timeZone)) {
+    problems.push(`account.timeZone: expected an IANA time zone such as Europe/Kyiv, got ${describeValue(accountIn.timeZone)}`);
+  }
+
   const thresholdsIn = record(root.replyThresholds, 'replyThresholds', THRESHOLD_KEYS, problems);
   if (thresholdsIn) problems.push(...validateReplyThresholds(thresholdsIn).map((problem) => `replyThresholds.${problem}`));
 
@@ -209,7 +224,9 @@ export function parseSettings(input: unknown): SettingsResult {
   // Likewise `templates` (the team library's project).
   const templates = root.templates === undefined ? defaultTemplateSettings() : parseTemplateSettings(root.templates, problems);
 
-  if (problems.length > 0 || !accountTime || !templates || !features || !clients || !hoursIn || !thresholdsIn || !notifications) return { ok: false, problems };
+  if (problems.length > 0 || !accountTime || !templates || !features || !clients || !accountIn || !hoursIn || !thresholdsIn || !notifications) {
+    return { ok: false, problems };
+  }
   const hours = hoursIn as unknown as BusinessHours;
   const thresholds = thresholdsIn as unknown as ReplyThresholds;
   return {
@@ -218,6 +235,7 @@ export function parseSettings(input: unknown): SettingsResult {
       version: 1,
       features,
       clients,
+      account: { timeZone: accountIn.timeZone as string },
       businessHours: {
         timeZone: hours.timeZone,
         workDays: [...hours.workDays].sort((a, b) => a - b),

@@ -68,7 +68,10 @@ export function AccountTimeOptionsSection() {
     setBusy(false);
     if (!reply.ok) setOutcome({ kind: 'alert', text: reply.problem.message });
     else if (reply.value === null) setOutcome({ kind: 'alert', text: t('timeWriteBackOff') });
-    else setOutcome({ kind: 'status', text: t('timeWriteBackDone', [reply.value.sent, reply.value.recovered]) });
+    else {
+      const refused = reply.value.refused > 0 ? ` ${t('timeWriteBackRefused', [reply.value.refused])}` : '';
+      setOutcome({ kind: 'status', text: `${t('timeWriteBackDone', [reply.value.sent, reply.value.recovered])}${refused}` });
+    }
   };
 
   const field = (name: keyof Omit<Draft, 'writeBack'>) => ({

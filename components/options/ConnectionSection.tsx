@@ -16,6 +16,11 @@ export function ConnectionSection() {
   const [view, setView] = useState<View>({ state: 'loading' });
   const [accountUrl, setAccountUrl] = useState('');
   const [apiKey, setApiKey] = useState('');
+  const [signInAgain, setSignInAgain] = useState(false);
+
+  useEffect(() => {
+    void ask('wire/status', {}).then((reply) => setSignInAgain(reply.ok && reply.value?.signInAgain === true));
+  }, []);
 
   useEffect(() => {
     void ask('connection/status', {}).then((reply) => {
@@ -50,6 +55,7 @@ export function ConnectionSection() {
     if (reply.ok) {
       setAccountUrl(reply.value.origin);
       setApiKey('');
+      setSignInAgain(false); // a new connection: sync carries on
       setView({ state: 'idle', summary: reply.value });
     } else {
       setView({ state: 'failed', message: reply.problem.message, summary });
@@ -120,6 +126,11 @@ export function ConnectionSection() {
       {view.state === 'failed' && (
         <p role="alert" class="error">
           {view.message}
+        </p>
+      )}
+      {view.state === 'idle' && signInAgain && (
+        <p role="alert" class="error">
+          {t('signInAgainOptions')}
         </p>
       )}
       {view.state === 'idle' && (

@@ -4,6 +4,7 @@ import { ask } from '@/lib/messages';
 import type { AnchorReport, FeatureVisit, PageVisit } from '@/lib/page/protocol';
 import { ANCHORS } from '@/lib/page/selectors';
 import { LayoutReportButton } from '../layout-report';
+import { WireStatusPanel } from './WireStatusPanel';
 
 const FEATURE_NAMES: Record<string, MessageKey> = {
   'page-bar': 'featurePageBar',
@@ -71,6 +72,7 @@ export function DiagnosticsSection() {
     <section id="diagnostics" aria-labelledby="diagnostics-heading">
       <h2 id="diagnostics-heading">{t('diagnosticsHeading')}</h2>
       <p class="hint">{t('diagnosticsIntro')}</p>
+      <WireStatusPanel />
       {problem && (
         <p role="alert" class="error">
           {t('loadFailed', problem)}

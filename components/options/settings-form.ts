@@ -12,6 +12,8 @@ export interface RepliesDraft {
   soon: string;
   late: string;
   escalated: string;
+  /** The Worksection account's zone (how API dates are read). */
+  accountTimeZone: string;
   timeZone: string;
   /** ISO weekdays 1 (Monday) … 7 (Sunday). */
   workDays: number[];
@@ -41,6 +43,7 @@ export function draftFromSettings(settings: Settings): RepliesDraft {
     soon: String(thresholds.soon),
     late: String(thresholds.late),
     escalated: String(thresholds.escalated),
+    accountTimeZone: settings.account.timeZone,
     timeZone: hours.timeZone,
     workDays: [...hours.workDays],
     start: hours.start,
@@ -91,6 +94,7 @@ export function patchFromDraft(draft: RepliesDraft): DeepPartial<Settings> {
       late: numberOrText(draft.late) as number,
       escalated: numberOrText(draft.escalated) as number,
     },
+    account: { timeZone: draft.accountTimeZone.trim() },
     businessHours: {
       timeZone: draft.timeZone.trim(),
       workDays: [...draft.workDays].sort((a, b) => a - b),
@@ -115,6 +119,7 @@ const FIELDS: ReadonlyArray<{ path: string; field: RepliesField; label: MessageK
   { path: 'replyThresholds.soon', field: 'soon', label: 'settingsSoonLabel' },
   { path: 'replyThresholds.late', field: 'late', label: 'settingsLateLabel' },
   { path: 'replyThresholds.escalated', field: 'escalated', label: 'settingsEscalatedLabel' },
+  { path: 'account.timeZone', field: 'accountTimeZone', label: 'settingsAccountTimeZoneLabel' },
   { path: 'businessHours.timeZone', field: 'timeZone', label: 'settingsTimeZoneLabel' },
   { path: 'businessHours.workDays', field: 'workDays', label: 'settingsWorkDaysLabel' },
   { path: 'businessHours.start', field: 'start', label: 'settingsStartLabel' },

@@ -76,7 +76,14 @@ export function Popup() {
         </p>
       )}
       {summary && queue && queue.status.phase !== 'not-connected' && (
-        <ReplyQueue queue={queue} syncing={syncing} now={now} onSyncNow={() => void syncNow()} onOpen={openTab} />
+        <ReplyQueue
+          queue={queue}
+          syncing={syncing}
+          now={now}
+          onSyncNow={() => void syncNow()}
+          onOpen={openTab}
+          onSignInAgain={() => void openOptions('connection')}
+        />
       )}
       {summary && <PauseToggle />}
       <div class="row">

@@ -191,6 +191,19 @@ export function RepliesSection() {
             </div>
           </fieldset>
 
+          <label for="settings-accountTimeZone">{t('settingsAccountTimeZoneLabel')}</label>
+          <input
+            {...textField('accountTimeZone')}
+            type="text"
+            list="settings-time-zones"
+            autoComplete="off"
+            spellcheck={false}
+            aria-describedby="settings-accountTimeZone-hint"
+          />
+          <p id="settings-accountTimeZone-hint" class="hint">
+            {t('settingsAccountTimeZoneHint')}
+          </p>
+
           <fieldset>
             <legend>{t('settingsHoursLegend')}</legend>
             <p class="hint">{t('settingsHoursHint')}</p>

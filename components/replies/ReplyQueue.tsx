@@ -22,6 +22,8 @@ interface Props {
   now: number;
   onSyncNow(): void;
   onOpen(url: string): void;
+  /** Opens the connection settings, for an expired sign-in. */
+  onSignInAgain?(): void;
 }
 
 /** Only web addresses become links: a thread's URL is built from API data. */
@@ -41,11 +43,13 @@ function progressText(status: SyncStatus): string {
   return progress && progress.total > 0 ? t('queueSyncingProgress', [progress.done, progress.total]) : t('queueSyncing');
 }
 
-export function ReplyQueue({ queue, syncing, now, onSyncNow, onOpen }: Props) {
+export function ReplyQueue({ queue, syncing, now, onSyncNow, onOpen, onSignInAgain }: Props) {
   const { status, threads } = queue;
   const busy = syncing || status.phase === 'syncing';
   const synced = status.lastSyncAt !== undefined;
   const problem = status.phase === 'problem' ? status.problem : undefined;
+  // An expired sign-in is not a sync problem: sync waits for the person (lib/background/sign-in.ts).
+  const signIn = problem?.kind === 'token-expired';
 
   return (
     <section class="queue" aria-labelledby="queue-heading" aria-busy={busy}>
@@ -64,7 +68,15 @@ export function ReplyQueue({ queue, syncing, now, onSyncNow, onOpen }: Props) {
           t('queueNeverSynced')
         )}
       </p>
-      {problem && (
+      {signIn && (
+        <div class="problem sign-in" role="alert">
+          <strong>{problem.message}</strong>{' '}
+          <button type="button" class="primary" onClick={onSignInAgain}>
+            {t('signInAgainButton')}
+          </button>
+        </div>
+      )}
+      {problem && !signIn && (
         <div class="problem" role="alert">
           <strong>{t('queueProblem', problem.message)}</strong>
           <p>

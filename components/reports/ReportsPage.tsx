@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { AccountTimeReportSection } from '../account-time/ReportSection';
 import { ReplyTimesSection } from '../replies/ReplyTimesSection';
+import { RefusedEntriesSection } from './RefusedEntriesSection';
 
 /** The reports page (reports.html): one section per report. */
 export function ReportsPage() {
@@ -19,6 +20,7 @@ export function ReportsPage() {
       </header>
       <ReplyTimesSection />
       <AccountTimeReportSection />
+      <RefusedEntriesSection />
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { PeriodKind } from './periods';
 import type { AccountTimeReportRow } from './report';
 import type { AccountShare } from './share';
 import type { ManualEntry, StopReason } from './types';
+import type { WriteBackEntry } from './write-back';
 
 export const BACKUP_FORMAT = 'account-desk-backup';
 /** The largest backup imported; options checks the file's size before reading it, the background the content's. */
@@ -43,6 +44,8 @@ export interface WriteBackOutcome {
   /** Pending entries found already in Worksection (a crash after the call). */
   recovered: number;
   skipped: number;
+  /** Entries Worksection refused this time; each keeps its reason, the others went on. */
+  refused: number;
 }
 
 export interface AccountTimeReport {
@@ -96,4 +99,17 @@ export interface TimeMessages {
   'time/import-check': { request: { backup: unknown }; response: { current: Record<string, number>; incoming: Record<string, number> } };
   /** Replaces the whole database; nothing changes when the file has any problem. */
   'time/import': { request: { backup: unknown }; response: { tables: Record<string, number> } };
+  /** Write-back entries Worksection refused (and those the user dismissed), with their reasons. */
+  'time/refused': { request: Record<string, never>; response: RefusedEntryView[] };
+  /** Retry sends the entry again now; Dismiss keeps its time local for good. */
+  'time/refused-act': { request: { key: string; act: 'retry' | 'dismiss' }; response: RefusedEntryView[] };
+}
+
+/** A refused write-back entry as the reports page lists it. */
+export interface RefusedEntryView {
+  entry: WriteBackEntry;
+  /** The thread's name when Account Desk knows it. */
+  taskName?: string;
+  /** Set when the entry belongs to an account other than the connected one (its host). */
+  otherAccount?: string;
 }

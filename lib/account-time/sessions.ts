@@ -45,6 +45,7 @@ function fresh(beat: Heartbeat): Session {
     tabId: beat.tabId,
     focusedAt: beat.focusedAt,
     ...(beat.pageId === undefined ? {} : { pageId: beat.pageId }),
+    ...(beat.origin === undefined ? {} : { origin: beat.origin }),
   };
 }
 
@@ -82,7 +83,7 @@ export function applyHeartbeat(open: Session | undefined, beat: Heartbeat, rules
 
   if (idle) return { close: closeAt(open, honestEnd(open, beat.at, beat.lastActivityAt, idleLimitMs)), ignored: 'idle' };
 
-  if (beat.taskId !== open.taskId) {
+  if (beat.taskId !== open.taskId || beat.origin !== open.origin) {
     // Same tab, another thread (in-page navigation): the old one ends now.
     return { close: closeAt(open, beat.at), open: fresh(beat) };
   }

@@ -21,6 +21,8 @@ export interface Session {
   focusedAt: number;
   /** Which page load in that tab (a reload or a new page is a new session, even when its last stop was lost). */
   pageId?: string;
+  /** The Worksection account (origin) whose thread it is; absent in rows recorded before accounts were tracked. */
+  origin?: string;
 }
 
 export type ManualKind = 'invoice' | 'report' | 'call' | 'other';
@@ -35,6 +37,8 @@ export interface ManualEntry {
   kind: ManualKind;
   note: string;
   createdAt: number;
+  /** The Worksection account (origin) the entry was made for; absent in entries made before accounts were tracked. */
+  origin?: string;
 }
 
 /** "I am here and active": sent every few seconds by a focused, visible client-thread tab. */
@@ -48,6 +52,8 @@ export interface Heartbeat {
   focusedAt: number;
   /** Random per page load (see Session.pageId). */
   pageId?: string;
+  /** The account of the thread (see Session.origin). */
+  origin?: string;
 }
 
 export type StopReason = 'idle' | 'hidden' | 'blur' | 'leave' | 'lock' | 'pause';

@@ -1,7 +1,22 @@
 // Write-back journal rows: account time sent to Worksection as time costs,
 // one entry per thread and finished day, journaled before and after each call.
 
-export type WriteBackStatus = 'pending' | 'sent';
+/**
+ * pending: about to be sent, or sent with the answer lost; sent: Worksection has it;
+ * refused: Worksection said no (nothing was created), kept with its reason until
+ * the user retries or dismisses it; dismissed: the user chose to keep it local.
+ */
+export type WriteBackStatus = 'pending' | 'sent' | 'refused' | 'dismissed';
+
+/** Why Worksection refused an entry, in words the reports page shows. */
+export type RefusalKind = 'task-deleted' | 'timer-only' | 'today-only' | 'other';
+
+export interface WriteBackRefusal {
+  kind: RefusalKind;
+  /** Worksection's own words (cleaned of secrets), for "other" and for the curious. */
+  message: string;
+  at: number;
+}
 
 export interface WriteBackEntry {
   /** "taskId|YYYY-MM-DD": a thread's day is written once. */
@@ -17,6 +32,10 @@ export interface WriteBackEntry {
   costId?: string;
   attemptedAt: number;
   sentAt?: number;
+  /** The account the time belongs to; absent in rows written before accounts were tracked. */
+  origin?: string;
+  /** Set while status is refused (and kept when dismissed). */
+  refusal?: WriteBackRefusal;
 }
 
 /** Days written back: finished days (before today) this far back; older time stays local. */
@@ -32,6 +51,22 @@ export function writeBackMarker(taskId: string, date: string): string {
 }
 
 export const writeBackKey = (taskId: string, date: string): string => `${taskId}|${date}`;
+
+/**
+ * Whether a session or manual entry belongs to the account being written to.
+ * A row from before accounts were tracked counts only when it started after
+ * this connection was made, or is about a thread Account Desk synced from this
+ * account; anything else may be another account's.
+ */
+export function belongsToAccount(
+  row: { origin?: string; taskId?: string; start?: number; createdAt?: number },
+  account: { origin: string; connectedAt: number; knowsTask: (taskId: string) => boolean },
+): boolean {
+  if (row.origin !== undefined) return row.origin === account.origin;
+  const when = row.start ?? row.createdAt;
+  if (when !== undefined && when >= account.connectedAt) return true;
+  return row.taskId !== undefined && account.knowsTask(row.taskId);
+}
 
 export interface ThreadDay {
   taskId: string;

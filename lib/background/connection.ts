@@ -5,11 +5,13 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
+import { recordFeedFindings } from './feed-store';
 import type { AccountSummary } from '../messages';
 import {
   parseAccountUrl,
   WorksectionClient,
   WorksectionError,
+  type WireScheme,
   type WorksectionAuth,
   type WorksectionClientOptions,
 } from '../worksection';
@@ -21,6 +23,9 @@ interface StoredConnection {
   origin: string;
   auth: WorksectionAuth;
   summary: AccountSummary;
+  /** The wire format this account accepted (lib/worksection/sign.ts); absent in connections made before it was tracked. */
+  scheme?: WireScheme;
+  schemeFoundAt?: number;
 }
 
 export class ConnectProblem extends ProblemError {
@@ -48,6 +53,20 @@ export async function connectionStatus(): Promise<AccountSummary | null> {
   return (await readStored())?.summary ?? null;
 }
 
+/** The wire format the connected account accepts, and since when; null when not connected. */
+export async function connectionScheme(): Promise<{ origin: string; scheme: WireScheme; foundAt?: number } | null> {
+  const stored = await readStored();
+  if (!stored) return null;
+  return { origin: stored.origin, scheme: stored.scheme ?? 'header', ...(stored.schemeFoundAt ? { foundAt: stored.schemeFoundAt } : {}) };
+}
+
+/** A client switched scheme after a refusal and the other one worked: use it from now on for that account. */
+async function rememberScheme(origin: string, scheme: WireScheme): Promise<void> {
+  const stored = await readStored();
+  if (!stored || stored.origin !== origin || stored.scheme === scheme) return;
+  await storeCredentials({ ...stored, scheme, schemeFoundAt: Date.now() } satisfies StoredConnection);
+}
+
 export async function disconnect(): Promise<void> {
   await forgetCredentials();
 }
@@ -58,7 +77,15 @@ export async function connectedClient(
 ): Promise<{ client: WorksectionClient; origin: string } | null> {
   const stored = await readStored();
   if (!stored) return null;
-  return { client: new WorksectionClient({ accountUrl: stored.origin, auth: stored.auth, ...options }), origin: stored.origin };
+  const client = new WorksectionClient({
+    accountUrl: stored.origin,
+    auth: stored.auth,
+    scheme: stored.scheme ?? 'header',
+    onSchemeChange: (scheme) => void rememberScheme(stored.origin, scheme),
+    onFeedFindings: (findings) => void recordFeedFindings(stored.origin, findings),
+    ...options,
+  });
+  return { client, origin: stored.origin };
 }
 
 /**
@@ -82,6 +109,9 @@ export async function connect(
 
   const auth = authFromSecret(secret);
   // Connecting is interactive: answer quickly instead of retrying for a minute.
+  // The first call is a plain read in the header scheme; a status_code 2
+  // refusal makes the client try the md5 query scheme once (client.ts), so
+  // `client.scheme` afterwards is the one this account accepts.
   const client = new WorksectionClient({ accountUrl: parsed.origin, auth, maxRetries: 0, timeoutMs: 10_000, ...clientOptions });
   let summary: AccountSummary;
   let directory: AccountDirectory;
@@ -106,7 +136,7 @@ export async function connect(
   } catch (error) {
     throw explainConnectFailure(error, parsed.host);
   }
-  await storeCredentials({ origin: parsed.origin, auth, summary } satisfies StoredConnection);
+  await storeCredentials({ origin: parsed.origin, auth, summary, scheme: client.scheme, schemeFoundAt: Date.now() } satisfies StoredConnection);
   await primeDirectory(parsed.origin, directory);
   return summary;
 }

@@ -9,6 +9,7 @@ import { accountTimeCallers, accountTimeHandlers, listenAccountTime } from './ac
 import { coreCallers, coreHandlers } from './core';
 import { listenReplies, onRepliesConnectionChanged, replyCallers, replyHandlers } from './replies';
 import { templateCallers, templateHandlers } from './templates';
+import { wireCallers, wireHandlers } from './wire';
 
 export interface BackgroundFeature {
   id: string;
@@ -28,6 +29,8 @@ export const BACKGROUND_FEATURES: readonly BackgroundFeature[] = [
   { id: 'replies', handlers: replyHandlers, callers: replyCallers, listen: listenReplies, onConnectionChanged: onRepliesConnectionChanged },
   { id: 'account-time', handlers: accountTimeHandlers, callers: accountTimeCallers, listen: listenAccountTime },
   { id: 'templates', handlers: templateHandlers, callers: templateCallers },
+  // What Diagnostics shows about the API: the wire scheme, unknown event kinds, a sign-in to renew.
+  { id: 'wire', handlers: wireHandlers, callers: wireCallers },
 ];
 
 /** Every message's handler, from the features; the type checks that none is missing or answered twice. */
@@ -43,11 +46,11 @@ export function allCallers(): CallerPolicy {
 }
 
 // Compile-time: the features' handler maps cover the whole protocol.
-type Covered = keyof ReturnType<typeof coreHandlers> | keyof typeof replyHandlers | keyof typeof accountTimeHandlers | keyof typeof templateHandlers;
+type Covered = keyof ReturnType<typeof coreHandlers> | keyof typeof replyHandlers | keyof typeof accountTimeHandlers | keyof typeof templateHandlers | keyof typeof wireHandlers;
 const everyMessageHandled: Exclude<MessageType, Covered> extends never ? true : Exclude<MessageType, Covered> = true;
 void everyMessageHandled;
 
 // Compile-time: so do their caller policies (a new message must say who may send it).
-type Declared = keyof typeof coreCallers | keyof typeof replyCallers | keyof typeof accountTimeCallers | keyof typeof templateCallers;
+type Declared = keyof typeof coreCallers | keyof typeof replyCallers | keyof typeof accountTimeCallers | keyof typeof templateCallers | keyof typeof wireCallers;
 const everyMessageDeclared: Exclude<MessageType, Declared> extends never ? true : Exclude<MessageType, Declared> = true;
 void everyMessageDeclared;

@@ -1,8 +1,10 @@
 /** The user's settings in storage.local, validated on the way in and out. */
 import { browser } from 'wxt/browser';
+import { db } from '../db';
 import type { UnreadableSettings } from '../messages';
 import { defaultSettings, mergeSettings, parseSettings, type DeepPartial, type Settings } from '../settings';
 import { ProblemError } from '../problem';
+import { CURSOR_KEY } from './replies/sync';
 
 const STORAGE_KEY = 'settings';
 /** Stored settings this version could not read, kept as they were (options offers them as a file). */
@@ -56,8 +58,11 @@ export async function resetSettings(): Promise<Settings> {
 
 /** Validate the whole result before writing: a bad patch changes nothing. */
 export async function saveSettings(patch: DeepPartial<Settings>): Promise<Settings> {
-  const merged = mergeSettings(await getSettings(), patch);
+  const before = await getSettings();
+  const merged = mergeSettings(before, patch);
   if (!merged.ok) throw new SettingsProblem(merged.problems);
+  // Stored comment times were read in the old zone: the next sync reads everything again.
+  if (merged.settings.account.timeZone !== before.account.timeZone) await db().state.delete(CURSOR_KEY);
   await browser.storage.local.set({ [STORAGE_KEY]: merged.settings });
   return merged.settings;
 }

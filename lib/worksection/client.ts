@@ -13,7 +13,6 @@ import {
 } from './errors';
 import {
   parseWsComment,
-  parseWsEvent,
   parseWsMe,
   parseWsProject,
   parseWsTask,
@@ -22,11 +21,15 @@ import {
   readCosts,
   readCostsTotal,
   readCreatedId,
+  readEventFeed,
   readItem,
-  readList,
+  readListTolerant,
+  type Parser,
+  type WsEventFeed,
 } from './parse';
+import type { FeedFinding } from './feed-report';
 import { backoffDelay, parseRetryAfter } from './retry';
-import { buildQuery, signAdminQuery, type WsParams } from './sign';
+import { buildWireRequest, MAX_REQUEST_LINE, requestLineLength, type WireRequest, type WireScheme, type WsParams } from './sign';
 import { realSleep, sharedThrottles, type RequestPriority, type RequestThrottle, type Sleep, type ThrottleRegistry } from './throttle';
 import type {
   WsComment,
@@ -67,7 +70,25 @@ export interface WorksectionClientOptions {
   throttles?: ThrottleRegistry;
   /** Background work (sync, write-back) yields its turn to interactive requests. Default interactive. */
   priority?: RequestPriority;
+  /** The wire format to try first (sign.ts). Default 'header', as Worksection's newest clients send. */
+  scheme?: WireScheme;
+  /** Told when a status_code 2 refusal made the client switch to the other scheme and that one worked. */
+  onSchemeChange?: (scheme: WireScheme) => void;
+  /** Where learnt clock offsets (server Date − local clock) live, per account; module-wide by default. */
+  clockOffsets?: Map<string, number>;
+  /** Told about list items and events a reply carried that we skipped or did not know (for Diagnostics). */
+  onFeedFindings?: (findings: { unknown: FeedFinding[]; skipped: FeedFinding[] }) => void;
 }
+
+/** Server clock minus ours, per account origin, learnt from a refused header-scheme call's Date header. */
+export const sharedClockOffsets = new Map<string, number>();
+
+/** A refusal with this status_code changed nothing on the server ("Action hash is missed or invalid"). */
+const HASH_REFUSED = 2;
+/** Below this the Date header (1 s resolution) cannot tell skew from latency. */
+const MIN_SKEW_MS = 5000;
+
+const otherScheme = (scheme: WireScheme): WireScheme => (scheme === 'header' ? 'query' : 'header');
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -214,6 +235,11 @@ export function isWrite(action: string): boolean {
 
 export class WorksectionClient {
   readonly origin: string;
+  /** The wire format in use; it changes when the other one is accepted after a refusal. */
+  scheme: WireScheme;
+  private readonly onSchemeChange: ((scheme: WireScheme) => void) | undefined;
+  private readonly clockOffsets: Map<string, number>;
+  private readonly onFeedFindings: WorksectionClientOptions['onFeedFindings'];
   private readonly auth: WorksectionAuth;
   private readonly fetchImpl: typeof fetch | undefined;
   private readonly throttle: RequestThrottle;
@@ -242,6 +268,10 @@ export class WorksectionClient {
     this.random = options.random ?? Math.random;
     this.timeZone = options.timeZone ?? 'UTC';
     this.priority = options.priority ?? 'interactive';
+    this.scheme = options.scheme ?? 'header';
+    this.onSchemeChange = options.onSchemeChange;
+    this.clockOffsets = options.clockOffsets ?? sharedClockOffsets;
+    this.onFeedFindings = options.onFeedFindings;
     this.throttle = (options.throttles ?? sharedThrottles).forAccount(this.origin, {
       minIntervalMs: options.minIntervalMs,
       now: this.now,
@@ -259,15 +289,42 @@ export class WorksectionClient {
    */
   async call(action: string, params: WsParams = {}, options: CallOptions = {}): Promise<WsOkEnvelope> {
     const { signal } = options;
-    const url = this.urlFor(buildQuery(action, params));
+    // A status_code 2 refusal ("hash is missed or invalid") changed nothing on
+    // the server, so it may be repeated without duplicating a write: once with
+    // the clock corrected from the server's Date, once in the other scheme.
+    let skewCorrected = false;
+    let schemeSwitched = false;
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw abortedRequest(action, signal.reason);
       let failure: WorksectionError;
+      const scheme = this.scheme;
       try {
-        return await this.throttle.schedule(() => this.attempt(action, url, signal), { signal, label: action, priority: this.priority });
+        const envelope = await this.throttle.schedule(() => this.attempt(action, params, scheme, signal), {
+          signal,
+          label: action,
+          priority: this.priority,
+        });
+        if (schemeSwitched) this.onSchemeChange?.(scheme);
+        return envelope;
       } catch (error) {
         if (!(error instanceof WorksectionError)) throw error;
         failure = error;
+      }
+      if (failure.kind === 'auth' && failure.code === HASH_REFUSED) {
+        const skew = failure.serverDate === undefined ? 0 : failure.serverDate - this.now();
+        const known = this.clockOffsets.get(this.origin) ?? 0;
+        if (scheme === 'header' && !skewCorrected && Math.abs(skew - known) >= MIN_SKEW_MS) {
+          skewCorrected = true;
+          this.clockOffsets.set(this.origin, skew);
+          continue;
+        }
+        if (!schemeSwitched) {
+          schemeSwitched = true;
+          this.scheme = otherScheme(scheme);
+          continue;
+        }
+        this.scheme = otherScheme(this.scheme); // neither worked: keep the one we started with
+        throw failure;
       }
       if (!failure.retryable || attempt >= this.maxRetries) throw failure;
       // A write that failed ambiguously (5xx, timeout, network) may have been
@@ -287,9 +344,10 @@ export class WorksectionClient {
     }
   }
 
-  private urlFor(query: string): string {
-    if (this.auth.kind === 'admin') return `${this.origin}/api/admin/v2/?${signAdminQuery(query, this.auth.apiKey)}`;
-    return `${this.origin}/api/oauth2?${query}`;
+  /** The request one attempt sends: signed now (for the header scheme, on the server's clock when we learnt it). */
+  wireRequest(action: string, params: WsParams = {}, scheme: WireScheme = this.scheme): WireRequest {
+    const unixSeconds = Math.floor((this.now() + (this.clockOffsets.get(this.origin) ?? 0)) / 1000);
+    return buildWireRequest({ origin: this.origin, action, params, auth: this.auth, scheme, unixSeconds });
   }
 
   /** What error messages need: the action, and the secret they must never show. */
@@ -316,7 +374,7 @@ export class WorksectionClient {
   }
 
   /** One HTTP exchange, bounded by the timeout and the caller's signal. */
-  private attempt(action: string, url: string, signal: AbortSignal | undefined): Promise<WsOkEnvelope> {
+  private attempt(action: string, params: WsParams, scheme: WireScheme, signal: AbortSignal | undefined): Promise<WsOkEnvelope> {
     const context = this.contextFor(action);
     const request = new AbortController();
     const cleanup = new AbortController();
@@ -353,7 +411,7 @@ export class WorksectionClient {
       else signal.addEventListener('abort', onAbort, { once: true });
       cleanup.signal.addEventListener('abort', () => signal.removeEventListener('abort', onAbort), { once: true });
     });
-    const exchange = this.exchange(context, url, request.signal).catch((error: unknown) => {
+    const exchange = this.exchange(context, this.wireRequest(action, params, scheme), request.signal).catch((error: unknown) => {
       // A fetch we stopped fails with an AbortError; report why we stopped it.
       if (stoppedBy === 'timeout') throw timeoutError();
       if (stoppedBy === 'abort') throw abortedRequest(action, signal?.reason);
@@ -366,17 +424,23 @@ export class WorksectionClient {
     });
   }
 
-  private async exchange(context: ErrorContext, url: string, signal: AbortSignal): Promise<WsOkEnvelope> {
+  private async exchange(context: ErrorContext, wire: WireRequest, signal: AbortSignal): Promise<WsOkEnvelope> {
     const { action } = context;
     const fetchImpl = this.fetchImpl ?? globalThis.fetch;
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (this.auth.kind === 'oauth') headers.Authorization = `Bearer ${this.auth.accessToken}`;
+    const { url, method, headers, body: requestBody } = wire;
 
     let response: Response;
     let bodyText: string;
     try {
       // Credentials ride in the query or header; the site's cookies add nothing.
-      response = await fetchImpl(url, { method: 'POST', headers, signal, credentials: 'omit', cache: 'no-store' });
+      response = await fetchImpl(url, {
+        method,
+        headers,
+        ...(requestBody === undefined ? {} : { body: requestBody }),
+        signal,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
       bodyText = await response.text();
     } catch (cause) {
       if (signal.aborted) throw cause; // attempt() turns this into timeout/aborted
@@ -409,10 +473,21 @@ export class WorksectionClient {
     }
     if (!isPlainObject(body)) throw malformedReply(action, 'expected a JSON object.');
     if (body.status === 'ok') return body as WsOkEnvelope;
-    if (body.status === 'error') throw errorFromEnvelope(context, body, response.status);
+    if (body.status === 'error') {
+      const serverDate = Date.parse(response.headers.get('Date') ?? '');
+      throw errorFromEnvelope(context, body, response.status, Number.isNaN(serverDate) ? undefined : serverDate);
+    }
     if (body.status === undefined && typeof body.error === 'string') throw errorFromOAuthBody(context, body, response.status);
     if (body.status === undefined) throw malformedReply(action, 'no "status" field.');
     throw malformedReply(action, `unknown status ${JSON.stringify(body.status).slice(0, 40)}.`);
+  }
+
+  /** A list reply, each item on its own: items missing what we need are skipped and reported, never the whole reply. */
+  private list<T>(action: string, envelope: WsOkEnvelope, item: Parser<T>): T[] {
+    const skipped: FeedFinding[] = [];
+    const items = readListTolerant(action, envelope, item, skipped);
+    if (skipped.length > 0) this.onFeedFindings?.({ unknown: [], skipped });
+    return items;
   }
 
   // ---- members ----
@@ -430,12 +505,12 @@ export class WorksectionClient {
   }
 
   async getUsers(options: CallOptions = {}): Promise<WsUser[]> {
-    return readList('get_users', await this.call('get_users', {}, options), parseWsUser);
+    return this.list('get_users', await this.call('get_users', {}, options), parseWsUser);
   }
 
   /** Teams; `client: 1` marks a client team. */
   async getUserGroups(options: CallOptions = {}): Promise<WsUserGroup[]> {
-    return readList('get_user_groups', await this.call('get_user_groups', {}, options), parseWsUserGroup);
+    return this.list('get_user_groups', await this.call('get_user_groups', {}, options), parseWsUserGroup);
   }
 
   // ---- projects ----
@@ -444,7 +519,7 @@ export class WorksectionClient {
     options: { filter?: 'active' | 'pending' | 'archive'; extra?: readonly WsProjectExtra[] } & CallOptions = {},
   ): Promise<WsProject[]> {
     const params = { filter: options.filter, extra: joinExtra(options.extra) };
-    return readList('get_projects', await this.call('get_projects', params, options), parseWsProject);
+    return this.list('get_projects', await this.call('get_projects', params, options), parseWsProject);
   }
 
   async getProject(projectId: string, options: { extra?: readonly WsProjectExtra[] } & CallOptions = {}): Promise<WsProject> {
@@ -457,6 +532,15 @@ export class WorksectionClient {
    * 360m / 72h / 30d): the one call incremental sync polls.
    */
   async getEvents(period: string, options: { projectId?: string } & CallOptions = {}): Promise<WsEvent[]> {
+    return (await this.getEventFeed(period, options)).events;
+  }
+
+  /**
+   * `get_events` with every event parsed on its own: known `events`, `unknown`
+   * kinds (kept for their thread), and what was skipped; the findings also go
+   * to `onFeedFindings`.
+   */
+  async getEventFeed(period: string, options: { projectId?: string } & CallOptions = {}): Promise<WsEventFeed> {
     if (!isEventPeriod(period)) {
       throw new RangeError(`"${period}" is not a get_events period (1m..360m, 1h..72h or 1d..30d)`);
     }
@@ -464,7 +548,9 @@ export class WorksectionClient {
       period,
       id_project: options.projectId === undefined ? undefined : requireId(options.projectId, 'Project id'),
     };
-    return readList('get_events', await this.call('get_events', params, options), parseWsEvent);
+    const feed = readEventFeed('get_events', await this.call('get_events', params, options));
+    if (feed.findings.unknown.length > 0 || feed.findings.skipped.length > 0) this.onFeedFindings?.(feed.findings);
+    return feed;
   }
 
   // ---- tasks ----
@@ -474,12 +560,12 @@ export class WorksectionClient {
     options: { filter?: 'active'; extra?: readonly WsTaskExtra[] } & CallOptions = {},
   ): Promise<WsTask[]> {
     const params = { id_project: requireId(projectId, 'Project id'), filter: options.filter, extra: joinExtra(options.extra) };
-    return readList('get_tasks', await this.call('get_tasks', params, options), parseWsTask);
+    return this.list('get_tasks', await this.call('get_tasks', params, options), parseWsTask);
   }
 
   async getAllTasks(options: { filter?: 'active'; extra?: readonly WsTaskExtra[] } & CallOptions = {}): Promise<WsTask[]> {
     const params = { filter: options.filter, extra: joinExtra(options.extra) };
-    return readList('get_all_tasks', await this.call('get_all_tasks', params, options), parseWsTask);
+    return this.list('get_all_tasks', await this.call('get_all_tasks', params, options), parseWsTask);
   }
 
   /** A task or subtask; with extra=subtasks its `child` entries are brief (§4.1). */
@@ -490,8 +576,23 @@ export class WorksectionClient {
 
   /** Creates a task, or a subtask with `parentId`; `todo` items become its checklist. */
   async postTask(input: PostTaskInput, options: CallOptions = {}): Promise<WsTask> {
+    return readItem('post_task', await this.call('post_task', this.postTaskParams(input), options), parseWsTask);
+  }
+
+  /**
+   * How many bytes the post_task request line for `input` would exceed the
+   * common 8 KB limit by in the scheme in use (0 when it fits): the md5 query
+   * scheme carries every parameter in the URL; the header scheme's JSON body has
+   * no such limit.
+   */
+  postTaskOverflow(input: PostTaskInput): number {
+    if (this.scheme !== 'query') return 0;
+    return Math.max(0, requestLineLength(this.wireRequest('post_task', this.postTaskParams(input))) - MAX_REQUEST_LINE);
+  }
+
+  private postTaskParams(input: PostTaskInput): WsParams {
     if (!input.title.trim()) throw new RangeError('A task needs a title');
-    const params: WsParams = {
+    return {
       id_project: requireId(input.projectId, 'Project id'),
       title: input.title,
       id_parent: input.parentId === undefined ? undefined : requireId(input.parentId, 'Parent task id'),
@@ -509,7 +610,6 @@ export class WorksectionClient {
       max_money: input.maxMoney,
       tags: joinList(input.tags),
     };
-    return readItem('post_task', await this.call('post_task', params, options), parseWsTask);
   }
 
   async updateTask(input: UpdateTaskInput, options: CallOptions = {}): Promise<WsTask> {
@@ -539,7 +639,7 @@ export class WorksectionClient {
   /** Newest first. */
   async getComments(taskId: string, options: { extra?: readonly 'files'[] } & CallOptions = {}): Promise<WsComment[]> {
     const params = { id_task: requireId(taskId, 'Task id'), extra: joinExtra(options.extra) };
-    return readList('get_comments', await this.call('get_comments', params, options), parseWsComment);
+    return this.list('get_comments', await this.call('get_comments', params, options), parseWsComment);
   }
 
   async postComment(input: PostCommentInput, options: CallOptions = {}): Promise<WsComment> {

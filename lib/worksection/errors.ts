@@ -20,6 +20,8 @@ export interface WorksectionErrorInit {
   httpStatus?: number;
   details?: string;
   retryAfterMs?: number;
+  /** The server's Date header (ms since the epoch), when the refusal carried one. */
+  serverDate?: number;
   cause?: unknown;
 }
 
@@ -35,8 +37,12 @@ export class WorksectionError extends ProblemError {
   readonly details?: string;
   /** How long the server asked us to wait (Retry-After), when it said. */
   readonly retryAfterMs?: number;
+  /** The server's clock when it refused (its Date header), for correcting a signed time. */
+  readonly serverDate?: number;
   /** Whether repeating the same request later may succeed. */
   readonly retryable: boolean;
+  /** An OAuth access token Worksection refused as expired: the person has to sign in again. */
+  readonly tokenExpired: boolean;
 
   constructor(init: WorksectionErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -46,7 +52,9 @@ export class WorksectionError extends ProblemError {
     if (init.httpStatus !== undefined) this.httpStatus = init.httpStatus;
     if (init.details !== undefined) this.details = init.details;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    if (init.serverDate !== undefined) this.serverDate = init.serverDate;
     this.retryable = isRetryable(init.kind, init.httpStatus);
+    this.tokenExpired = init.kind === 'auth' && EXPIRED_TOKEN_TEXT.test(`${init.message} ${init.details ?? ''}`);
   }
 }
 
@@ -80,6 +88,8 @@ const SIZE_CAP_TEXT = /too many tasks/i;
 // OAuth token failures ("Access token is expired", "invalid_token", …).
 const AUTH_TEXT = /hash is missed or invalid|token is (?:expired|invalid|revoked)|invalid[_ ]token|access token|not_authorized|invalid_client|unauthori[sz]ed/i;
 const AUTH_STATUS_CODE = 2;
+// "Access token is expired" (api-reference §1.3; the official clients refresh on "token is expired").
+const EXPIRED_TOKEN_TEXT = /token is expired|expired (?:access )?token/i;
 const MAX_SERVER_TEXT = 300;
 
 /** Server-supplied text made safe to show: no secrets, one line, bounded length. */
@@ -95,6 +105,7 @@ export function errorFromEnvelope(
   context: ErrorContext,
   envelope: { status_code?: unknown; message?: unknown; message_details?: unknown },
   httpStatus?: number,
+  serverDate?: number,
 ): WorksectionError {
   const { action, secrets } = context;
   const code = typeof envelope.status_code === 'number' ? envelope.status_code : numericString(envelope.status_code);
@@ -104,7 +115,7 @@ export function errorFromEnvelope(
       ? cleanServerText(envelope.message_details, secrets)
       : undefined;
   const said = [serverMessage || 'no reason given', details].filter(Boolean).join(': ');
-  const common = { action, code, details, httpStatus };
+  const common = { action, code, details, httpStatus, serverDate };
 
   if (code === AUTH_STATUS_CODE || AUTH_TEXT.test(serverMessage)) {
     return new WorksectionError({

@@ -3,6 +3,7 @@
 export {
   WorksectionClient,
   isEventPeriod,
+  sharedClockOffsets,
   DEFAULT_BACKOFF_BASE_MS,
   DEFAULT_MAX_RETRIES,
   DEFAULT_MAX_RETRY_WAIT_MS,
@@ -40,11 +41,32 @@ export {
   readCosts,
   readCostsTotal,
   readCreatedId,
+  readEventFeed,
   readItem,
   readList,
+  readListTolerant,
   type Parser,
+  type WsEventFeed,
+  type WsUnknownEvent,
 } from './parse';
-export { buildQuery, signAdminQuery, type WsParamValue, type WsParams } from './sign';
+export { shapeOf, type FeedFinding, type FeedReport } from './feed-report';
+export {
+  MAX_REQUEST_LINE,
+  WIRE_SCHEMES,
+  adminAuthorization,
+  buildQuery,
+  buildWireRequest,
+  jsonBody,
+  phpUrlencode,
+  requestLineLength,
+  signAdminQuery,
+  type WireAuth,
+  type WireRequest,
+  type WireScheme,
+  type WsParamValue,
+  type WsParams,
+} from './sign';
+export { hmacSha256, sha256 } from './sha256';
 export { md5 } from './md5';
 export {
   RequestThrottle,

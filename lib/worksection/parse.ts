@@ -8,6 +8,7 @@
 // for an empty map is read as an empty map. Strict on what callers rely on:
 // ids, names, pages, statuses and date_added are strings.
 import { malformedReply, type WorksectionError } from './errors';
+import { shapeOf, type FeedFinding } from './feed-report';
 import type {
   WsComment,
   WsCost,
@@ -417,6 +418,96 @@ export function readList<T>(action: string, envelope: Fields, item: Parser<T>): 
     }
     return list(item)(data, 'data');
   });
+}
+
+/** The list in `data` (an array, or PHP's object with gaps in its keys), or a malformed error. */
+function listData(action: string, envelope: Fields): unknown[] {
+  return readReply(action, () => {
+    const data = envelope.data;
+    if (data !== null && typeof data === 'object' && !Array.isArray(data)) return Object.values(data);
+    if (!Array.isArray(data)) throw new ReplyShapeError('data', 'array', data);
+    return data;
+  });
+}
+
+/** "data[3].user_from.id" → "user_from.id": where in an item, without which item. */
+const fieldOf = (path: string): string => path.replace(/^data\[\d+\]\.?/, '') || 'item';
+
+/**
+ * `data` as a list of `item`, each parsed on its own: an item missing a field
+ * we need is left out and reported in `skipped` (the reason and the item's
+ * shape, never its texts), so one odd item never costs the whole reply.
+ */
+export function readListTolerant<T>(action: string, envelope: Fields, item: Parser<T>, skipped: FeedFinding[]): T[] {
+  const items: T[] = [];
+  listData(action, envelope).forEach((entry, index) => {
+    try {
+      items.push(item(entry, `data[${index}]`));
+    } catch (error) {
+      if (!(error instanceof ReplyShapeError)) throw error;
+      skipped.push({ kind: `${action}: ${fieldOf(error.path)} ${error.expected === 'object' ? 'missing' : `not ${error.expected}`}`, shape: shapeOf(entry) });
+    }
+  });
+  return items;
+}
+
+/** An event whose kind we do not know, or that lacks a field we read: kept, counted, and used only to find its thread. */
+export interface WsUnknownEvent {
+  action: string;
+  object: { type: string; id: string; page?: string };
+  date_added?: string;
+  user_from?: WsUserRef;
+}
+
+export interface WsEventFeed {
+  events: WsEvent[];
+  unknown: WsUnknownEvent[];
+  findings: { unknown: FeedFinding[]; skipped: FeedFinding[] };
+}
+
+const KNOWN_ACTIONS: readonly string[] = ['post', 'update', 'delete', 'close', 'reopen'];
+const KNOWN_OBJECTS: readonly string[] = ['project', 'task', 'comment'];
+/** A kind name the server chose: short and plain, so it can be shown without being a text. */
+const kindName = (value: string): string => (/^[a-z0-9_.-]{1,40}$/i.test(value) ? value : '(odd name)');
+
+/**
+ * `get_events`, each event on its own (DESIGN §4: an unknown kind is counted
+ * and skipped, never a reason to stop). Known kinds with every field we read
+ * are `events`; an unknown action or object type, or a known kind missing an
+ * optional field, is kept in `unknown`; an event without action, object type
+ * or object id cannot even be placed and is skipped.
+ */
+export function readEventFeed(action: string, envelope: Fields): WsEventFeed {
+  const feed: WsEventFeed = { events: [], unknown: [], findings: { unknown: [], skipped: [] } };
+  listData(action, envelope).forEach((entry, index) => {
+    const path = `data[${index}]`;
+    const source = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as Fields) : undefined;
+    const object = source && typeof source.object === 'object' && source.object !== null ? (source.object as Fields) : undefined;
+    const objectId = typeof object?.id === 'number' ? String(object.id) : object?.id;
+    if (!source || !object || typeof source.action !== 'string' || typeof object.type !== 'string' || typeof objectId !== 'string' || objectId === '') {
+      feed.findings.skipped.push({ kind: `${action}: event without action, object.type or object.id`, shape: shapeOf(entry) });
+      return;
+    }
+    try {
+      feed.events.push(parseWsEvent(entry, path));
+      return;
+    } catch (error) {
+      if (!(error instanceof ReplyShapeError)) throw error;
+      const knownKind = KNOWN_ACTIONS.includes(source.action) && KNOWN_OBJECTS.includes(object.type);
+      const kind = `event ${kindName(source.action)}/${kindName(object.type)}${knownKind ? ` with ${fieldOf(error.path)} not ${error.expected}` : ''}`;
+      feed.findings.unknown.push({ kind, shape: shapeOf(entry) });
+    }
+    const unknown: WsUnknownEvent = { action: source.action, object: { type: object.type, id: objectId } };
+    if (typeof object.page === 'string') unknown.object.page = object.page;
+    if (typeof source.date_added === 'string') unknown.date_added = source.date_added;
+    try {
+      if (source.user_from !== undefined) unknown.user_from = parseWsUserRef(source.user_from, `${path}.user_from`);
+    } catch {
+      // Without a readable author the event still names its thread.
+    }
+    feed.unknown.push(unknown);
+  });
+  return feed;
 }
 
 /** `data` as one `item`. */

@@ -30,6 +30,8 @@ export interface LaunchOptions {
   /** Chromium host-resolver rules for the simulator, e.g. `MAP *.worksection.com 127.0.0.1:PORT`. */
   hostRules: string;
   viewport?: { width: number; height: number } | null;
+  /** The browser's time zone (IANA), through TZ; default: this process's. */
+  timeZone?: string;
 }
 
 export interface PlainBrowser {
@@ -108,6 +110,7 @@ export async function launchBrowser(options: LaunchOptions): Promise<PlainBrowse
       // browser so that the extension is their only difference.
       ignoreDefaultArgs: ['--disable-extensions'],
       viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
+      ...(options.timeZone ? { env: { ...process.env, TZ: options.timeZone } } : {}),
     });
   } catch (error) {
     fs.rmSync(userDataDir, { recursive: true, force: true });

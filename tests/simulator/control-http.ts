@@ -40,6 +40,17 @@ export function handleControl(control: SimulatorControl, method: string, path: s
         return json(200, control.setClock(readBody(bodyText) as Parameters<SimulatorControl['setClock']>[0]));
       case 'POST /__sim/comment':
         return json(200, control.addComment(readBody(bodyText) as unknown as Parameters<SimulatorControl['addComment']>[0]));
+      case 'POST /__sim/delete-task':
+        control.deleteTask(readBody(bodyText).taskId as string);
+        return json(200, { ok: true });
+      case 'POST /__sim/project-options': {
+        const body = readBody(bodyText);
+        control.setProjectOptions(body.projectId as string, body.options as Record<string, 0 | 1>);
+        return json(200, { ok: true });
+      }
+      case 'POST /__sim/odd-event':
+        control.addOddEvent(readBody(bodyText) as unknown as Parameters<SimulatorControl['addOddEvent']>[0]);
+        return json(200, { ok: true });
       case 'GET /__sim/fault':
         return json(200, control.faults());
       case 'POST /__sim/fault':
@@ -55,6 +66,15 @@ export function handleControl(control: SimulatorControl, method: string, path: s
       case 'POST /__sim/rate-limit':
         control.setRateLimit(readBody(bodyText).perSecond as number);
         return json(200, { ok: true });
+      case 'POST /__sim/auth-mode': {
+        const body = readBody(bodyText);
+        control.setAuthMode(body.mode as Parameters<SimulatorControl['setAuthMode']>[0], {
+          ...(body.clockToleranceSeconds !== undefined ? { clockToleranceSeconds: body.clockToleranceSeconds as number | null } : {}),
+        });
+        return json(200, { ok: true });
+      }
+      case 'GET /__sim/auth-mode/seen':
+        return json(200, control.schemesSeen());
       case 'GET /__sim/tasks':
         return json(200, control.tasks(optional(search.get('projectId'))));
       case 'GET /__sim/comments': {
@@ -70,9 +90,10 @@ export function handleControl(control: SimulatorControl, method: string, path: s
       case 'GET /__sim/data':
         return json(200, control.data());
       case 'POST /__sim/token': {
-        const email = readBody(bodyText).email;
-        if (typeof email !== 'string') throw new SimulatorInputError('email is required');
-        return json(200, { access_token: control.tokenFor(email), token_type: 'Bearer' });
+        const body = readBody(bodyText);
+        if (typeof body.email !== 'string') throw new SimulatorInputError('email is required');
+        const expires = typeof body.expiresInMinutes === 'number' ? { expiresInMinutes: body.expiresInMinutes } : {};
+        return json(200, { access_token: control.tokenFor(body.email, expires), token_type: 'Bearer' });
       }
       default:
         return json(404, { error: `no control route ${route}` });

@@ -4,6 +4,7 @@
 
 import type { ApiGateway, ApiStats } from './api/gateway.ts';
 import { issueToken } from './api/auth.ts';
+import { AUTH_MODES, type AuthMode } from './api/wire.ts';
 import { commentShape, commentText, taskText } from './api/shapes.ts';
 import type { ClockState, SimClock } from './clock.ts';
 import { SimulatorInputError, validateFault, type FaultSpec, type FaultState } from './faults.ts';
@@ -122,6 +123,17 @@ export interface SimulatorControl {
   setClock(change: { advanceMinutes?: number; now?: Date | string; frozen?: boolean }): ClockView;
   /** A comment by any user (client or team), posted now; returns it as get_comments shows it. */
   addComment(input: { taskId: string | number; userEmail: string; text: string; todo?: string[] }): Record<string, unknown>;
+  /**
+   * An event in the get_events feed, now, about a task, in a form the documented
+   * feed does not have: another `action` or `object.type` (default "start" /
+   * "timer"), `extraFields` added at the top level, and keys to `drop`
+   * ("user_from", "object.id", …). The rest is a normal event shape.
+   */
+  addOddEvent(input: { taskId: string | number; action?: string; objectType?: string; extraFields?: Record<string, unknown>; drop?: string[] }): void;
+  /** Deletes a task (and its subtasks, comments and costs), as a user can in the web app; the API then answers "Task is invalid". */
+  deleteTask(taskId: string | number): void;
+  /** Sets project options such as `timer_only` or `time_today` (0 or 1), as the project's settings page does. */
+  setProjectOptions(projectId: string | number, options: Record<string, 0 | 1>): void;
   addFault(fault: FaultSpec): FaultState;
   clearFaults(): void;
   faults(): FaultState[];
@@ -129,12 +141,21 @@ export interface SimulatorControl {
   resetStats(): void;
   /** Changes `rateLimitPerSecond` (0 = off). */
   setRateLimit(perSecond: number): void;
+  /**
+   * Which admin wire schemes the API accepts (api/wire.ts): 'header' only,
+   * 'md5' over PHP's rebuilt query only, or 'both' (also md5 over the raw
+   * query). `clockToleranceSeconds` makes the header scheme refuse a `t` that
+   * far from the simulator clock (null: no check).
+   */
+  setAuthMode(mode: AuthMode, options?: { clockToleranceSeconds?: number | null }): void;
+  /** How each accepted admin request was signed, oldest first: 'header', 'md5-rebuilt' or 'md5-raw'. */
+  schemesSeen(): string[];
   tasks(projectId?: string | number): TaskTreeView[];
   comments(taskId: string | number): CommentView[];
   costs(filter?: { taskId?: string | number; projectId?: string | number }): CostView[];
   data(): DataView;
   /** An OAuth2 access token for any user of the account. */
-  tokenFor(email: string): string;
+  tokenFor(email: string, options?: { expiresInMinutes?: number }): string;
 }
 
 /** What the control needs from the running simulator. */
@@ -264,6 +285,47 @@ export function createControl(state: ControlledState, defaultNow: () => Date): S
       const comment = addComment(store, { taskId: task.id, authorId: user.id, body: text, todo, mentions: [], at: state.clock.now() });
       return commentShape(store, comment, true);
     },
+    deleteTask(taskId) {
+      const store = state.store();
+      const task = requireTask(store, taskId);
+      const doomed = new Set<string>();
+      const collect = (id: string): void => {
+        doomed.add(id);
+        for (const child of store.children(id)) collect(child.id);
+      };
+      collect(task.id);
+      for (const id of doomed) store.tasks.delete(id);
+      for (let index = store.comments.length - 1; index >= 0; index--) if (doomed.has(store.comments[index]!.taskId)) store.comments.splice(index, 1);
+      for (let index = store.costs.length - 1; index >= 0; index--) if (doomed.has(store.costs[index]!.taskId)) store.costs.splice(index, 1);
+    },
+    setProjectOptions(projectId, options) {
+      const project = state.store().project(String(projectId));
+      if (!project) throw new SimulatorInputError(`no project ${JSON.stringify(projectId)}`);
+      for (const [key, value] of Object.entries(options)) {
+        if (!(key in project.options) || (value !== 0 && value !== 1)) throw new SimulatorInputError(`not a project option: ${key}=${JSON.stringify(value)}`);
+        (project.options as unknown as Record<string, number>)[key] = value;
+      }
+    },
+    addOddEvent(input) {
+      const store = state.store();
+      const task = requireTask(store, input.taskId);
+      const author = store.owner();
+      store.events.push({
+        action: 'post',
+        objectType: 'task',
+        objectId: task.id,
+        taskId: task.id,
+        projectId: task.projectId,
+        date: state.clock.now(),
+        userId: author.id,
+        odd: {
+          action: input.action ?? 'start',
+          objectType: input.objectType ?? 'timer',
+          ...(input.extraFields ? { extraFields: input.extraFields } : {}),
+          ...(input.drop ? { drop: input.drop } : {}),
+        },
+      });
+    },
     addFault: (fault) => state.gateway.faults.add(validateFault(fault)),
     clearFaults: () => state.gateway.faults.clear(),
     faults: () => state.gateway.faults.list(),
@@ -275,6 +337,16 @@ export function createControl(state: ControlledState, defaultNow: () => Date): S
       }
       state.gateway.rateLimitPerSecond = perSecond;
     },
+    setAuthMode(mode, options = {}) {
+      if (!AUTH_MODES.includes(mode)) throw new SimulatorInputError(`mode must be one of ${AUTH_MODES.join(', ')}; got ${JSON.stringify(mode)}`);
+      const tolerance = options.clockToleranceSeconds;
+      if (tolerance !== undefined && tolerance !== null && (typeof tolerance !== 'number' || !(tolerance >= 0))) {
+        throw new SimulatorInputError(`clockToleranceSeconds must be a number ≥ 0 or null; got ${JSON.stringify(tolerance)}`);
+      }
+      state.gateway.authMode = mode;
+      if (tolerance !== undefined) state.gateway.clockToleranceSeconds = tolerance ?? undefined;
+    },
+    schemesSeen: () => [...state.gateway.schemesSeen],
     tasks(projectId) {
       const store = state.store();
       if (projectId !== undefined && !store.project(String(projectId))) throw new SimulatorInputError(`no project ${JSON.stringify(projectId)}`);
@@ -349,9 +421,11 @@ export function createControl(state: ControlledState, defaultNow: () => Date): S
         waiting: waiting(store),
       };
     },
-    tokenFor(email) {
+    tokenFor(email, options = {}) {
       const user = state.store().userByEmail(email);
       if (!user) throw new SimulatorInputError(`no user with email ${JSON.stringify(email)}`);
+      // Worksection's access tokens live 24 hours (api-reference §1.3); the default never expires.
+      if (options.expiresInMinutes !== undefined) return issueToken(user.id, Math.floor(state.clock.nowMs() / 1000) + Math.round(options.expiresInMinutes * 60));
       return issueToken(user.id);
     },
   };

@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { issueToken } from './api/auth.ts';
+import type { AuthMode } from './api/wire.ts';
 import { ApiGateway } from './api/gateway.ts';
 import { simulatorCertificate } from './certificate.ts';
 import { SimClock } from './clock.ts';
@@ -18,6 +19,7 @@ import { createRequestHandler, type RequestLogEntry } from './server.ts';
 export type { SimulatorControl, TaskTreeView, CommentView, CostView, DataView, ClockView, PersonView, WaitingThreadView } from './control.ts';
 export type { FaultKind, FaultSpec, FaultState } from './faults.ts';
 export type { ApiStats } from './api/gateway.ts';
+export type { AuthMode } from './api/wire.ts';
 export type { RequestLogEntry } from './server.ts';
 export { SimulatorInputError } from './faults.ts';
 
@@ -40,6 +42,8 @@ export interface SimulatorOptions {
   rateLimitPerSecond?: number;
   /** Account time zone for output dates (IANA name); default UTC. */
   timeZone?: string;
+  /** Which admin wire schemes the API accepts (api/wire.ts); default 'both'. */
+  authMode?: AuthMode;
   /** Called once per request served. */
   log?: (entry: RequestLogEntry) => void;
 }
@@ -70,6 +74,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let store = seedAt(start);
   const clock = new SimClock(start);
   const gateway = new ApiGateway(() => store, clock, DEMO_API_KEY, rateLimit);
+  if (options.authMode) gateway.authMode = options.authMode;
   const control = createControl(
     {
       store: () => store,

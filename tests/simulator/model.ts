@@ -160,6 +160,8 @@ export interface AccountEvent {
   /** Wire values ({text}, {priority, user_to…}); rendered as is. */
   new?: Record<string, unknown>;
   old?: Record<string, unknown>;
+  /** An event the real feed may carry and the documented one does not: how its wire form differs (control.addOddEvent). */
+  odd?: { action?: string; objectType?: string; extraFields?: Record<string, unknown>; drop?: string[] };
 }
 
 export interface Tag {

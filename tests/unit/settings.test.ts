@@ -26,6 +26,7 @@ describe('defaultSettings', () => {
       version: 1,
       features: { replyBadges: true, accountTime: true, templates: true },
       clients: { emails: [], domains: [], projectIds: [] },
+      account: { timeZone: 'Europe/Kyiv' },
       businessHours: { timeZone: 'Europe/Kyiv', workDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: [] },
       replyThresholds: { soon: 10, late: 15, escalated: 30 },
       notifications: { late: true, escalated: true },
@@ -34,6 +35,18 @@ describe('defaultSettings', () => {
       templates: { teamProjectId: '' },
     });
     expect(parseSettings(good())).toEqual({ ok: true, settings: good() });
+  });
+
+  it("keep the account's time zone apart from business hours; older settings without it read API dates in the business-hours zone", () => {
+    const utcHours = mergeSettings(good(), { businessHours: { timeZone: 'UTC' } });
+    expect(utcHours.ok && utcHours.settings.account.timeZone).toBe('Europe/Kyiv');
+    const { account: _account, ...older } = good();
+    const upgraded = parseSettings({ ...older, businessHours: { ...older.businessHours, timeZone: 'Asia/Almaty' } });
+    expect(upgraded.ok && upgraded.settings.account).toEqual({ timeZone: 'Asia/Almaty' });
+    expect(mergeSettings(good(), { account: { timeZone: 'Mars/Olympus' } })).toEqual({
+      ok: false,
+      problems: ['account.timeZone: expected an IANA time zone such as Europe/Kyiv, got "Mars/Olympus"'],
+    });
   });
 
   it('DEFAULT_SETTINGS is the UTC default and cannot be changed by accident', () => {

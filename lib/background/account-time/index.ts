@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../db';
 import type { CallerPolicy, Handlers } from '../../messages';
-import type { TimeMessages } from '../../account-time/protocol';
+import type { RefusedEntryView, TimeMessages } from '../../account-time/protocol';
 import { parseWorksectionPath } from '../../worksection/paths';
 import { connectedClient, connectionStatus } from '../connection';
 import { getSettings } from '../settings-store';
@@ -17,7 +17,7 @@ import { exportDatabase, importDatabase, previewImport, type BackupContext } fro
 import { accountTimeReportFor } from './report';
 import { connectedUser } from './user';
 import type { WriteBackOutcome } from '../../account-time/protocol';
-import { writeBack } from './write-back';
+import { dismissRefused, refusedEntries, retryRefused, writeBack } from './write-back';
 
 export const WRITE_BACK_ALARM = 'account-time-write-back';
 
@@ -40,7 +40,7 @@ export const accountTimeHandlers: Handlers<TimeMessages> = {
     const live = await liveSession(db(), now, settings.accountTime.idleSeconds * 1000);
     return {
       ...info,
-      todayMs: await threadTodayMs(db(), taskId, now, settings.businessHours.timeZone),
+      todayMs: await threadTodayMs(db(), taskId, now, settings.account.timeZone),
       counting: live !== undefined && live.tabId === sender.tabId && live.taskId === taskId,
       paused: await isPaused(db()),
       idleSeconds: settings.accountTime.idleSeconds,
@@ -56,10 +56,10 @@ export const accountTimeHandlers: Handlers<TimeMessages> = {
       known && settings.features.accountTime
         ? await recordHeartbeat(
             { db: db(), idleLimitMs: settings.accountTime.idleSeconds * 1000 },
-            { tabId: sender.tabId, taskId, projectId, at: now, lastActivityAt: Math.min(lastActivityAt, now), focusedAt: Math.min(focusedAt, now), pageId },
+            { tabId: sender.tabId, taskId, projectId, at: now, lastActivityAt: Math.min(lastActivityAt, now), focusedAt: Math.min(focusedAt, now), pageId, origin },
           )
         : undefined;
-    return { counting: open !== undefined, todayMs: await threadTodayMs(db(), taskId, now, settings.businessHours.timeZone) };
+    return { counting: open !== undefined, todayMs: await threadTodayMs(db(), taskId, now, settings.account.timeZone) };
   },
   'time/stop': async ({ lastActivityAt, reason }, sender) => {
     if (sender.tabId === undefined) return null;
@@ -83,12 +83,21 @@ export const accountTimeHandlers: Handlers<TimeMessages> = {
     return { paused: await isPaused(db()), counting: live ? { taskId: live.taskId, projectId: live.projectId, since: live.start } : null };
   },
   'time/entries': ({ projectId }) => listEntries(db(), projectId),
-  'time/entry-save': ({ entry }) => saveEntry(db(), entry, Date.now()),
+  'time/entry-save': async ({ entry }) => saveEntry(db(), entry, Date.now(), (await connectionStatus())?.origin),
   'time/entry-delete': async ({ id }) => {
     await deleteEntry(db(), id);
     return null;
   },
   'time/write-back': () => runWriteBack(),
+  'time/refused': () => refusedViews(),
+  'time/refused-act': async ({ key, act }) => {
+    if (act === 'dismiss') await dismissRefused(db(), key);
+    else {
+      await retryRefused(db(), key);
+      await runWriteBack();
+    }
+    return refusedViews();
+  },
   'time/export': () => exportDatabase(db()),
   'time/import-check': async ({ backup }) => previewImport(db(), backup, await backupContext()),
   'time/import': async ({ backup }) => ({ tables: await importDatabase(db(), backup, await backupContext()) }),
@@ -120,7 +129,24 @@ export const accountTimeCallers: CallerPolicy<TimeMessages> = {
   'time/import-check': 'extension-pages',
   'time/import': 'extension-pages',
   'time/report': 'extension-pages',
+  'time/refused': 'extension-pages',
+  'time/refused-act': 'extension-pages',
 };
+
+/** Refused entries with their thread's name, and the account they belong to when it is not the connected one. */
+async function refusedViews(): Promise<RefusedEntryView[]> {
+  const connected = (await connectionStatus())?.origin;
+  const entries = await refusedEntries(db());
+  return Promise.all(
+    entries.map(async (entry) => {
+      const view: RefusedEntryView = { entry };
+      const thread = await db().threads.get(entry.taskId);
+      if (thread?.taskName && (!entry.origin || entry.origin === connected)) view.taskName = thread.taskName;
+      if (entry.origin && entry.origin !== connected) view.otherAccount = new URL(entry.origin).host;
+      return view;
+    }),
+  );
+}
 
 let writing: Promise<WriteBackOutcome | null> | undefined;
 
@@ -136,7 +162,10 @@ export function runWriteBack(): Promise<WriteBackOutcome | null> {
     return writeBack({
       db: db(),
       client: connection.client,
-      timeZone: settings.businessHours.timeZone,
+      origin: connection.origin,
+      connectedAt: summary?.connectedAt ?? Date.now(),
+      // A cost's date is a day in the account's calendar.
+      timeZone: settings.account.timeZone,
       now: Date.now(),
       emailUserFrom: summary?.authKind === 'admin' ? user?.email : undefined,
     });

@@ -13,14 +13,16 @@ export async function listEntries(db: AccountDeskDb, projectId: string): Promise
   return rows.reverse(); // newest day first
 }
 
-export async function saveEntry(db: AccountDeskDb, input: unknown, now: number): Promise<ManualEntry> {
+/** Saves an entry; a new one records the account it was made for (an edit keeps the one it had). */
+export async function saveEntry(db: AccountDeskDb, input: unknown, now: number, origin?: string): Promise<ManualEntry> {
   const parsed = parseManualEntry(input);
   if (!parsed.ok) throw new ManualEntryProblem(`Entry not saved: ${parsed.problems.join('; ')}`);
   const { id, ...fields } = parsed.entry;
   return db.transaction('rw', db.manualEntries, async () => {
     const existing = id === undefined ? undefined : await db.manualEntries.get(id);
     if (id !== undefined && !existing) throw new ManualEntryProblem(`Entry ${id} no longer exists`);
-    const row: ManualEntry = { ...fields, createdAt: existing?.createdAt ?? now, ...(id === undefined ? {} : { id }) };
+    const account = existing ? existing.origin : origin;
+    const row: ManualEntry = { ...fields, createdAt: existing?.createdAt ?? now, ...(account === undefined ? {} : { origin: account }), ...(id === undefined ? {} : { id }) };
     const savedId = await db.manualEntries.put(row);
     return { ...row, id: savedId };
   });

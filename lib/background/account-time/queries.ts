@@ -135,7 +135,8 @@ async function periodSummary(
 }
 
 export async function projectSummary(deps: SummaryDeps, projectId: string): Promise<ProjectTimeSummary> {
-  const zone = deps.settings.businessHours.timeZone;
+  // Periods are the account's calendar days, as Worksection counts the hours logged in them.
+  const zone = deps.settings.account.timeZone;
   const { client } = deps;
   const day = periodOf('day', deps.now, zone);
   const week = periodOf('week', deps.now, zone);

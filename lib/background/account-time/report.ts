@@ -29,7 +29,8 @@ export async function accountTimeReportFor(
     throw new RangeError(`A report covers 1 to ${REPORT_MONTHS_LIMIT} months, not ${monthCount}`);
   }
   const { db, client, settings, now } = deps;
-  const zone = settings.businessHours.timeZone;
+  // Periods are the account's calendar days, as Worksection counts the hours logged in them.
+  const zone = settings.account.timeZone;
   const periods = Array.from({ length: monthCount }, (_, index) => monthBefore(now, monthCount - 1 - index, zone));
   const first = periods[0]!;
   const last = periods.at(-1)!;

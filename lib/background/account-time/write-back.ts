@@ -11,16 +11,20 @@
 import type { AccountDeskDb } from '../../db';
 import { periodOf } from '../../account-time/periods';
 import {
+  belongsToAccount,
   threadDays,
   wholeMinutes,
   WRITE_BACK_DAYS,
   writeBackComment,
   writeBackKey,
   writeBackMarker,
+  type RefusalKind,
   type WriteBackEntry,
+  type WriteBackRefusal,
 } from '../../account-time/write-back';
 import type { WriteBackOutcome } from '../../account-time/protocol';
 import type { WorksectionClient } from '../../worksection/client';
+import { WorksectionError } from '../../worksection/errors';
 
 export interface WriteBackDeps {
   db: AccountDeskDb;
@@ -29,6 +33,10 @@ export interface WriteBackDeps {
   now: number;
   /** Whose time it is: required with the admin key, implied by an OAuth token. */
   emailUserFrom?: string;
+  /** The connected account: only its sessions are written, never another account's. */
+  origin: string;
+  /** When it was connected (rows without an account count only after it: belongsToAccount). */
+  connectedAt: number;
 }
 
 
@@ -50,16 +58,23 @@ export async function writeBack(deps: WriteBackDeps): Promise<WriteBackOutcome> 
   const days = writeBackDays(now, timeZone);
   const first = days[0];
   const last = days.at(-1);
-  if (!first || !last) return { sent: 0, recovered: 0, skipped: 0 };
+  if (!first || !last) return { sent: 0, recovered: 0, skipped: 0, refused: 0 };
   // Closed sessions only: an open one is still growing (and can't be in a finished day for long).
-  const sessions = await db.sessions.where('start').between(first.from - 24 * 3600_000, last.to, true, false).filter((session) => session.open === 0).toArray();
-  const outcome: WriteBackOutcome = { sent: 0, recovered: 0, skipped: 0 };
+  // Another account's sessions stay local: their task ids mean nothing (or something else) here.
+  const account = { origin: deps.origin, connectedAt: deps.connectedAt, knowsTask: await accountThreads(db, deps.origin) };
+  const sessions = await db.sessions
+    .where('start')
+    .between(first.from - 24 * 3600_000, last.to, true, false)
+    .filter((session) => session.open === 0 && belongsToAccount(session, account))
+    .toArray();
+  const outcome: WriteBackOutcome = { sent: 0, recovered: 0, skipped: 0, refused: 0 };
 
   for (const day of threadDays(sessions, days)) {
     const minutes = wholeMinutes(day.ms);
     const key = writeBackKey(day.taskId, day.date);
     const journal = await db.writeBack.get(key);
-    if (journal?.status === 'sent' || minutes < 1) {
+    // Sent, refused (until the user retries) or dismissed: not sent again by the batch.
+    if ((journal && journal.status !== 'pending') || minutes < 1) {
       outcome.skipped++;
       continue;
     }
@@ -80,13 +95,69 @@ export async function writeBack(deps: WriteBackDeps): Promise<WriteBackOutcome> 
       comment: writeBackComment(day.taskId, day.date),
       status: 'pending',
       attemptedAt: Date.now(),
+      origin: deps.origin,
     };
     await db.writeBack.put(entry); // before the call: a crash now leaves a pending row to check
-    const { id } = await client.addCosts({ taskId: day.taskId, time: minutes, comment: entry.comment, date: day.date, emailUserFrom: deps.emailUserFrom });
+    let id: string;
+    try {
+      ({ id } = await client.addCosts({ taskId: day.taskId, time: minutes, comment: entry.comment, date: day.date, emailUserFrom: deps.emailUserFrom }));
+    } catch (error) {
+      // A refusal created nothing: record why on this entry and go on with the
+      // others. Anything ambiguous (network, 5xx) or account-wide (credentials,
+      // rate limit) stops the batch with the entry pending, checked next time.
+      if (!isRefusal(error)) throw error;
+      await db.writeBack.put({ ...entry, status: 'refused', refusal: await refusalOf(client, error, day.projectId) });
+      outcome.refused++;
+      continue;
+    }
     await db.writeBack.put({ ...entry, status: 'sent', costId: id, sentAt: Date.now() }); // after the call
     outcome.sent++;
   }
   return outcome;
+}
+
+/** Threads reply sync stored for `origin` (none while the stored ones are still another account's). */
+async function accountThreads(db: AccountDeskDb, origin: string): Promise<(taskId: string) => boolean> {
+  // Reply sync keeps one account's threads and says whose (replies/index.ts).
+  if ((await db.state.get('replies.account'))?.value !== origin) return () => false;
+  const ids = new Set(await db.threads.toCollection().primaryKeys());
+  return (taskId) => ids.has(taskId);
+}
+
+function isRefusal(error: unknown): error is WorksectionError {
+  return error instanceof WorksectionError && error.kind === 'api';
+}
+
+/** Task invalid (code 5) means deleted or hidden; a field refusal is read against the project's time rules. */
+async function refusalOf(client: WorksectionClient, error: WorksectionError, projectId: string): Promise<WriteBackRefusal> {
+  const refusal = (kind: RefusalKind): WriteBackRefusal => ({ kind, message: error.message, at: Date.now() });
+  if (error.code === 5) return refusal('task-deleted');
+  try {
+    const options = (await client.getProject(projectId, { extra: ['options'] })).options ?? {};
+    if (options.timer_only === 1) return refusal('timer-only');
+    if (options.time_today === 1) return refusal('today-only');
+  } catch {
+    // The project itself may be gone: the server's words will do.
+  }
+  return refusal('other');
+}
+
+/** Retry: the entry is forgotten, so the next batch sends it again (its day must still be in the batch's week). */
+export async function retryRefused(db: AccountDeskDb, key: string): Promise<void> {
+  const entry = await db.writeBack.get(key);
+  if (entry?.status === 'refused' || entry?.status === 'dismissed') await db.writeBack.delete(key);
+}
+
+/** Dismiss: the time stays in Account Desk and is never sent. */
+export async function dismissRefused(db: AccountDeskDb, key: string): Promise<void> {
+  const entry = await db.writeBack.get(key);
+  if (entry?.status === 'refused') await db.writeBack.put({ ...entry, status: 'dismissed' });
+}
+
+/** Refused and dismissed entries, newest day first, for the reports page. */
+export async function refusedEntries(db: AccountDeskDb): Promise<WriteBackEntry[]> {
+  const rows = await db.writeBack.where('status').anyOf(['refused', 'dismissed']).toArray();
+  return rows.sort((a, b) => b.date.localeCompare(a.date) || a.taskId.localeCompare(b.taskId));
 }
 
 /** The cost a pending entry may have created, by the marker in its comment. */

@@ -7,7 +7,8 @@ import { browser } from 'wxt/browser';
 import { db } from '../../db';
 import type { SyncStatus } from '../../replies/protocol';
 import type { Settings } from '../../settings';
-import { connectedClient } from '../connection';
+import { connectedClient, connectionStatus } from '../connection';
+import { signInNeeded } from '../sign-in';
 import { push } from '../push';
 import { toProblem } from '../problems';
 import { getSettings } from '../settings-store';
@@ -81,6 +82,7 @@ async function doSync(): Promise<SyncStatus> {
   }
   await forgetOtherAccount(connection.origin);
   const previous = await syncStatus();
+  if (signInNeeded(previous, (await connectionStatus())?.connectedAt)) return previous; // paused until signed in again
   await setStatus({ ...previous, phase: 'syncing', progress: undefined });
   let status: SyncStatus;
   try {

@@ -17,6 +17,7 @@ import type { Person } from '../../replies/types';
 import type { Settings } from '../../settings';
 import type { WorksectionClient } from '../../worksection/client';
 import { parseWsDateTime } from '../../worksection/dates';
+import type { WsUnknownEvent } from '../../worksection/parse';
 import { parseWorksectionPath } from '../../worksection/paths';
 import type { WsComment, WsEvent, WsSubtask, WsTask, WsUser, WsUserGroup, WsUserRef } from '../../worksection/types';
 
@@ -76,18 +77,23 @@ export function eventPeriod(minutes: number): string {
   return `${Math.min(30, Math.ceil(whole / 1440))}d`;
 }
 
-export function eventKey(event: WsEvent): string {
-  return [event.action, event.object.type, event.object.id, event.date_added, event.user_from.id].join('|');
+/** Known and unknown events alike (an unknown kind may lack what we usually read). */
+type AnyEvent = WsEvent | WsUnknownEvent;
+
+export function eventKey(event: AnyEvent): string {
+  return [event.action, event.object.type, event.object.id, event.date_added ?? '', event.user_from?.id ?? ''].join('|');
 }
 
-/** The thread an event is about: a task's own id, or the task page a comment event points at. */
-export function eventTaskId(event: WsEvent): string | undefined {
+/**
+ * The thread an event is about: a task's own id, or the task page a comment
+ * event points at. An event of a kind we do not know counts for the task page
+ * it names, if any: re-reading that thread is harmless, missing a reply is not.
+ */
+export function eventTaskId(event: AnyEvent): string | undefined {
   if (event.object.type === 'task') return event.object.id;
-  if (event.object.type === 'comment') {
-    const page = parseWorksectionPath(event.object.page);
-    return page.kind === 'task' ? page.taskId : undefined;
-  }
-  return undefined;
+  if (event.object.type === 'project' || event.object.page === undefined) return undefined;
+  const page = parseWorksectionPath(event.object.page);
+  return page.kind === 'task' ? page.taskId : undefined;
 }
 
 async function fullSync(deps: SyncDeps): Promise<SyncOutcome> {
@@ -125,13 +131,14 @@ async function fullSync(deps: SyncDeps): Promise<SyncOutcome> {
 async function incrementalSync(deps: SyncDeps, cursor: SyncCursor, windowMinutes: number): Promise<SyncOutcome> {
   const { client, db, signal, settings } = deps;
   const startedAt = deps.now();
-  const events = await client.getEvents(eventPeriod(windowMinutes), { signal });
+  const feed = await client.getEventFeed(eventPeriod(windowMinutes), { signal });
+  const events: AnyEvent[] = [...feed.events, ...feed.unknown];
 
   const seen = new Set(cursor.seen);
   const fresh = events.filter((event) => !seen.has(eventKey(event)));
   let directory = await loadDirectory(deps);
   // Someone the directory has never seen (a new client user, say): refresh it first.
-  if (fresh.some((event) => !directory.knows(event.user_from))) directory = await refreshDirectory(deps);
+  if (fresh.some((event) => event.user_from && !directory.knows(event.user_from))) directory = await refreshDirectory(deps);
 
   const touched = new Map<string, { taskChanged: boolean }>();
   for (const event of fresh) {
@@ -146,7 +153,12 @@ async function incrementalSync(deps: SyncDeps, cursor: SyncCursor, windowMinutes
   await deps.onProgress?.({ done, total: touched.size });
   for (const [taskId, { taskChanged }] of touched) {
     const stored = await db.threads.get(taskId);
-    const thread = stored && !taskChanged ? stored : await readThread(client, taskId, stored, signal);
+    const read = stored && !taskChanged ? stored : await readThread(client, taskId, stored, signal);
+    if (read === SKIP) {
+      await deps.onProgress?.({ done: ++done, total: touched.size });
+      continue;
+    }
+    const thread = read;
     const comments = thread ? await client.getComments(taskId, { signal }) : [];
     await db.transaction('rw', [db.threads, db.comments, db.episodes], async () => {
       if (thread) await storeThread(db, thread, comments, directory, deps);
@@ -158,13 +170,14 @@ async function incrementalSync(deps: SyncDeps, cursor: SyncCursor, windowMinutes
   // Remember only the keys the next window can still contain.
   const keepAfter = startedAt - (OVERLAP_MINUTES + 2) * 60_000;
   const nextSeen = events
-    .filter((event) => eventTime(event, settings.businessHours.timeZone) >= keepAfter)
+    .filter((event) => eventTime(event, settings.account.timeZone) >= keepAfter)
     .map(eventKey);
   await db.state.put({ key: CURSOR_KEY, value: { lastPollAt: startedAt, seen: nextSeen } satisfies SyncCursor });
   return { kind: 'incremental', touched: touched.size };
 }
 
-function eventTime(event: WsEvent, timeZone: string): number {
+function eventTime(event: AnyEvent, timeZone: string): number {
+  if (event.date_added === undefined) return Number.POSITIVE_INFINITY;
   try {
     return parseWsDateTime(event.date_added, timeZone).getTime();
   } catch {
@@ -172,18 +185,24 @@ function eventTime(event: WsEvent, timeZone: string): number {
   }
 }
 
+/** A task we could not read and did not know: left alone this time. */
+const SKIP = Symbol('skip');
+
 /** A task the events name: its current details, or undefined when it is gone or not readable. */
 async function readThread(
   client: WorksectionClient,
   taskId: string,
   stored: ThreadRow | undefined,
   signal?: AbortSignal,
-): Promise<ThreadRow | undefined> {
+): Promise<ThreadRow | undefined | typeof SKIP> {
   try {
     return threadFromTask(await client.getTask(taskId, { signal }), stored);
   } catch (error) {
     // "Task is invalid" (code 5): deleted, or hidden from this key.
     if ((error as { kind?: string; code?: number }).kind === 'api' && (error as { code?: number }).code === 5) return undefined;
+    // A task whose reply lacks a field we need: keep what we knew rather than
+    // stop every poll while its event is in the window (DESIGN §4).
+    if ((error as { kind?: string }).kind === 'malformed') return stored ?? SKIP;
     throw error;
   }
 }
@@ -238,7 +257,8 @@ async function storeThread(
   directory: ClientDirectory,
   { settings }: Pick<SyncDeps, 'settings'>,
 ) {
-  const timeZone = settings.businessHours.timeZone;
+  // The API writes dates as wall-clock time in the account's zone.
+  const timeZone = settings.account.timeZone;
   const rows: CommentRow[] = comments.map((comment) => ({
     id: comment.id,
     taskId: thread.taskId,

@@ -9,6 +9,7 @@ import { clientFor, TemplatesProblem } from './account';
 import { ApplicationError, cancelApplication, planApplication, runApplication } from './apply';
 import { findTemplate } from './library';
 import { projectPeople, roleKey } from './people';
+import { requestSizeCheck } from './request-size';
 
 // Which applications a runner in this worker is walking. A lock, not state: if
 // the worker stops, the walk stops with it and the row says "running" with no
@@ -52,7 +53,8 @@ export async function applyTemplate(request: ApplyRequest): Promise<ApplicationV
         roles,
         teamEmails: people.teamEmails,
       },
-      timeZone: settings.businessHours.timeZone,
+      timeZone: settings.account.timeZone,
+      check: await requestSizeCheck(request.origin, request.projectId),
     });
   } catch (error) {
     throw new TemplatesProblem('invalid', String((error as Error).message));

@@ -4,7 +4,7 @@
 // twice: a node whose last attempt has an unknown outcome (crash, timeout, lost
 // answer) is first looked for under its parent and adopted if it exists.
 import type { AccountDeskDb } from '../../db';
-import { expandTemplate, type ExpandOptions, type Template } from '../../templates';
+import { expandTemplate, type ExpandOptions, type PlannedTask, type Template } from '../../templates';
 import { newApplication, nextNode, type JournalNode, type TemplateApplication } from '../../templates/journal';
 import { WorksectionError } from '../../worksection/errors';
 import type { PostTaskInput, WsTaskExtra } from '../../worksection/client';
@@ -51,9 +51,13 @@ export async function planApplication(
     timeZone: string;
     now?: number;
     id?: string;
+    /** Refuses a plan (by throwing) before anything is written, e.g. a node too long to send (request-size.ts). */
+    check?: (planned: PlannedTask[]) => void;
   },
 ): Promise<TemplateApplication> {
   const now = input.now ?? Date.now();
+  const planned = expandTemplate(input.template, input.expand);
+  input.check?.(planned);
   const application = newApplication({
     id: input.id ?? `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
     origin: input.origin,
@@ -61,7 +65,7 @@ export async function planApplication(
     ...(input.projectName === undefined ? {} : { projectName: input.projectName }),
     template: input.template,
     startDate: input.expand.startDate,
-    planned: expandTemplate(input.template, input.expand),
+    planned,
     now,
     timeZone: input.timeZone,
   });
@@ -110,9 +114,13 @@ async function findLostTask(api: TemplateApi, application: TemplateApplication, 
 }
 
 function postInput(application: TemplateApplication, node: JournalNode, parentId: string | undefined): PostTaskInput {
-  const { planned } = node;
+  return plannedPostInput(application.projectId, node.planned, parentId);
+}
+
+/** The post_task a planned node becomes (also measured before anything is created: request-size.ts). */
+export function plannedPostInput(projectId: string, planned: PlannedTask, parentId: string | undefined): PostTaskInput {
   const input: PostTaskInput = {
-    projectId: application.projectId,
+    projectId,
     title: planned.title,
     emailUserTo: planned.emailUserTo,
     dateStart: planned.dateStart,

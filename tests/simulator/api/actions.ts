@@ -241,6 +241,19 @@ function eventShape(store: Store, event: AccountEvent): Answer {
   };
 }
 
+/** The documented shape bent the way `odd` says: another action or object type, extra fields, fields left out. */
+function oddEventShape(store: Store, event: AccountEvent): Answer {
+  const odd = event.odd ?? {};
+  const shaped = eventShape(store, event) as Record<string, unknown>;
+  const object: Record<string, unknown> = { ...(shaped.object as Record<string, unknown>), ...(odd.objectType ? { type: odd.objectType } : {}) };
+  const wire: Record<string, unknown> = { ...shaped, ...(odd.action ? { action: odd.action } : {}), object, ...(odd.extraFields ?? {}) };
+  for (const key of odd.drop ?? []) {
+    if (key.startsWith('object.')) delete object[key.slice('object.'.length)];
+    else delete wire[key];
+  }
+  return wire;
+}
+
 const getEvents: Action = (context, params) => {
   const span = periodMs(params.get('period'));
   const project = params.filled('id_project') !== undefined ? requireProject(context, params) : null;
@@ -261,7 +274,7 @@ const getEvents: Action = (context, params) => {
       return true;
     })
     .sort((a, b) => a.date.getTime() - b.date.getTime());
-  return ok(events.map((event) => eventShape(store, event)));
+  return ok(events.map((event) => (event.odd ? oddEventShape(store, event) : eventShape(store, event))));
 };
 
 // ---- tasks ----------------------------------------------------------------
@@ -502,6 +515,13 @@ const addCosts: Action = (context, params) => {
     cents = parsed;
   }
   const day = dayParam(params, 'date') ?? formatDay(context.now, context.store.account.timeZone);
+  // Project time rules (get_project extra=options). The real wording is not
+  // documented; the code (11, like the other option errors in §2) is what matters.
+  const options = context.store.project(task.projectId)?.options;
+  if (options?.timer_only === 1) throw new ApiFailure(CODE.fieldInvalid, 'Time can be logged only with the timer in this project', 'time');
+  if (options?.time_today === 1 && day !== formatDay(context.now, context.store.account.timeZone)) {
+    throw new ApiFailure(CODE.fieldInvalid, 'Time can be logged only for today in this project', 'date');
+  }
   const cost = addCost(context.store, {
     taskId: task.id,
     userId,

@@ -7,7 +7,8 @@ import type { SimClock } from '../clock.ts';
 import { FaultBook } from '../faults.ts';
 import type { Store } from '../model.ts';
 import { runAction } from './actions.ts';
-import { adminHashIsValid, bearerToken, checkToken, type Caller } from './auth.ts';
+import { bearerToken, checkToken, type Caller } from './auth.ts';
+import { adminHeaderIsValid, rawQueryHashIsValid, rebuiltQueryHashIsValid, type AuthMode } from './wire.ts';
 import { ApiFailure, CODE, type ErrorEnvelope } from './errors.ts';
 import { Params } from './params.ts';
 
@@ -48,6 +49,12 @@ export class ApiGateway {
   private counts = new Map<string, number>();
   private total = 0;
   private recentCalls: number[] = [];
+  /** Which admin wire schemes are accepted (api/wire.ts). */
+  authMode: AuthMode = 'both';
+  /** When set, a header-scheme `t` further than this from the simulator clock is refused. */
+  clockToleranceSeconds: number | undefined;
+  /** How each accepted admin request was signed, for tests: 'header', 'md5-rebuilt' or 'md5-raw'. */
+  readonly schemesSeen: string[] = [];
 
   constructor(
     private readonly store: () => Store,
@@ -68,6 +75,12 @@ export class ApiGateway {
   }
 
   async handle(request: ApiRequest): Promise<HttpAnswer> {
+    const answer = await this.answer(request);
+    // Like any web server, the API says what time it is (in simulator time): clients correct a skewed clock with it.
+    return { ...answer, headers: { ...answer.headers, date: this.clock.now().toUTCString() } };
+  }
+
+  private async answer(request: ApiRequest): Promise<HttpAnswer> {
     let params: Params;
     try {
       params = Params.parse(request.rawQuery, { contentType: request.contentType, text: request.bodyText });
@@ -124,9 +137,26 @@ export class ApiGateway {
     return false;
   }
 
+  /** The admin scheme this request passes under the current mode, or null. */
+  private adminScheme(request: ApiRequest, params: Params): 'header' | 'md5-rebuilt' | 'md5-raw' | null {
+    if (request.authorization?.startsWith('Admin ')) {
+      if (this.authMode === 'md5') return null;
+      const valid = adminHeaderIsValid(request.authorization, params.action(), this.apiKey, Math.floor(this.clock.nowMs() / 1000), this.clockToleranceSeconds);
+      return valid ? 'header' : null;
+    }
+    if (this.authMode === 'header') return null;
+    if (rebuiltQueryHashIsValid(request.rawQuery, this.apiKey)) return 'md5-rebuilt';
+    if (this.authMode === 'both' && rawQueryHashIsValid(request.rawQuery, this.apiKey)) return 'md5-raw';
+    return null;
+  }
+
   private authenticate(request: ApiRequest, params: Params): Caller | { answer: HttpAnswer } {
     if (request.kind === 'admin') {
-      if (adminHashIsValid(request.rawQuery, this.apiKey)) return { mode: 'admin' };
+      const scheme = this.adminScheme(request, params);
+      if (scheme) {
+        this.schemesSeen.push(scheme);
+        return { mode: 'admin' };
+      }
       return { answer: json(200, envelope(CODE.hashInvalid, 'Action hash is missed or invalid')) };
     }
     const token = bearerToken(request.authorization, params.get('access_token'));

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type AccountDeskDb } from '@/lib/db';
-import { writeBack, writeBackDays } from '@/lib/background/account-time/write-back';
+import { dismissRefused, refusedEntries, retryRefused, writeBack, writeBackDays } from '@/lib/background/account-time/write-back';
 import { threadDays, writeBackMarker } from '@/lib/account-time/write-back';
 import type { Session } from '@/lib/account-time/types';
 import { ThrottleRegistry, WorksectionClient } from '@/lib/worksection';
@@ -74,7 +74,7 @@ describe('write-back', () => {
     await db.sessions.bulkAdd(rows);
   });
 
-  const run = (using = client) => writeBack({ db, client: using, timeZone, now: simNow(), emailUserFrom: email });
+  const run = (using = client) => writeBack({ db, client: using, timeZone, now: simNow(), emailUserFrom: email, origin: sim.origin, connectedAt: 0 });
   const written = () =>
     sim.control
       .costs()
@@ -87,13 +87,13 @@ describe('write-back', () => {
   };
 
   it('writes one cost per thread and finished day, as the connected user, with the marker in the comment', async () => {
-    expect(await run()).toEqual({ sent: 4, recovered: 0, skipped: 0 });
+    expect(await run()).toEqual({ sent: 4, recovered: 0, skipped: 0, refused: 0 });
     expect(written()).toEqual(expected());
     const journal = await db.writeBack.toArray();
     expect(journal.every((entry) => entry.status === 'sent' && entry.costId)).toBe(true);
     expect(sim.control.costs().find((cost) => cost.comment.includes(writeBackMarker(tasks[0]!.id, journal[0]!.date)))).toBeDefined();
     // A second batch sends nothing again.
-    expect(await run()).toEqual({ sent: 0, recovered: 0, skipped: 4 });
+    expect(await run()).toEqual({ sent: 0, recovered: 0, skipped: 4, refused: 0 });
     expect(written()).toEqual(expected());
   });
 
@@ -110,7 +110,7 @@ describe('write-back', () => {
     expect(await db.writeBack.where('status').equals('pending').count()).toBe(1);
 
     const outcome = await run();
-    expect(outcome).toEqual({ sent: 3 - crashAt, recovered: 1, skipped: crashAt });
+    expect(outcome).toEqual({ sent: 3 - crashAt, recovered: 1, skipped: crashAt, refused: 0 });
     expect(written()).toEqual(expected());
     expect(await db.writeBack.where('status').equals('sent').count()).toBe(4);
   });
@@ -119,6 +119,65 @@ describe('write-back', () => {
     sim.control.addFault({ kind: 'http-500', action: 'add_costs', afterCalls: failAt, times: 1 });
     await expect(run()).rejects.toThrow();
     expect(await run()).toMatchObject({ sent: 4 - failAt });
+    expect(written()).toEqual(expected());
+  });
+
+  it('a refused entry (task deleted) keeps its reason and the other entries are written; Retry and Dismiss', async () => {
+    sim.control.deleteTask(tasks[0]!.id);
+    expect(await run()).toEqual({ sent: 2, recovered: 0, skipped: 0, refused: 2 });
+    expect(written()).toEqual(expected().filter((line) => !line.startsWith(`${tasks[0]!.id} `)));
+    const refused = await refusedEntries(db);
+    expect(refused.map((entry) => [entry.taskId, entry.status, entry.refusal?.kind])).toEqual([
+      [tasks[0]!.id, 'refused', 'task-deleted'],
+      [tasks[0]!.id, 'refused', 'task-deleted'],
+    ]);
+    expect(refused[0]!.refusal?.message).toContain('Task is invalid');
+    // The next batch does not knock on the same door again.
+    sim.control.resetStats();
+    expect(await run()).toEqual({ sent: 0, recovered: 0, skipped: 4, refused: 0 });
+    expect(sim.control.stats().byAction.add_costs).toBeUndefined();
+    // Dismiss keeps it local for good; Retry sends it again (and it is refused again: still deleted).
+    await dismissRefused(db, refused[0]!.key);
+    await retryRefused(db, refused[1]!.key);
+    expect(await run()).toMatchObject({ sent: 0, refused: 1 });
+    expect((await db.writeBack.get(refused[0]!.key))?.status).toBe('dismissed');
+    expect((await db.writeBack.get(refused[1]!.key))?.status).toBe('refused');
+  });
+
+  it.each([
+    ['timer_only', 'timer-only'],
+    ['time_today', 'today-only'],
+  ] as const)('a project with %s refuses past days: the entries say so', async (option, kind) => {
+    sim.control.setProjectOptions(tasks[0]!.projectId, { [option]: 1 });
+    expect(await run()).toEqual({ sent: 0, recovered: 0, skipped: 0, refused: 4 });
+    expect(written()).toEqual([]);
+    expect((await refusedEntries(db)).map((entry) => entry.refusal?.kind)).toEqual([kind, kind, kind, kind]);
+  });
+
+  it("never writes another account's time, nor time recorded before this connection without an account", async () => {
+    await db.sessions.toCollection().modify((session) => {
+      if (session.taskId === tasks[0]!.id) session.origin = 'https://other.worksection.com';
+    });
+    const connectedAt = simNow() - 3600_000; // the untagged rows (the other task) are older than this connection
+    await db.sessions.toCollection().modify((session) => {
+      if (session.taskId === tasks[1]!.id) delete session.origin;
+    });
+    const outcome = await writeBack({ db, client, timeZone, now: simNow(), emailUserFrom: email, origin: sim.origin, connectedAt });
+    expect(outcome).toEqual({ sent: 0, recovered: 0, skipped: 0, refused: 0 });
+    expect(written()).toEqual([]);
+
+    // An untagged row about a thread reply sync stored for this account is this account's.
+    await db.threads.put({ taskId: tasks[1]!.id, projectId: tasks[1]!.projectId, projectName: '', taskName: 'x', page: '/', status: 'active', clientThread: 1, waiting: 0 });
+    expect(await writeBack({ db, client, timeZone, now: simNow(), emailUserFrom: email, origin: sim.origin, connectedAt })).toMatchObject({ sent: 0 });
+    await db.state.put({ key: 'replies.account', value: sim.origin });
+    expect(await writeBack({ db, client, timeZone, now: simNow(), emailUserFrom: email, origin: sim.origin, connectedAt })).toMatchObject({ sent: 2 });
+
+    // Tagged with this account: written.
+    await db.sessions.toCollection().modify((session) => {
+      session.origin = sim.origin;
+    });
+    expect(await run()).toMatchObject({ sent: 2 });
+    expect((await db.writeBack.toArray()).every((entry) => entry.origin === sim.origin)).toBe(true);
     expect(written()).toEqual(expected());
   });
 });

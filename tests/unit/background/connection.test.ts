@@ -2,7 +2,14 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ThrottleRegistry } from '@/lib/worksection';
-import { authFromSecret, connect as connectThrottled, connectedClient, connectionStatus, disconnect } from '@/lib/background/connection';
+import {
+  authFromSecret,
+  connect as connectThrottled,
+  connectedClient,
+  connectionScheme,
+  connectionStatus,
+  disconnect,
+} from '@/lib/background/connection';
 
 // Unthrottled: these tests are about what connecting concludes, not its pacing.
 const connect = (url: string, key: string) => connectThrottled(url, key, { minIntervalMs: 0, throttles: new ThrottleRegistry() });
@@ -10,11 +17,17 @@ const ok = (data: unknown) => new Response(JSON.stringify({ status: 'ok', data }
 const user = (id: string, name: string, role: string, group: string) => ({ id, name, email: `${id}@a.test`, role, group });
 
 /** Answers like a small Worksection account; records what was asked. */
-function fakeAccount() {
+function fakeAccount(options: { refuseHeader?: boolean } = {}) {
   const calls: URL[] = [];
-  const fetch = vi.fn(async (input: RequestInfo | URL) => {
+  const authorizations: Array<string | null> = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input));
     calls.push(url);
+    const authorization = new Headers(init.headers).get('Authorization');
+    authorizations.push(authorization);
+    if (options.refuseHeader && authorization?.startsWith('Admin ')) {
+      return new Response(JSON.stringify({ status: 'error', status_code: 2, message: 'Action hash is missed or invalid' }), { status: 200 });
+    }
     switch (url.searchParams.get('action')) {
       case 'get_users':
         return ok([user('1', 'Olena Owner', 'Owner', 'Agency'), user('2', 'Cara Client', 'User', 'Acme')]);
@@ -29,12 +42,25 @@ function fakeAccount() {
         return ok(null);
     }
   });
-  return { calls, fetch };
+  return { calls, authorizations, fetch };
 }
 
 describe('connecting an account', () => {
   beforeEach(() => fakeBrowser.reset());
   afterEach(() => vi.unstubAllGlobals());
+
+  it('finds with the first plain read that the account refuses the HMAC header, and remembers the md5 query scheme', async () => {
+    const account = fakeAccount({ refuseHeader: true });
+    vi.stubGlobal('fetch', account.fetch);
+    await connect('demo', '7776461cd931e7b1c8e9632ff8e979ce');
+    // get_users in the header scheme, refused; again as an md5 query; the rest as md5 queries.
+    expect(account.authorizations[0]).toMatch(/^Admin /);
+    expect(account.calls.slice(1).every((url) => /^[0-9a-f]{32}$/.test(url.searchParams.get('hash') ?? ''))).toBe(true);
+    expect(account.calls.map((url) => url.searchParams.get('action'))).toEqual(['get_users', 'get_users', 'get_user_groups', 'get_projects']);
+    expect((await connectionScheme())?.scheme).toBe('query');
+    const connected = await connectedClient();
+    expect(connected?.client.scheme).toBe('query');
+  });
 
   it('checks the key with real calls, then remembers the account', async () => {
     const account = fakeAccount();
@@ -49,12 +75,13 @@ describe('connecting an account', () => {
       clientTeams: 1,
       projects: 0,
     });
-    // Every call went to the account's own origin, signed, never carrying the key itself.
-    for (const url of account.calls) {
+    // Every call went to the account's own origin, signed with the HMAC header, never carrying the key itself.
+    for (const [index, url] of account.calls.entries()) {
       expect(url.origin).toBe('https://demo.worksection.com');
-      expect(url.searchParams.get('hash')).toMatch(/^[0-9a-f]{32}$/);
+      expect(account.authorizations[index]).toMatch(/^Admin \d+_[0-9a-f]{64}$/);
       expect(url.href).not.toContain('7776461cd931e7b1c8e9632ff8e979ce');
     }
+    expect((await connectionScheme())?.scheme).toBe('header');
     expect(await connectionStatus()).toEqual(summary);
     expect((await connectedClient())?.origin).toBe('https://demo.worksection.com');
     await disconnect();

@@ -4,6 +4,7 @@ import { openDb, type AccountDeskDb } from '@/lib/db';
 import { CURSOR_KEY, eventPeriod, recomputeThreads, syncReplies, type SyncCursor } from '@/lib/background/replies/sync';
 import { defaultSettings } from '@/lib/settings';
 import { ThrottleRegistry, WorksectionClient } from '@/lib/worksection';
+import { malformedReply } from '@/lib/worksection/errors';
 import { startSimulator, type Simulator } from '../../simulator';
 import { simulatorFetch } from '../../support/simulator-fetch';
 
@@ -79,6 +80,61 @@ describe('reply sync against the simulator', () => {
     expect(await waitingIds()).toEqual(expectedWaiting());
     const episodes = await db.episodes.where('taskId').equals(quiet.taskId).toArray();
     expect(episodes.at(-1)).toMatchObject({ replier: { email: ownerEmail() }, calendarMinutes: 1 });
+  });
+
+  it('unknown event kinds and odd fields in the feed are counted, the cursor moves on, and a team reply still clears the wait', async () => {
+    const findings: Array<{ unknown: Array<{ kind: string }>; skipped: Array<{ kind: string }> }> = [];
+    client = new WorksectionClient({
+      accountUrl: sim.origin,
+      auth: { kind: 'admin', apiKey: sim.apiKey },
+      fetch: simulatorFetch(sim.port),
+      minIntervalMs: 0,
+      throttles: new ThrottleRegistry(),
+      maxRetries: 0,
+      onFeedFindings: (found) => findings.push(found),
+    });
+    await sync();
+    const waiting = (await db.threads.where('waiting').equals(1).first())!;
+    const other = (await db.threads.filter((thread) => thread.taskId !== waiting.taskId).first())!;
+    sim.control.addOddEvent({ taskId: other.taskId }); // start/timer
+    sim.control.addOddEvent({ taskId: other.taskId, action: 'archive', objectType: 'task', extraFields: { source: 'mobile' } });
+    sim.control.addOddEvent({ taskId: other.taskId, action: 'post', objectType: 'comment', drop: ['user_from'] });
+    sim.control.addOddEvent({ taskId: other.taskId, drop: ['object.id'] });
+    sim.control.addComment({ taskId: waiting.taskId, userEmail: ownerEmail(), text: 'Answered.' });
+    sim.control.setClock({ advanceMinutes: 1 });
+    expect(await sync()).toMatchObject({ kind: 'incremental' });
+    expect((await db.threads.get(waiting.taskId))?.waiting).toBe(0);
+    const cursor = (await db.state.get(CURSOR_KEY))?.value as SyncCursor;
+    expect(cursor.lastPollAt).toBe(simNow());
+    expect(findings.flatMap((found) => found.unknown.map((entry) => entry.kind)).sort()).toEqual([
+      'event archive/task',
+      'event post/comment with user_from not object',
+      'event start/timer',
+    ]);
+    expect(findings.flatMap((found) => found.skipped.map((entry) => entry.kind))).toEqual(['get_events: event without action, object.type or object.id']);
+    // The next poll carries on (the odd events are in its overlap) and applies nothing twice.
+    sim.control.resetStats();
+    await sync();
+    expect(sim.control.stats().byAction).toEqual({ get_events: 1 });
+  });
+
+  it('a task whose reply is malformed does not stop the poll: the others are applied and the cursor moves on', async () => {
+    await sync();
+    const waiting = (await db.threads.where('waiting').equals(1).first())!;
+    const odd = (await db.threads.filter((thread) => thread.taskId !== waiting.taskId && thread.clientThread === 1).first())!;
+    sim.control.addComment({ taskId: waiting.taskId, userEmail: ownerEmail(), text: 'Answered.' });
+    sim.control.addOddEvent({ taskId: odd.taskId, action: 'update', objectType: 'task' }); // makes the task re-read
+    const real = client;
+    client = Object.create(real) as WorksectionClient;
+    client.getTask = async (taskId, options) => {
+      if (taskId === odd.taskId) throw malformedReply('get_task', 'data.name: expected string, got nothing');
+      return real.getTask(taskId, options);
+    };
+    sim.control.setClock({ advanceMinutes: 1 });
+    expect(await sync()).toMatchObject({ kind: 'incremental' });
+    expect((await db.threads.get(waiting.taskId))?.waiting).toBe(0);
+    expect(await db.threads.get(odd.taskId)).toEqual({ ...odd, commentsSyncedAt: expect.any(Number) }); // kept, its comments read again
+    expect(((await db.state.get(CURSOR_KEY))?.value as SyncCursor).lastPollAt).toBe(simNow());
   });
 
   it('events seen in the overlap are not applied twice', async () => {

@@ -42,6 +42,8 @@ const EXPECTED: Record<MessageType, Callers> = {
   'time/import-check': 'extension-pages',
   'time/import': 'extension-pages',
   'time/report': 'extension-pages',
+  'time/refused': 'extension-pages',
+  'time/refused-act': 'extension-pages',
   'templates/library': 'worksection-tabs',
   'templates/template': 'worksection-tabs',
   'templates/people': 'worksection-tabs',
@@ -62,6 +64,7 @@ const EXPECTED: Record<MessageType, Callers> = {
   'templates/personal/import': 'extension-pages',
   'templates/personal/export': 'extension-pages',
   'templates/projects': 'extension-pages',
+  'wire/status': 'extension-pages',
 };
 
 const ORIGIN = 'https://demo.worksection.com';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorksectionClient } from '../../../lib/worksection/client';
 import { WorksectionError } from '../../../lib/worksection/errors';
@@ -6,6 +6,7 @@ import { ThrottleRegistry } from '../../../lib/worksection/throttle';
 import { ADMIN_KEY, FakeTime, deaf, hang, json, ORIGIN, scriptedFetch, testClient, text, type Responder } from './fakes';
 
 const nodeMd5 = (value: string): string => createHash('md5').update(value, 'utf8').digest('hex');
+const nodeHmac = (key: string, value: string): string => createHmac('sha256', key).update(value, 'utf8').digest('hex');
 const USERS_OK = json({ status: 'ok', data: [{ id: '1', email: 'a@b.c', name: 'A' }] });
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIyNDc3In0.c2lnbmF0dXJl';
 
@@ -29,28 +30,40 @@ async function failure(time: FakeTime, promise: Promise<unknown>): Promise<Works
 }
 
 describe('requests', () => {
-  it('admin: POSTs to /api/admin/v2/ with the signed query, hash last', async () => {
+  it('admin, header scheme (default): GET /api/admin/v2?action=… signed by the Admin header when there are no parameters', async () => {
     const time = new FakeTime();
+    time.current = 1_700_000_000_500;
     const { client, calls } = testClient(time, [USERS_OK]);
     await time.settle(client.getUsers());
     expect(calls).toHaveLength(1);
     const call = calls[0]!;
-    expect(call.init.method).toBe('POST');
+    expect(call.init.method).toBe('GET');
     expect(call.init.credentials).toBe('omit');
-    const url = new URL(call.url);
-    expect(url.origin + url.pathname).toBe(`${ORIGIN}/api/admin/v2/`);
-    expect(url.search).toBe(`?action=get_users&hash=${nodeMd5('action=get_users' + ADMIN_KEY)}`);
-    expect(new Headers(call.init.headers).get('Authorization')).toBeNull();
+    expect(call.url).toBe(`${ORIGIN}/api/admin/v2?action=get_users`);
+    // t is whole Unix seconds; the signed message is "get_users:1700000000".
+    expect(new Headers(call.init.headers).get('Authorization')).toBe(`Admin 1700000000_${nodeHmac(ADMIN_KEY, 'get_users:1700000000')}`);
   });
 
-  it('admin: the hash covers the encoded parameters exactly as sent', async () => {
+  it('admin, header scheme: parameters travel as a JSON body, texts unencoded', async () => {
     const time = new FakeTime();
     const { client, calls } = testClient(time, [json({ status: 'ok', data: commentReply })]);
-    await time.settle(client.postComment({ taskId: '330090', text: 'Привет, клиент & co', todo: ['шаг 1', 'step 2'] }));
-    const query = calls[0]!.url.split('?')[1]!;
-    const [signed, hash] = query.split('&hash=') as [string, string];
-    expect(hash).toBe(nodeMd5(signed + ADMIN_KEY));
-    expect(signed).not.toContain('+');
+    await time.settle(client.postComment({ taskId: '330090', text: 'Привет, клиент & co + 1', todo: ['шаг 1', 'step 2'] }));
+    const call = calls[0]!;
+    expect(call.init.method).toBe('POST');
+    expect(call.url).toBe(`${ORIGIN}/api/admin/v2?action=post_comment`);
+    expect(new Headers(call.init.headers).get('Content-Type')).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(call.init.body as string)).toEqual({ id_task: '330090', text: 'Привет, клиент & co + 1', todo: ['шаг 1', 'step 2'] });
+  });
+
+  it('admin, query scheme: GET with the PHP-encoded query and md5(query + key) last', async () => {
+    const time = new FakeTime();
+    const { client, calls } = testClient(time, [json({ status: 'ok', data: commentReply })], { scheme: 'query' });
+    await time.settle(client.postComment({ taskId: '330090', text: 'a b', todo: ['c+d'] }));
+    const call = calls[0]!;
+    expect(call.init.method).toBe('GET');
+    const signed = 'action=post_comment&id_task=330090&text=a+b&todo%5B0%5D=c%2Bd';
+    expect(call.url).toBe(`${ORIGIN}/api/admin/v2/?${signed}&hash=${nodeMd5(signed + ADMIN_KEY)}`);
+    expect(new Headers(call.init.headers).get('Authorization')).toBeNull();
   });
 
   it('oauth: POSTs to /api/oauth2 with a Bearer header and no hash', async () => {
@@ -84,13 +97,70 @@ describe('errors', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('status_code 2 (bad hash) is auth; not retried', async () => {
+  it('status_code 2 in both schemes is auth, after exactly one retry in the other scheme', async () => {
     const time = new FakeTime();
-    const { client, calls } = testClient(time, [json({ status: 'error', status_code: 2, message: 'Action hash is missed or invalid' })]);
+    const seen: string[] = [];
+    const { client, calls } = testClient(time, [json({ status: 'error', status_code: 2, message: 'Action hash is missed or invalid' })], {
+      onSchemeChange: (scheme) => seen.push(scheme),
+    });
     const error = await failure(time, client.getUsers());
     expect(error).toMatchObject({ kind: 'auth', code: 2, retryable: false });
     expect(error.message).toContain('Action hash is missed or invalid');
-    expect(calls).toHaveLength(1);
+    expect(calls.map((call) => (call.url.includes('hash=') ? 'query' : 'header'))).toEqual(['header', 'query']);
+    expect(client.scheme).toBe('header');
+    expect(seen).toEqual([]);
+  });
+
+  it('a status_code 2 refusal of the header scheme retries once in the query scheme and keeps it', async () => {
+    const time = new FakeTime();
+    const seen: string[] = [];
+    const { client, calls } = testClient(
+      time,
+      [json({ status: 'error', status_code: 2, message: 'Action hash is missed or invalid' }), USERS_OK],
+      { onSchemeChange: (scheme) => seen.push(scheme) },
+    );
+    await time.settle(client.getUsers());
+    expect(calls.map((call) => (call.url.includes('hash=') ? 'query' : 'header'))).toEqual(['header', 'query']);
+    expect(client.scheme).toBe('query');
+    expect(seen).toEqual(['query']);
+    await time.settle(client.getUsers());
+    expect(calls).toHaveLength(3);
+    expect(calls[2]!.url).toContain('hash=');
+  });
+
+  it('a write refused with status_code 2 is sent once more in the other scheme, never more', async () => {
+    const time = new FakeTime();
+    const { client, calls } = testClient(time, [json({ status: 'error', status_code: 2, message: 'Action hash is missed or invalid' })], { scheme: 'query' });
+    await failure(time, client.postComment({ taskId: '1', text: 'x' }));
+    expect(calls).toHaveLength(2);
+  });
+
+  it('a header-scheme refusal from a server whose clock differs signs again with the server time from its Date header', async () => {
+    const time = new FakeTime();
+    time.current = Date.UTC(2026, 0, 1, 12, 0, 0);
+    const serverNow = new Date(Date.UTC(2026, 0, 1, 12, 10, 0)).toUTCString(); // ten minutes ahead
+    const offsets = new Map<string, number>();
+    const { client, calls } = testClient(
+      time,
+      [json({ status: 'error', status_code: 2, message: 'Action hash is missed or invalid' }, { headers: { Date: serverNow, 'Content-Type': 'application/json' } }), USERS_OK],
+      { clockOffsets: offsets },
+    );
+    await time.settle(client.getUsers());
+    expect(calls).toHaveLength(2);
+    const stamp = (call: (typeof calls)[number]) => /^Admin (\d+)_/.exec(new Headers(call.init.headers).get('Authorization') ?? '')?.[1];
+    expect(stamp(calls[0]!)).toBe(String(Date.UTC(2026, 0, 1, 12, 0, 0) / 1000));
+    // The retry waits its turn (one request a second), then signs on the server's clock.
+    expect(stamp(calls[1]!)).toBe(String(Math.floor((calls[1]!.at + 600_000) / 1000)));
+    expect(client.scheme).toBe('header');
+    expect(offsets.get(ORIGIN)).toBe(600_000);
+  });
+
+  it('an OAuth 401 "Access token is expired" is auth with tokenExpired; an invalid token is not', async () => {
+    const time = new FakeTime();
+    const expired = testClient(time, [json({ status: 'error', status_code: 3, message: 'Access token is expired' }, { status: 401 })], { auth: { kind: 'oauth', accessToken: TOKEN } });
+    expect(await failure(time, expired.client.getUsers())).toMatchObject({ kind: 'auth', tokenExpired: true, retryable: false });
+    const invalid = testClient(time, [json({ status: 'error', status_code: 3, message: 'Access token is invalid' }, { status: 401 })], { auth: { kind: 'oauth', accessToken: TOKEN } });
+    expect(await failure(time, invalid.client.getUsers())).toMatchObject({ kind: 'auth', tokenExpired: false });
   });
 
   it.each([401, 403])('HTTP %i is auth', async (status) => {
@@ -236,13 +306,39 @@ describe('errors', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('a reply of the wrong shape is malformed, naming the path', async () => {
+  it('a reply whose data is not a list is malformed, naming the path', async () => {
     const time = new FakeTime();
-    const tasks = [task('1'), { ...task('2'), id: 2 }];
-    const { client } = testClient(time, [json({ status: 'ok', data: tasks })]);
+    const { client } = testClient(time, [json({ status: 'ok', data: 'tasks' })]);
     const error = await failure(time, client.getTasks('8562'));
     expect(error.kind).toBe('malformed');
-    expect(error.message).toContain('get_tasks: data[1].id: expected string, got number 2');
+    expect(error.message).toContain('get_tasks: data: expected array');
+  });
+
+  it('a list item of the wrong shape is skipped and reported with its shape, the rest returned', async () => {
+    const time = new FakeTime();
+    const findings: unknown[] = [];
+    const tasks = [task('1'), { ...task('2'), id: 2 }, task('3')];
+    const { client } = testClient(time, [json({ status: 'ok', data: tasks })], { onFeedFindings: (found) => findings.push(found) });
+    const read = await time.settle(client.getTasks('8562'));
+    expect(read.map((item) => item.id)).toEqual(['1', '3']);
+    expect(findings).toEqual([
+      { unknown: [], skipped: [{ kind: 'get_tasks: id not string', shape: expect.objectContaining({ id: 'number', name: 'string' }) }] },
+    ]);
+  });
+
+  it('get_events: unknown kinds are kept apart and reported, known events returned', async () => {
+    const time = new FakeTime();
+    const findings: Array<{ unknown: Array<{ kind: string }>; skipped: Array<{ kind: string }> }> = [];
+    const known = { action: 'post', object: { type: 'comment', id: '9', page: '/project/1/2/' }, date_added: '2026-01-01 10:00', user_from: ref('3') };
+    const timer = { action: 'start', object: { type: 'timer', id: '5', page: '/project/1/2/' }, date_added: '2026-01-01 10:01', user_from: ref('3') };
+    const { client } = testClient(time, [json({ status: 'ok', data: [known, timer, { action: 'post' }] })], {
+      onFeedFindings: (found) => findings.push(found),
+    });
+    const feed = await time.settle(client.getEventFeed('1h'));
+    expect(feed.events).toHaveLength(1);
+    expect(feed.unknown).toEqual([{ action: 'start', object: { type: 'timer', id: '5', page: '/project/1/2/' }, date_added: '2026-01-01 10:01', user_from: ref('3') }]);
+    expect(findings[0]!.unknown.map((entry) => entry.kind)).toEqual(['event start/timer']);
+    expect(findings[0]!.skipped.map((entry) => entry.kind)).toEqual(['get_events: event without action, object.type or object.id']);
   });
 
   it('a request that never answers times out after timeoutMs, and is retried', async () => {
@@ -426,7 +522,6 @@ describe('typed methods', () => {
       ['max_time', '15'],
       ['max_money', '165'],
       ['tags', 'to-do,design'],
-      ['hash', expect.stringMatching(/^[0-9a-f]{32}$/)],
     ]);
   });
 
@@ -445,14 +540,14 @@ describe('typed methods', () => {
     const { client, calls } = testClient(time, [json({ status: 'ok', data: task('332150') }), json({ status: 'ok' })]);
     const updated = await time.settle(client.updateTask({ taskId: '332150', priority: 10, dateClosed: '2021-02-01' }));
     expect(updated.id).toBe('332150');
-    expect(calls[0]!.params.slice(0, -1)).toEqual([
+    expect(calls[0]!.params).toEqual([
       ['action', 'update_task'],
       ['id_task', '332150'],
       ['priority', '10'],
       ['dateclosed', '01.02.2021'],
     ]);
     expect(await time.settle(client.completeTask('332150'))).toBeUndefined();
-    expect(calls[1]!.params.slice(0, -1)).toEqual([
+    expect(calls[1]!.params).toEqual([
       ['action', 'complete_task'],
       ['id_task', '332150'],
     ]);
@@ -464,7 +559,7 @@ describe('typed methods', () => {
     await expect(client.postComment({ taskId: '1', text: ' ', todo: [] })).rejects.toThrow(RangeError);
     const comment = await time.settle(client.postComment({ taskId: '330090', todo: ['survey results'], mention: ['a@b.c', 'd@e.f'] }));
     expect(comment.id).toBe('20478');
-    expect(calls[0]!.params.slice(0, -1)).toEqual([
+    expect(calls[0]!.params).toEqual([
       ['action', 'post_comment'],
       ['id_task', '330090'],
       ['todo[]', 'survey results'],
@@ -489,7 +584,7 @@ describe('typed methods', () => {
     }
     expect(calls).toHaveLength(6);
     await time.settle(client.getEvents('6h', { projectId: '6622' }));
-    expect(calls[6]!.params.slice(0, -1)).toEqual([
+    expect(calls[6]!.params).toEqual([
       ['action', 'get_events'],
       ['period', '6h'],
       ['id_project', '6622'],
@@ -503,7 +598,7 @@ describe('typed methods', () => {
       client.addCosts({ taskId: '330090', time: 95, comment: 'Call with client', date: '2021-01-05', emailUserFrom: 'a@b.c' }),
     );
     expect(created).toEqual({ id: '3706' });
-    expect(calls[0]!.params.slice(0, -1)).toEqual([
+    expect(calls[0]!.params).toEqual([
       ['action', 'add_costs'],
       ['id_task', '330090'],
       ['time', '1:35'],
@@ -548,7 +643,7 @@ describe('typed methods', () => {
     const costs = await time.settle(client.getCosts({ projectId: '6622', dateStart: '2021-01-01', dateEnd: '31.01.2021' }));
     expect(costs.costs[0]).toMatchObject({ id: '3610', is_timer: true, task: { project: { id: '8562' } } });
     expect(costs.total).toEqual({ time: '6:50', money: '75.17' });
-    expect(calls[0]!.params.slice(0, -1)).toEqual([
+    expect(calls[0]!.params).toEqual([
       ['action', 'get_costs'],
       ['id_project', '6622'],
       ['datestart', '01.01.2021'],
@@ -557,7 +652,7 @@ describe('typed methods', () => {
     const totals = await time.settle(client.getCostsTotal({ extra: ['projects'] }));
     expect(totals.total).toEqual({ time: '103:39', money: '5436.00' });
     expect(totals.projects?.['6622']?.monthly?.['2024-04']).toEqual({ time: '10:00', money: '0' });
-    expect(calls[1]!.params.slice(0, -1)).toEqual([
+    expect(calls[1]!.params).toEqual([
       ['action', 'get_costs_total'],
       ['extra', 'projects'],
     ]);
@@ -576,7 +671,7 @@ describe('typed methods', () => {
     await time.settle(client.getProjects({ filter: 'active', extra: ['text', 'users'] }));
     await time.settle(client.getAllTasks({ filter: 'active', extra: ['subtasks', 'comments'] }));
     await time.settle(client.getComments('330090', { extra: ['files'] }));
-    expect(calls.map((call) => call.params.slice(0, -1))).toEqual([
+    expect(calls.map((call) => call.params)).toEqual([
       [
         ['action', 'get_projects'],
         ['filter', 'active'],

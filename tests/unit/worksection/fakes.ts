@@ -103,7 +103,11 @@ export interface FetchCall {
   url: string;
   init: RequestInit;
   at: number;
-  /** The query parameters in order, decoded. */
+  /**
+   * The parameters in order, decoded, whichever scheme carried them: the query
+   * (PHP's indexed `todo[0]`) or the JSON body (`todo: [...]`), arrays written
+   * `todo[]` for both; `action` first, `hash` last when there is one.
+   */
   params: [string, string][];
 }
 
@@ -114,13 +118,24 @@ export function scriptedFetch(time: FakeTime, responders: Responder[]): { fetch:
   const calls: FetchCall[] = [];
   const fetchImpl = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const url = String(input);
-    const call: FetchCall = { url, init, at: time.now(), params: [...new URL(url).searchParams.entries()] };
+    const call: FetchCall = { url, init, at: time.now(), params: sentParams(url, init) };
     calls.push(call);
     const responder = responders[Math.min(calls.length - 1, responders.length - 1)];
     if (!responder) throw new Error('No responder scripted');
     return responder(call);
   };
   return { fetch: fetchImpl as typeof fetch, calls };
+}
+
+function sentParams(url: string, init: RequestInit): [string, string][] {
+  const params: [string, string][] = [...new URL(url).searchParams.entries()].map(([key, value]) => [key.replace(/\[\d+\]$/, '[]'), value]);
+  if (typeof init.body === 'string') {
+    for (const [key, value] of Object.entries(JSON.parse(init.body) as Record<string, unknown>)) {
+      if (Array.isArray(value)) for (const item of value) params.push([`${key}[]`, String(item)]);
+      else params.push([key, String(value)]);
+    }
+  }
+  return params;
 }
 
 export const json = (body: unknown, init: ResponseInit = {}): Responder => () =>

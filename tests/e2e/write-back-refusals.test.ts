@@ -1,0 +1,88 @@
+// Write-back that never wedges, in the real extension: a refused add_costs (a
+// deleted task) leaves the other entries written and the refused one listed on
+// the reports page with Retry and Dismiss; time recorded for another account
+// is never written to this one.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startSimulator, type Simulator } from '../simulator/index';
+import { connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+
+/** The extension API inside the extension page where these functions run. */
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<any> } };
+
+describe('write-back with a refused entry', () => {
+  let sim: Simulator;
+  let browser: ExtensionBrowser;
+  let extensionPage: Page;
+
+  const send = <T>(type: string, request: object = {}) =>
+    extensionPage.evaluate(
+      async ([t, r]) => {
+        const reply = await chrome.runtime.sendMessage({ type: t, request: r });
+        if (!reply?.ok) throw new Error(`${t}: ${reply?.problem?.message ?? 'no answer'}`);
+        return reply.value;
+      },
+      [type, request] as const,
+    ) as Promise<T>;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0 });
+    browser = await launchBrowser({ hostRules: sim.hostRules });
+    expect(await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey })).toMatch(/^Connected to /);
+    extensionPage = await browser.extensionPage('popup.html');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sim?.close();
+  });
+
+  it('writes the other entries, lists the refused one with its reason, and never writes the other account\'s time', async () => {
+    await expect.poll(async () => (await send<{ status: { phase: string } }>('replies/queue')).status.phase, { timeout: 60_000 }).toBe('ok');
+    const [deleted, kept, alsoKept, foreign] = sim.control.data().waiting.slice(0, 4).map((thread) => thread);
+    expect(foreign, 'the seed has four waiting threads').toBeDefined();
+
+    // Yesterday (the browser's day): ten minutes in each thread; the last one recorded while connected to another account.
+    const noon = new Date();
+    noon.setDate(noon.getDate() - 1);
+    noon.setHours(12, 0, 0, 0);
+    const session = (thread: typeof deleted, index: number, origin?: string) => {
+      const start = noon.getTime() + index * 3600_000;
+      return {
+        start, end: start + 10 * 60_000, open: 0, taskId: thread!.taskId, projectId: thread!.projectId,
+        lastActivityAt: start + 10 * 60_000, tabId: 1, focusedAt: start, ...(origin ? { origin } : {}),
+      };
+    };
+    const backup = await send<{ tables: Record<string, unknown[]> }>('time/export');
+    backup.tables.sessions = [
+      session(deleted, 0), // recorded before accounts were tracked: a thread synced from this account
+      session(kept, 1, sim.origin),
+      session(alsoKept, 2, sim.origin),
+      session(foreign, 3, 'https://another.worksection.com'),
+    ];
+    await send('time/import', { backup });
+    await send('settings/save', { patch: { accountTime: { writeBack: true } } });
+
+    sim.control.deleteTask(deleted!.taskId);
+    expect(await send('time/write-back')).toEqual({ sent: 2, recovered: 0, skipped: 0, refused: 1 });
+    const ours = (taskId: string) => sim.control.costs().filter((cost) => cost.taskId === taskId && cost.comment.includes('[account-desk:'));
+    expect(ours(kept!.taskId).map((cost) => cost.minutes)).toEqual([10]);
+    expect(ours(alsoKept!.taskId).map((cost) => cost.minutes)).toEqual([10]);
+    expect(ours(foreign!.taskId)).toEqual([]);
+
+    // A second batch goes past the refused entry and sends nothing twice.
+    expect(await send('time/write-back')).toEqual({ sent: 0, recovered: 0, skipped: 3, refused: 0 });
+
+    const reports = await browser.extensionPage('reports.html');
+    const section = reports.locator('section#refused-write-back');
+    const row = section.locator('tbody tr');
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
+    expect(await row.innerText()).toContain('The task was deleted');
+    await row.getByRole('button', { name: /^Dismiss / }).click();
+    await row.getByText('Dismissed: kept in Account Desk only').waitFor();
+    expect(await row.getByRole('button').count()).toBe(0);
+    await reports.close();
+    expect(await send('time/write-back')).toMatchObject({ sent: 0, refused: 0 });
+  });
+});
