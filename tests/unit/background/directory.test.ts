@@ -15,10 +15,13 @@ const member = { id: '1', name: 'Olena Owner', email: '1@a.test', role: 'Owner',
 function fakeAccount() {
   const calls: string[] = [];
   let projectName = 'Website';
-  const fetch = vi.fn(async (input: RequestInfo | URL) => {
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input));
     const action = url.searchParams.get('action') ?? '';
-    calls.push(`${action}${url.searchParams.get('extra') ? `:${url.searchParams.get('extra')}` : ''}`);
+    // Parameters come in the JSON body (the header scheme), or in the query (the md5 one).
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+    const extra = (body.extra as string | undefined) ?? url.searchParams.get('extra');
+    calls.push(`${action}${extra ? `:${extra}` : ''}`);
     if (action === 'get_users') return ok([member]);
     if (action === 'get_user_groups') return ok([{ id: '10', title: 'Agency', type: 'company', client: 0 }]);
     if (action === 'get_projects') return ok([{ id: '8', name: projectName, page: '/project/8/', status: 'active', users: [member] }]);
