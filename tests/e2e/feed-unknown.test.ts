@@ -7,10 +7,9 @@ import type { Page } from 'playwright-core';
 import type { SyncStatus, WaitingThread } from '../../lib/replies/protocol';
 import type { WireStatus } from '../../lib/worksection/protocol';
 import { startSimulator, type PersonView, type Simulator, type TaskTreeView } from '../simulator/index';
-import { connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+import { connectThroughOptions, launchBrowser, type ExtensionBrowser, messenger } from './harness';
 
 /** The extension API inside the extension page where these functions run. */
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<any> } };
 
 const flatten = (tasks: TaskTreeView[]): TaskTreeView[] => tasks.flatMap((task) => [task, ...flatten(task.children)]);
 
@@ -24,15 +23,8 @@ describe('reply sync with unknown event kinds in the feed', () => {
   let owner: PersonView;
   let projectPage: string;
 
-  const send = <T>(type: string, request: object = {}) =>
-    extensionPage.evaluate(
-      async ([t, r]) => {
-        const reply = await chrome.runtime.sendMessage({ type: t, request: r });
-        if (!reply?.ok) throw new Error(`${t}: ${reply?.problem?.message ?? 'no answer'}`);
-        return reply.value;
-      },
-      [type, request] as const,
-    ) as Promise<T>;
+  /** A message to the background, as the popup sends it. */
+  const send = messenger(() => extensionPage);
   const waitingIds = async () => (await send<{ threads: WaitingThread[] }>('replies/queue')).threads.map((thread) => thread.taskId);
   const badge = (taskId: string) => page.locator(`#tasks_images .item[data-id="${taskId}"]`).getByRole('img', { name: /^Client waiting/ });
 

@@ -354,3 +354,23 @@ export async function inContentScriptWorld(browser: ExtensionBrowser, page: Page
     await cdp.detach().catch(() => {});
   }
 }
+
+/** The extension API inside an extension page, where `evaluate` runs (not in this Node process). */
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: unknown; problem?: { message: string } } | undefined> } };
+
+/**
+ * Sends messages to the background from an extension page (as the popup and
+ * options do), for tests that check what the background says; a refusal
+ * throws with its sentence.
+ */
+export function messenger(page: () => Page) {
+  return <T>(type: string, request: object = {}): Promise<T> =>
+    page().evaluate(
+      async ([messageType, messageRequest]) => {
+        const reply = await chrome.runtime.sendMessage({ type: messageType, request: messageRequest });
+        if (!reply?.ok) throw new Error(`${messageType}: ${reply?.problem?.message ?? 'no answer'}`);
+        return reply.value;
+      },
+      [type, request] as const,
+    ) as Promise<T>;
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SyncStatus, WaitingThread } from '../../lib/replies/protocol';
 import type { Simulator } from '../simulator/index';
-import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
+import { startConnectedSession, type ConnectedSession, type ExtensionBrowser, messenger } from './harness';
 
 /** The extension API inside the extension page where these functions run. */
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<any> } };
@@ -16,15 +16,7 @@ describe('reply sync resilience', () => {
   let extensionPage: Page;
 
   /** A message to the background, as the popup sends it. */
-  const send = <T>(type: string, request: object = {}) =>
-    extensionPage.evaluate(
-      async ([t, r]) => {
-        const reply = await chrome.runtime.sendMessage({ type: t, request: r });
-        if (!reply?.ok) throw new Error(`${t}: ${reply?.problem?.message ?? 'no answer'}`);
-        return reply.value;
-      },
-      [type, request] as const,
-    ) as Promise<T>;
+  const send = messenger(() => extensionPage);
   const queue = () => send<{ threads: WaitingThread[]; status: SyncStatus }>('replies/queue');
   const syncNow = () => send<SyncStatus>('sync/now');
   const waitingInSimulator = () => sim.control.data().waiting.map((thread) => thread.taskId).sort();

@@ -5,25 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../simulator/index';
-import { connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+import { connectThroughOptions, launchBrowser, type ExtensionBrowser, messenger } from './harness';
 
 /** The extension API inside the extension page where these functions run. */
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<any> } };
 
 describe('write-back with a refused entry', () => {
   let sim: Simulator;
   let browser: ExtensionBrowser;
   let extensionPage: Page;
 
-  const send = <T>(type: string, request: object = {}) =>
-    extensionPage.evaluate(
-      async ([t, r]) => {
-        const reply = await chrome.runtime.sendMessage({ type: t, request: r });
-        if (!reply?.ok) throw new Error(`${t}: ${reply?.problem?.message ?? 'no answer'}`);
-        return reply.value;
-      },
-      [type, request] as const,
-    ) as Promise<T>;
+  /** A message to the background, as the popup sends it. */
+  const send = messenger(() => extensionPage);
 
   beforeAll(async () => {
     sim = await startSimulator({ port: 0 });
