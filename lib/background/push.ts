@@ -4,12 +4,10 @@ import type { Push } from '../messages';
 import { WORKSECTION_HOSTS } from '../worksection/hosts';
 import { connectionStatus } from './connection';
 
-/** Where the content script runs (wxt.config.ts), plus the connected account's own origin. */
-const WORKSECTION_TABS = [...WORKSECTION_HOSTS];
-
 export async function push(message: Push): Promise<void> {
   const origin = (await connectionStatus())?.origin;
-  const tabs = await browser.tabs.query({ url: origin ? [...WORKSECTION_TABS, `${origin}/*`] : WORKSECTION_TABS });
+  // Where the content script runs (wxt.config.ts), plus the connected account's own origin.
+  const tabs = await browser.tabs.query({ url: origin ? [...WORKSECTION_HOSTS, `${origin}/*`] : [...WORKSECTION_HOSTS] });
   // A tab without our script (still loading, or a Worksection page we don't run on) just doesn't answer.
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => undefined))));
   // Popup, options and reports pages, when open.

@@ -40,8 +40,6 @@ export interface FeatureContext<K extends FeaturePageKind = FeaturePageKind> {
   root: ParentNode;
   /** The Worksection account's origin (the page's). */
   origin: string;
-  /** Each anchor the feature declared, as found when it mounted (null where the page has none). */
-  anchors: Readonly<Partial<Record<AnchorName, Element | null>>>;
   /** True when the feature's anchor is missing and its UI sits in the floating dock (inside the modal, for the modal). */
   docked: boolean;
   /**
@@ -60,7 +58,11 @@ export interface FeaturePlace<K extends FeaturePageKind> {
   /** Where the feature's own UI goes; without one, the feature decorates the page's elements itself. */
   anchor?: AnchorName;
   append?: 'before' | 'after';
-  /** Further anchors the feature reads (reported to diagnostics, given in `context.anchors`). */
+  /**
+   * Further anchors the feature reads (reported to diagnostics). A feature
+   * finds them under `context.root` when it needs them: Worksection replaces
+   * its elements, so none is handed over once at mount.
+   */
   uses?: readonly AnchorName[];
   mount(context: FeatureContext<K>): void | Promise<void>;
 }

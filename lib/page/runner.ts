@@ -21,7 +21,7 @@ import { parseWorksectionPath } from '../worksection/paths';
 import { declaredAnchors, hostTag, type FeatureContext, type FeatureDefinition, type FeaturePage, type FeaturePageKind, type FeaturePlace } from './feature';
 import { onDomChange } from './dom-changes';
 import { layoutSkeleton } from './skeleton';
-import { findAnchor, type AnchorName } from './selectors';
+import { findAnchor } from './selectors';
 
 export type FeatureSwitches = Settings['features'];
 
@@ -71,8 +71,6 @@ export interface Runner {
   round(): void;
   /** Unmounts everything and stops listening. */
   stop(): void;
-  /** Which features are mounted now and where (for tests). */
-  mounted(): Array<{ id: string; key: string; docked: boolean }>;
 }
 
 const LOCATION_POLL_MS = 1000;
@@ -104,6 +102,7 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
   let ready = false;
   let lastHref = '';
   let page: Place | null = null;
+  /** What the last diagnostics report was made from (see reportIfChanged). */
   let reported = '';
 
   const readPage = () => {
@@ -160,8 +159,6 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
       anchor,
     };
     mounted.set(idOf(feature, where.slot), entry);
-    const anchors: Partial<Record<AnchorName, Element | null>> = {};
-    for (const name of declaredAnchors(place)) anchors[name] = name === place.anchor ? anchor : findAnchor(where.root, name).element;
 
     const context: FeatureContext = {
       signal: controller.signal,
@@ -169,7 +166,6 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
       kind: where.kind,
       root: where.root,
       origin: new URL(lastHref).origin,
-      anchors,
       docked: entry.docked,
       container() {
         if (!place.anchor) throw new Error(`Account Desk, ${feature.id}: a feature without an anchor has no container`);
@@ -209,18 +205,29 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
     return { id: feature.id, ...(where.slot === 'modal' && { in: 'modal' as const }), placement, anchors, ...(entry?.failed && { problem: entry.failed }) };
   };
 
+  /**
+   * Reports when the page, its places, where the features went or which of
+   * their anchors the known selectors find have changed. Rounds run on every
+   * page mutation, so this check is the cheap part: the guesses and the
+   * layout skeleton are only made for a report that is sent.
+   */
   const reportIfChanged = (places: readonly Place[] = currentPlaces()) => {
     if (!page) return;
     const current = page;
+    const found = places.map((where) => {
+      const names = new Set(features.flatMap((feature) => (feature.on[where.kind] ? declaredAnchors(feature.on[where.kind] as FeaturePlace<FeaturePageKind>) : [])));
+      return `${where.key}:${[...names].map((name) => (findAnchor(where.root, name, { guess: false }).element ? '1' : '0')).join('')}`;
+    });
+    const placed = [...mounted.values()].map((entry) => `${idOf(entry.feature, entry.slot)}:${entry.docked}:${entry.failed ?? ''}`);
+    const signature = [lastHref, ...found, ...placed].join('|');
+    if (signature === reported) return;
+    reported = signature;
     const visits = places.flatMap((where) =>
       features.flatMap((feature) => {
         const place = feature.on[where.kind] as FeaturePlace<FeaturePageKind> | undefined;
         return place ? [featureVisit(feature, place, where)] : [];
       }),
     );
-    const signature = JSON.stringify([lastHref, visits]);
-    if (signature === reported) return;
-    reported = signature;
     const anchors = new Map<string, AnchorReport>();
     for (const visit of visits) for (const anchor of visit.anchors) anchors.set(anchor.name, anchor);
     // A layout we don't fully know: keep its skeleton for the user to send us.
@@ -304,9 +311,5 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
 
   void readSwitches();
 
-  return {
-    round,
-    stop,
-    mounted: () => [...mounted.values()].map(({ feature, key, docked }) => ({ id: feature.id, key, docked })),
-  };
+  return { round, stop };
 }

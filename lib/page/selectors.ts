@@ -131,12 +131,18 @@ export interface AnchorMatch {
   guess?: boolean;
 }
 
-export function findAnchor(root: ParentNode, name: AnchorName): AnchorMatch {
+/**
+ * The anchor under `root`: the first alternative that matches, else its guess.
+ * `{ guess: false }` skips the guess (a search over the page, with layout reads),
+ * for checks that run often.
+ */
+export function findAnchor(root: ParentNode, name: AnchorName, options: { guess?: boolean } = {}): AnchorMatch {
   const spec: AnchorSpec = ANCHORS[name];
   for (const { selector } of spec.alternatives) {
     const element = root.querySelector(selector);
     if (element) return { name, element, selector };
   }
+  if (options.guess === false) return { name, element: null };
   const guessed = spec.guess?.find(root);
   if (guessed && spec.guess) return { name, element: guessed, selector: spec.guess.describe, guess: true };
   return { name, element: null };
