@@ -85,6 +85,7 @@ function DialogButton<P extends object>({ docked, label, title, load, props, exp
   const show = () => {
     setOpen(true);
     if (Dialog) return;
+    setFailed(undefined);
     load().then(
       (component) => setDialog(() => component),
       (error: unknown) => setFailed(String((error as Error)?.message ?? error)),
@@ -103,6 +104,11 @@ function DialogButton<P extends object>({ docked, label, title, load, props, exp
         {label}
       </button>
       {children}
+      {open && !Dialog && !failed && (
+        <span class="muted" role="status">
+          {t('tplLoading')}
+        </span>
+      )}
       {open && failed && (
         <span class="error" role="alert">
           {t('loadFailed', failed)}
