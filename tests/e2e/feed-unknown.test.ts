@@ -9,8 +9,6 @@ import type { WireStatus } from '../../lib/worksection/protocol';
 import { startSimulator, type PersonView, type Simulator, type TaskTreeView } from '../simulator/index';
 import { connectThroughOptions, launchBrowser, type ExtensionBrowser, messenger } from './harness';
 
-/** The extension API inside the extension page where these functions run. */
-
 const flatten = (tasks: TaskTreeView[]): TaskTreeView[] => tasks.flatMap((task) => [task, ...flatten(task.children)]);
 
 describe('reply sync with unknown event kinds in the feed', () => {

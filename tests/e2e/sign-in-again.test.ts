@@ -7,8 +7,6 @@ import type { SyncStatus, WaitingThread } from '../../lib/replies/protocol';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { connectThroughOptions, launchBrowser, type ExtensionBrowser, messenger } from './harness';
 
-/** The extension API inside the extension page where these functions run. */
-
 describe('an expired OAuth sign-in', () => {
   let sim: Simulator;
   let browser: ExtensionBrowser;

@@ -5,10 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TaskTreeView } from '../simulator/control';
-import { startSimulator, type AuthMode, type Simulator } from '../simulator/index';
-import { connectThroughOptions, launchBrowser, type ExtensionBrowser, messenger } from './harness';
-
-/** The extension API inside the extension page where these functions run. */
+import type { AuthMode, Simulator } from '../simulator/index';
+import { connectThroughOptions, messenger, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
 const TEMPLATE_TASKS = [
   {
@@ -27,6 +25,7 @@ const TEMPLATE_TASKS = [
 const flatten = (trees: TaskTreeView[]): TaskTreeView[] => trees.flatMap((task) => [task, ...flatten(task.children)]);
 
 describe('wire format under strict simulator modes', () => {
+  let session: ConnectedSession;
   let sim: Simulator;
   let browser: ExtensionBrowser;
   let extensionPage: Page;
@@ -35,15 +34,13 @@ describe('wire format under strict simulator modes', () => {
   const send = messenger(() => extensionPage);
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    browser = await launchBrowser({ hostRules: sim.hostRules });
+    // Each case connects itself, under the simulator mode it sets first.
+    session = await startConnectedSession({ connect: false });
+    ({ sim, browser } = session);
     extensionPage = await browser.extensionPage('popup.html');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
+  afterAll(() => session?.close());
 
   const cases: Array<{ mode: AuthMode; scheme: 'header' | 'query'; seen: string }> = [
     { mode: 'md5', scheme: 'query', seen: 'md5-rebuilt' },

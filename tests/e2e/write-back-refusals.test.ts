@@ -4,12 +4,11 @@
 // is never written to this one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSimulator, type Simulator } from '../simulator/index';
-import { connectThroughOptions, launchBrowser, type ExtensionBrowser, messenger } from './harness';
-
-/** The extension API inside the extension page where these functions run. */
+import type { Simulator } from '../simulator/index';
+import { messenger, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
 describe('write-back with a refused entry', () => {
+  let session: ConnectedSession;
   let sim: Simulator;
   let browser: ExtensionBrowser;
   let extensionPage: Page;
@@ -18,16 +17,12 @@ describe('write-back with a refused entry', () => {
   const send = messenger(() => extensionPage);
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    browser = await launchBrowser({ hostRules: sim.hostRules });
-    expect(await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey })).toMatch(/^Connected to /);
+    session = await startConnectedSession();
+    ({ sim, browser } = session);
     extensionPage = await browser.extensionPage('popup.html');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
+  afterAll(() => session?.close());
 
   it('writes the other entries, lists the refused one with its reason, and never writes the other account\'s time', async () => {
     await expect.poll(async () => (await send<{ status: { phase: string } }>('replies/queue')).status.phase, { timeout: 60_000 }).toBe('ok');
