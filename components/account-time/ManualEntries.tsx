@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { MANUAL_KINDS } from '@/lib/account-time/manual';
-import { dayOf } from '@/lib/account-time/periods';
 import type { ManualEntry, ManualKind } from '@/lib/account-time/types';
 import { t, type MessageKey } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
@@ -14,7 +13,8 @@ const KIND_LABELS: Record<ManualKind, MessageKey> = {
 
 interface Props {
   projectId: string;
-  timeZone: string;
+  /** Today in the account's time zone ("YYYY-MM-DD", from the background): a new entry's date. */
+  today: string;
   entries: ManualEntry[];
   /** Called after any change, to reload totals and entries. */
   onChanged(): void;
@@ -29,14 +29,14 @@ interface Draft {
 }
 
 /** Account work outside threads: add, edit and delete entries for this project. */
-export function ManualEntries({ projectId, timeZone, entries, onChanged }: Props) {
+export function ManualEntries({ projectId, today, entries, onChanged }: Props) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const startNew = () => {
     setProblem(null);
-    setDraft({ date: dayOf(Date.now(), timeZone), minutes: '', kind: 'call', note: '' });
+    setDraft({ date: today, minutes: '', kind: 'call', note: '' });
   };
   const startEdit = (entry: ManualEntry) => {
     setProblem(null);

@@ -63,7 +63,7 @@ export function ProjectWidget({ projectId, origin, docked }: Props) {
           {load.summary.problem && <p class="problem">{t('timeProjectTimeFailed', load.summary.problem.message)}</p>}
           {load.summary.hourlyRate === null && <p class="muted">{t('timeNoRate')}</p>}
           <Trend months={load.summary.trend} />
-          <ManualEntries projectId={projectId} timeZone={load.summary.timeZone} entries={load.entries} onChanged={() => void reload()} />
+          <ManualEntries projectId={projectId} today={load.summary.today.firstDay} entries={load.entries} onChanged={() => void reload()} />
         </>
       )}
     </section>

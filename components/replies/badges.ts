@@ -4,7 +4,8 @@
  * rules) when the feature mounts and whenever the background announces new
  * thread states or settings (a push message), re-applies badges when
  * Worksection re-renders parts of the page (one check per animation frame),
- * and moves ages on every 30 s without asking again.
+ * and moves ages on every 30 s without asking again (unless a working window
+ * began or ended since its reading of business time).
  */
 import { ask, onPush, type Problem, type Result } from '@/lib/messages';
 import type { WaitingThread } from '@/lib/replies/protocol';
@@ -57,7 +58,13 @@ function keepBadged(
   onDomChange(document, signal, (changed) => apply(loaded, changed));
   // New thread states, or changed thresholds and hours: ask again.
   const stopListening = onPush(() => void refresh());
-  const tick = window.setInterval(() => apply(loaded), AGE_TICK_MS);
+  // Ages move on here; past a working window's start or end the background's
+  // reading of business time no longer holds, and it is asked again.
+  const tick = window.setInterval(() => {
+    const now = Date.now();
+    if (loaded && [...loaded.waitingById.values()].some((thread) => now >= thread.business.until)) void refresh();
+    else apply(loaded);
+  }, AGE_TICK_MS);
   signal.addEventListener(
     'abort',
     () => {

@@ -9,7 +9,7 @@
 import type { WaitingThread } from '@/lib/replies/protocol';
 import type { taskRows } from '@/lib/page/selectors';
 import { BADGE_TAG, createBadge, ownsBadge, renderBadge } from './badge';
-import { badgeView, clockReader, type ClockRules } from './view';
+import { badgeView, readClock, type ClockRules } from './view';
 
 export type TaskRow = ReturnType<typeof taskRows>[number];
 
@@ -26,7 +26,7 @@ export interface BadgeRun {
 /**
  * Puts, updates or removes the badge of every row in `rows` for the waiting
  * threads in `waitingById` (by task id), with ages read at `now` (ms) under
- * `rules` (business hours and thresholds, e.g. the user's Settings).
+ * `rules` (the thresholds, e.g. the user's Settings).
  * Idempotent: running it again with the same input changes nothing.
  */
 export function badgeRows(
@@ -35,7 +35,6 @@ export function badgeRows(
   now: number,
   rules: ClockRules,
 ): BadgeRun {
-  const readClock = clockReader(rules);
   const run: BadgeRun = { badged: 0, removed: 0 };
   for (const { row, taskId, link } of rows) {
     const thread = taskId === null ? undefined : waitingById.get(taskId);
@@ -53,7 +52,7 @@ export function badgeRows(
       if (mark !== null) removeRowBadge(row);
       host = insertRowBadge(row, link, thread.taskId);
     }
-    renderBadge(host, badgeView(thread, readClock(thread, now)));
+    renderBadge(host, badgeView(thread, readClock(thread, now, rules).clock));
     run.badged++;
   }
   return run;

@@ -7,7 +7,7 @@
 import type { WaitingThread } from '@/lib/replies/protocol';
 import { findAnchor } from '@/lib/page/selectors';
 import { BADGE_TAG, createBadge, ownsBadge, renderBadge } from './badge';
-import { badgeView, clockReader, type ClockRules } from './view';
+import { badgeView, readClock, type ClockRules } from './view';
 
 /** Set on the title anchor that carries a badge (value: the task id). */
 export const TITLE_MARK = 'data-account-desk-reply-title';
@@ -31,7 +31,7 @@ export function badgeTaskTitle(root: ParentNode, thread: WaitingThread | null, n
     title.append(host);
     title.setAttribute(TITLE_MARK, thread.taskId);
   }
-  renderBadge(host, badgeView(thread, clockReader(rules)(thread, now)));
+  renderBadge(host, badgeView(thread, readClock(thread, now, rules).clock));
   return host;
 }
 

@@ -5,13 +5,12 @@
  */
 import { t, type MessageKey } from '@/lib/i18n';
 import type { WaitingThread } from '@/lib/replies/protocol';
-import { businessCalendar, type BusinessCalendar } from '@/lib/replies/business-hours';
-import { describeWait, formatWait, replyClock } from '@/lib/replies/clock';
+import { describeWait, formatWait, runningClock } from '@/lib/replies/wait';
 import type { ReplyClock, ReplyState } from '@/lib/replies/types';
 import type { Settings } from '@/lib/settings';
 
 /** The settings a badge's clock needs; a whole `Settings` fits. */
-export type ClockRules = Pick<Settings, 'businessHours' | 'replyThresholds'>;
+export type ClockRules = Pick<Settings, 'replyThresholds'>;
 
 export interface BadgeView {
   state: ReplyState;
@@ -37,15 +36,12 @@ export function stateName(state: ReplyState): string {
 }
 
 /**
- * A clock reader for `rules`: the thread's reply clock at any instant,
- * computed here, so ages move on between answers from the background.
+ * The thread's reply clock at `now`, moved on from the background's reading
+ * (so ages move on between answers), and whether that reading still holds
+ * (false: a working window began or ended since; ask the background again).
  */
-export function clockReader(rules: ClockRules): (thread: WaitingThread, now: number) => ReplyClock {
-  let calendar: BusinessCalendar | undefined;
-  return (thread, now) => {
-    calendar ??= businessCalendar(rules.businessHours);
-    return replyClock(thread.waitingSince, now, calendar, rules.replyThresholds);
-  };
+export function readClock(thread: WaitingThread, now: number, rules: ClockRules): { clock: ReplyClock; fresh: boolean } {
+  return runningClock(thread.waitingSince, thread.business, now, rules.replyThresholds);
 }
 
 export function badgeView(thread: WaitingThread, clock: ReplyClock): BadgeView {

@@ -81,6 +81,10 @@ export function validateBusinessHours(hours: unknown): string[] {
   return problems;
 }
 
+/** How far `runAt` looks for the next working window (holidays and long weekends included), and in steps of how many days. */
+const RUN_LOOKAHEAD_DAYS = 400;
+const RUN_STEP_DAYS = 32;
+
 /** Days kept per calendar (about 55 years); a wider request starts the store afresh. */
 const MAX_STORED_DAYS = 20_000;
 
@@ -115,6 +119,11 @@ export class BusinessCalendar {
 
   /** Whole working minutes in [startMs, endMs); 0 when start ≥ end. */
   minutesBetween(startMs: number, endMs: number): number {
+    return Math.floor(this.msBetween(startMs, endMs) / MINUTE_MS);
+  }
+
+  /** Working milliseconds in [startMs, endMs), unrounded; 0 when start ≥ end. */
+  msBetween(startMs: number, endMs: number): number {
     if (!Number.isFinite(startMs) || !Number.isFinite(endMs)) {
       throw new RangeError(`Business minutes need finite instants, got ${startMs} and ${endMs}`);
     }
@@ -133,7 +142,33 @@ export class BusinessCalendar {
       for (let day = hi - 2; day <= hi; day++) workedMs += this.overlap(day, startMs, endMs);
       workedMs += this.totals[hi - 2 - this.firstDay]! - this.totals[lo + 3 - this.firstDay]!;
     }
-    return Math.floor(workedMs / MINUTE_MS);
+    return workedMs;
+  }
+
+  /**
+   * Whether `instant` lies inside a working window, and the instant that
+   * changes: the window's end, or the next window's start (looking up to
+   * RUN_LOOKAHEAD_DAYS ahead; a calendar with no window that far says
+   * "not working" until then). Between `instant` and `until` working time
+   * grows one to one with the clock, or not at all, which is all a page needs
+   * to move a wait on without a calendar of its own.
+   */
+  runAt(instant: number): { working: boolean; until: number } {
+    if (!Number.isFinite(instant)) throw new RangeError(`A business run needs a finite instant, got ${instant}`);
+    // The local day of `instant` is its UTC day ± 1; windows are in day order and never overlap.
+    const first = Math.floor(instant / DAY_MS) - 1;
+    for (let lo = first; lo < first + RUN_LOOKAHEAD_DAYS; lo += RUN_STEP_DAYS) {
+      const hi = lo + RUN_STEP_DAYS - 1;
+      this.cover(lo, hi);
+      for (let day = lo; day <= hi; day++) {
+        const start = this.starts[day - this.firstDay]!;
+        const end = this.ends[day - this.firstDay]!;
+        if (!(end > start)) continue; // a day off (NaN)
+        if (instant < start) return { working: false, until: start };
+        if (instant < end) return { working: true, until: end };
+      }
+    }
+    return { working: false, until: instant + RUN_LOOKAHEAD_DAYS * DAY_MS };
   }
 
   private overlap(day: number, startMs: number, endMs: number): number {

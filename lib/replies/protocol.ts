@@ -1,7 +1,7 @@
 // The reply feature's messages (part of lib/messages.ts `Protocol`) and the values they carry.
 import type { Problem } from '../messages';
 import type { ReplyTimeRow } from './report';
-import type { Person, ReplyClock } from './types';
+import type { BusinessRun, Person, ReplyClock } from './types';
 
 /** A client thread waiting for a reply, with its clock now. */
 export interface WaitingThread {
@@ -14,6 +14,8 @@ export interface WaitingThread {
   client: Person;
   waitingSince: number;
   clock: ReplyClock;
+  /** How the clock's business minutes run on from here (pages move badges on with it). */
+  business: BusinessRun;
 }
 
 export interface SyncStatus {

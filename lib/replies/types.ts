@@ -70,3 +70,17 @@ export interface ReplyClock {
   businessMinutes: number;
   state: ReplyState;
 }
+
+/**
+ * A wait's business time as the background read it, and how it runs on:
+ * from `at` until `until` it grows one to one with the clock (`working`) or
+ * not at all. Pages move badges on with it and ask again after `until`.
+ */
+export interface BusinessRun {
+  at: number;
+  /** Working milliseconds from the wait's start to `at`. */
+  workedMs: number;
+  working: boolean;
+  /** The next instant a working window starts or ends. */
+  until: number;
+}

@@ -1,7 +1,7 @@
 /** What pages ask of the reply data: waiting threads (all, a project's, a task's) and reply-time reports. */
 import { db, type ThreadRow } from '../../db';
 import type { WaitingThread } from '../../replies/protocol';
-import { compareUrgency, replyClock } from '../../replies/clock';
+import { businessRun, compareUrgency, replyClock } from '../../replies/clock';
 import { byClient, byProject, type EpisodeRecord } from '../../replies/report';
 import type { Settings } from '../../settings';
 import { commentAnchor } from '../../worksection/paths';
@@ -19,6 +19,7 @@ function toWaiting(thread: ThreadRow, origin: string, settings: Settings, now: n
     client: thread.waitingClient ?? { id: '', name: '', email: '' },
     waitingSince: since,
     clock: replyClock(since, now, settings.businessHours, settings.replyThresholds),
+    business: businessRun(since, now, settings.businessHours),
   };
 }
 

@@ -59,7 +59,7 @@ describe('badgeRows on the simulator\'s project page', () => {
     expect(fresh.dataset.state).toBe('ok');
   });
 
-  it('reads the clock itself: ages and states move on with `now`, business minutes from the rules', () => {
+  it('moves the clock on itself: ages and states with `now`, business minutes from the reading the background sent', () => {
     // Waiting since Wednesday 17:50 UTC; the working day ends at 18:00.
     const since = Date.parse('2025-03-12T17:50:00Z');
     const thread = waitingThread(LATE_ROW, 0, { waitingSince: since });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WaitingThread } from '@/lib/replies/protocol';
+import { businessRun } from '@/lib/replies/clock';
 import { defaultSettings, type Settings } from '@/lib/settings';
 import { englishMessage } from '../../support/i18n';
 import { simulatorDemoPages, simulatorPage } from '../../support/simulator-pages';
@@ -46,6 +47,7 @@ export function waitingThread(taskId: string, minutes: number, overrides: Partia
     waitingSince,
     // What the background computed when it answered; badges recompute it.
     clock: { calendarMinutes: minutes, businessMinutes: minutes, state: 'ok' },
+    business: businessRun(overrides.waitingSince ?? waitingSince, NOW, RULES.businessHours),
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BusinessCalendar, businessCalendar, businessMinutesBetween, validateBusinessHours } from '../../../lib/replies/business-hours';
 import type { BusinessHours } from '../../../lib/replies/types';
+import { businessRun, replyClock, runningClock } from '../../../lib/replies/clock';
 import { parseWsDateTime, wallClockAt } from '../../../lib/worksection/dates';
 
 const KYIV: BusinessHours = { timeZone: 'Europe/Kyiv', workDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: [] };
@@ -183,6 +184,53 @@ describe('businessMinutesBetween', () => {
     expect(() => businessMinutesBetween(0, 1, { ...KYIV, timeZone: 'Mars/Olympus' })).toThrow(/timeZone/);
     expect(() => businessMinutesBetween(0, 1, { ...KYIV, start: '18:00', end: '09:00' })).toThrow(RangeError);
     expect(() => businessMinutesBetween(Number.NaN, 1, KYIV)).toThrow(RangeError);
+  });
+});
+
+describe('a wait that runs on without a calendar (BusinessCalendar.runAt, businessRun, runningClock)', () => {
+  it('says whether an instant is working time and when that changes: the window end, or the next window start', () => {
+    const calendar = new BusinessCalendar(KYIV);
+    // Wednesday 2024-03-13, 10:00 in Kyiv: working until 18:00.
+    expect(calendar.runAt(at('2024-03-13 10:00'))).toEqual({ working: true, until: at('2024-03-13 18:00') });
+    // Friday 18:00 is the end of the window: off until Monday 09:00.
+    expect(calendar.runAt(at('2024-03-15 18:00'))).toEqual({ working: false, until: at('2024-03-18 09:00') });
+    // Before the day's window.
+    expect(calendar.runAt(at('2024-03-13 07:59'))).toEqual({ working: false, until: at('2024-03-13 09:00') });
+  });
+
+  it('looks past long runs of holidays, and stops looking after 400 days', () => {
+    const holidays = Array.from({ length: 60 }, (_, i) => new Date(Date.UTC(2024, 6, 1 + i)).toISOString().slice(0, 10));
+    const summer = new BusinessCalendar({ ...KYIV, holidays });
+    expect(summer.runAt(at('2024-06-28 18:30'))).toEqual({ working: false, until: at('2024-08-30 09:00') });
+    const never = new BusinessCalendar({ ...KYIV, workDays: [1], holidays: Array.from({ length: 70 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + 7 * i)).toISOString().slice(0, 10)) });
+    const start = at('2024-01-01 00:00');
+    expect(never.runAt(start)).toEqual({ working: false, until: start + 400 * 86_400_000 });
+  });
+
+  it('moves a reading on to the same business minutes the calendar counts, until the reading says to ask again', () => {
+    const hours: BusinessHours = { ...KYIV, holidays: ['2024-03-29'] };
+    const thresholds = { soon: 10, late: 15, escalated: 30 };
+    const since = at('2024-03-27 16:40');
+    for (const readAt of [at('2024-03-27 17:00'), at('2024-03-27 19:00'), at('2024-03-28 08:59'), at('2024-03-31 03:30')]) {
+      const run = businessRun(since, readAt, hours);
+      for (let now = readAt; now < run.until; now += 7 * 60_000) {
+        const { clock, fresh } = runningClock(since, run, now, thresholds);
+        expect(fresh).toBe(true);
+        expect(clock.businessMinutes, new Date(now).toISOString()).toBe(businessMinutesBetween(since, now, hours));
+        expect(clock).toEqual(replyClock(since, now, hours, thresholds));
+      }
+      // Past `until` the reading no longer holds: its business time stops where it held.
+      const later = runningClock(since, run, run.until + 3_600_000, thresholds);
+      expect(later.fresh).toBe(false);
+      expect(later.clock.businessMinutes).toBe(businessMinutesBetween(since, run.until, hours));
+    }
+  });
+
+  it('runs a wait that starts after the reading (a skewed clock) from its start', () => {
+    const since = at('2024-03-13 11:00');
+    const run = businessRun(since, since - 5 * 60_000, KYIV);
+    expect(run).toEqual({ at: since, workedMs: 0, working: true, until: at('2024-03-13 18:00') });
+    expect(runningClock(since, run, since - 60_000, { soon: 10, late: 15, escalated: 30 }).clock.businessMinutes).toBe(0);
   });
 });
 
