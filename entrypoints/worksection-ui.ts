@@ -9,6 +9,9 @@
  */
 import { FEATURES } from '@/components/features';
 import { pageEnvironment } from '@/lib/page/environment';
+import { loadPageMessages } from '@/lib/page/messages';
 import { startRunner } from '@/lib/page/runner';
 
-startRunner(FEATURES, pageEnvironment());
+// Not a top-level await: that would make Rollup split the modules features
+// share out of this one into many small chunks, each a request of its own.
+void loadPageMessages().then(() => startRunner(FEATURES, pageEnvironment()));

@@ -10,13 +10,43 @@
  * `page/worksection-ui.js`; every file here is web-accessible on
  * Worksection's hosts only.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
+import { compileMessages, type Catalog, type MessagesFile } from '../lib/i18n-catalog';
 
 export const PAGE_DIR = 'page';
 export const PAGE_ENTRY = `${PAGE_DIR}/worksection-ui.js`;
+/** The manifest's default_locale: every other locale's missing messages come from it, as in Chrome. */
+const DEFAULT_LOCALE = 'en';
+
+/**
+ * Each locale's catalog for page code (lib/page/messages.ts), its missing
+ * messages filled from the default locale's, written as a module
+ * `page/messages/<locale>.js` that parses one JSON string (faster to load
+ * than the same object as code).
+ */
+const localesDir = (root: string) => path.join(root, 'public/_locales');
+
+/** The locales public/_locales has messages for. */
+function pageLocales(root: string): string[] {
+  return fs.readdirSync(localesDir(root)).filter((locale) => fs.existsSync(path.join(localesDir(root), locale, 'messages.json')));
+}
+
+function writePageMessages(root: string, outDir: string, locales: readonly string[]): void {
+  const read = (locale: string): Catalog =>
+    compileMessages(JSON.parse(fs.readFileSync(path.join(localesDir(root), locale, 'messages.json'), 'utf8')) as MessagesFile);
+  const fallback = read(DEFAULT_LOCALE);
+  const dir = path.join(outDir, PAGE_DIR, 'messages');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const locale of locales) {
+    const catalog = { ...fallback, ...read(locale) };
+    fs.writeFileSync(path.join(dir, `${locale}.js`), `export default JSON.parse(${JSON.stringify(JSON.stringify(catalog))});\n`);
+  }
+}
 
 export async function buildPageModules(root: string, outDir: string, mode: string): Promise<void> {
+  const locales = pageLocales(root);
   await build({
     configFile: false,
     root,
@@ -32,7 +62,11 @@ export async function buildPageModules(root: string, outDir: string, mode: strin
         { find: /^wxt\/browser$/, replacement: path.join(root, 'lib/page/browser.ts') },
       ],
     },
-    define: { 'import.meta.env.BROWSER': JSON.stringify(process.env.WXT_BROWSER ?? 'chrome') },
+    define: {
+      'import.meta.env.BROWSER': JSON.stringify(process.env.WXT_BROWSER ?? 'chrome'),
+      __PAGE_LOCALES__: JSON.stringify(locales),
+      __DEFAULT_LOCALE__: JSON.stringify(DEFAULT_LOCALE),
+    },
     build: {
       outDir: path.join(outDir, PAGE_DIR),
       emptyOutDir: true,
@@ -54,4 +88,6 @@ export async function buildPageModules(root: string, outDir: string, mode: strin
       },
     },
   });
+  // After the build: it empties page/.
+  writePageMessages(root, outDir, locales);
 }
