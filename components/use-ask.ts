@@ -2,15 +2,22 @@
  * The loading / error / ready state of what a component asks the background,
  * in one place: the answer for the latest `deps` wins (an answer for older
  * ones is dropped), and `reload()` asks again, keeping what is shown until
- * the new answer arrives.
+ * the new answer arrives. `shown`: an answer already at hand (the last one a
+ * component showed before it was mounted again): ready at once, then
+ * refreshed.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Problem, Result } from '@/lib/messages';
 
 export type Asked<T> = { state: 'loading' } | { state: 'error'; problem: Problem } | { state: 'ready'; value: T };
 
-export function useAsk<T>(load: () => Promise<Result<T>>, deps: readonly unknown[]): { asked: Asked<T>; reload: () => Promise<void> } {
-  const [asked, setAsked] = useState<Asked<T>>({ state: 'loading' });
+export function useAsk<T>(
+  load: () => Promise<Result<T>>,
+  deps: readonly unknown[],
+  shown?: T,
+): { asked: Asked<T>; reload: () => Promise<void> } {
+  const [asked, setAsked] = useState<Asked<T>>(shown === undefined ? { state: 'loading' } : { state: 'ready', value: shown });
+  const first = useRef(true);
   const generation = useRef(0);
   const reload = useCallback(async () => {
     const run = ++generation.current;
@@ -19,7 +26,9 @@ export function useAsk<T>(load: () => Promise<Result<T>>, deps: readonly unknown
     setAsked(reply.ok ? { state: 'ready', value: reply.value } : { state: 'error', problem: reply.problem });
   }, deps);
   useEffect(() => {
-    setAsked({ state: 'loading' });
+    // The first ask of a component that already shows an answer keeps it until the new one.
+    if (!first.current || shown === undefined) setAsked({ state: 'loading' });
+    first.current = false;
     void reload();
     // A component gone (or asking for something else) takes no late answer.
     return () => void generation.current++;

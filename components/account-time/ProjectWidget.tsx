@@ -10,6 +10,14 @@ import { Trend } from './Trend';
 
 
 const REFRESH_MS = 60_000;
+
+type Shown = { summary: ProjectTimeSummary | null; entries: ManualEntry[] };
+/**
+ * The last answer each project's widget showed on this page: when Worksection
+ * swaps the task list (the widget goes to the dock and back), the widget
+ * comes back with it at once instead of "Loading…", then refreshes.
+ */
+const lastShown = new Map<string, Shown>();
 const LEVEL_TEXT: Record<'green' | 'amber' | 'red', MessageKey> = { green: 'timeLevelGreen', amber: 'timeLevelAmber', red: 'timeLevelRed' };
 
 interface Props {
@@ -20,11 +28,19 @@ interface Props {
 
 /** The PM's view of a project's account time: today, week, month, share against the target, cost, trend, manual entries. */
 export function ProjectWidget({ projectId, origin, docked }: Props) {
-  const { asked, reload } = useAsk(async () => {
-    const [summary, entries] = await Promise.all([ask('time/project', { origin, projectId }), ask('time/entries', { projectId })]);
-    // Manual entries that fail to load don't hide the summary.
-    return summary.ok ? { ok: true as const, value: { summary: summary.value, entries: entries.ok ? entries.value : [] } } : summary;
-  }, [origin, projectId]);
+  const key = `${origin}|${projectId}`;
+  const { asked, reload } = useAsk(
+    async () => {
+      const [summary, entries] = await Promise.all([ask('time/project', { origin, projectId }), ask('time/entries', { projectId })]);
+      if (!summary.ok) return summary;
+      // Manual entries that fail to load don't hide the summary.
+      const value: Shown = { summary: summary.value, entries: entries.ok ? entries.value : [] };
+      lastShown.set(key, value);
+      return { ok: true as const, value };
+    },
+    [key],
+    lastShown.get(key),
+  );
   useEffect(() => {
     const timer = window.setInterval(() => void reload(), REFRESH_MS);
     return () => window.clearInterval(timer);

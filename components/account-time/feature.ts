@@ -5,14 +5,14 @@
  * the feature: options, reports and the popup's pause (this folder), and the
  * background in lib/background/account-time/.
  */
-import { defineFeature } from '@/lib/page/feature';
+import { defineFeature, lazyMount } from '@/lib/page/feature';
 
 export default defineFeature({
   id: 'account-time',
   setting: 'accountTime',
   on: {
-    project: { anchor: 'taskList', append: 'before', mount: (context) => import('./mount').then((m) => m.mountProjectWidget(context)) },
-    task: { anchor: 'taskActions', append: 'after', mount: (context) => import('./thread').then((m) => m.mountThreadTime(context)) },
-    modal: { anchor: 'taskActions', append: 'after', mount: (context) => import('./thread').then((m) => m.mountThreadTime(context)) },
+    project: { anchor: 'taskList', append: 'before', mount: lazyMount(() => import('./mount'), (m, context) => m.mountProjectWidget(context)) },
+    task: { anchor: 'taskActions', append: 'after', mount: lazyMount(() => import('./thread'), (m, context) => m.mountThreadTime(context)) },
+    modal: { anchor: 'taskActions', append: 'after', mount: lazyMount(() => import('./thread'), (m, context) => m.mountThreadTime(context)) },
   },
 });

@@ -5,14 +5,14 @@
  * (ReplyQueue.tsx), its settings (OptionsSection.tsx) and reports
  * (ReplyTimesSection.tsx), with the background in lib/background/replies/.
  */
-import { defineFeature } from '@/lib/page/feature';
+import { defineFeature, lazyMount } from '@/lib/page/feature';
 
 export default defineFeature({
   id: 'replies',
   setting: 'replyBadges',
   on: {
-    project: { uses: ['taskList', 'taskRow'], mount: (context) => import('./badges').then((m) => m.mountRowBadges(context)) },
-    task: { uses: ['taskTitle'], mount: (context) => import('./badges').then((m) => m.mountTitleBadge(context)) },
-    modal: { uses: ['taskTitle'], mount: (context) => import('./badges').then((m) => m.mountTitleBadge(context)) },
+    project: { uses: ['taskList', 'taskRow'], mount: lazyMount(() => import('./badges'), (m, context) => m.mountRowBadges(context)) },
+    task: { uses: ['taskTitle'], mount: lazyMount(() => import('./badges'), (m, context) => m.mountTitleBadge(context)) },
+    modal: { uses: ['taskTitle'], mount: lazyMount(() => import('./badges'), (m, context) => m.mountTitleBadge(context)) },
   },
 });

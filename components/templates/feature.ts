@@ -5,14 +5,14 @@
  * imported when opened. The rest of the feature: the editor in options
  * (TemplatesSection.tsx) and the background in lib/background/templates/.
  */
-import { defineFeature } from '@/lib/page/feature';
+import { defineFeature, lazyMount } from '@/lib/page/feature';
 
 export default defineFeature({
   id: 'templates',
   setting: 'templates',
   on: {
-    project: { anchor: 'taskList', append: 'before', mount: (context) => import('./buttons').then((m) => m.mountProjectButtons(context)) },
-    task: { anchor: 'taskActions', append: 'after', uses: ['commentEditor'], mount: (context) => import('./buttons').then((m) => m.mountTaskButtons(context)) },
-    modal: { anchor: 'taskActions', append: 'after', uses: ['commentEditor'], mount: (context) => import('./buttons').then((m) => m.mountTaskButtons(context)) },
+    project: { anchor: 'taskList', append: 'before', mount: lazyMount(() => import('./buttons'), (m, context) => m.mountProjectButtons(context)) },
+    task: { anchor: 'taskActions', append: 'after', uses: ['commentEditor'], mount: lazyMount(() => import('./buttons'), (m, context) => m.mountTaskButtons(context)) },
+    modal: { anchor: 'taskActions', append: 'after', uses: ['commentEditor'], mount: lazyMount(() => import('./buttons'), (m, context) => m.mountTaskButtons(context)) },
   },
 });

@@ -9,12 +9,13 @@
  *     id: 'templates',
  *     setting: 'templates',
  *     on: {
- *       project: { anchor: 'taskList', append: 'before', mount: (context) => import('./picker-button').then((m) => m.mount(context)) },
+ *       project: { anchor: 'taskList', append: 'before', mount: lazyMount(() => import('./picker-button'), (m, context) => m.mount(context)) },
  *     },
  *   });
  *
  * `mount` imports the feature's code itself, so a page that doesn't show the
- * feature never parses it.
+ * feature never parses it; `lazyMount` does so once, so that mounting again
+ * (a UI going between the dock and its anchor) happens within the same task.
  */
 import type { Settings } from '../settings';
 import type { WorksectionPage } from '../worksection/paths';
@@ -78,6 +79,25 @@ export interface FeatureDefinition {
 
 export function defineFeature<const F extends FeatureDefinition>(feature: F): F {
   return feature;
+}
+
+/**
+ * A mount that imports the feature's code on first use and, from then on,
+ * mounts synchronously with the module it kept (`import()` of a module
+ * already loaded still answers a task later).
+ */
+export function lazyMount<M, K extends FeaturePageKind>(
+  load: () => Promise<M>,
+  start: (module: M, context: FeatureContext<K>) => void | Promise<void>,
+): (context: FeatureContext<K>) => void | Promise<void> {
+  let loaded: M | undefined;
+  return (context) =>
+    loaded !== undefined
+      ? start(loaded, context)
+      : load().then((module) => {
+          loaded = module;
+          return start(module, context);
+        });
 }
 
 /** Every anchor a feature declares for a page kind: its placement first, then the ones it uses. */

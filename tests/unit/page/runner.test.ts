@@ -2,7 +2,7 @@
 // The runner with features made for the test: which mount when, where their
 // UIs go, what diagnostics hear, on a page whose address and DOM the test drives.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defineFeature, type FeatureContext, type FeatureDefinition, type FeaturePageKind, type FeaturePlace } from '@/lib/page/feature';
+import { defineFeature, lazyMount, type FeatureContext, type FeatureDefinition, type FeaturePageKind, type FeaturePlace } from '@/lib/page/feature';
 import type { PageVisit } from '@/lib/page/protocol';
 import { startRunner, type FeatureSwitches, type Runner } from '@/lib/page/runner';
 
@@ -349,5 +349,32 @@ describe('the feature runner', () => {
     runner!.round();
     expect(live().map((mount) => mount.id)).toEqual(['bar']);
     expect(document.querySelector('account-desk-checklist')).toBeNull();
+  });
+});
+
+describe('lazyMount', () => {
+  it('imports once; every later mount runs within the caller’s task, with the module it kept', async () => {
+    const started: string[] = [];
+    const module = { start: (context: FeatureContext<'project'>) => void started.push(context.page.projectId) };
+    const load = vi.fn(async () => module);
+    const mount = lazyMount(load, (m, context: FeatureContext<'project'>) => m.start(context));
+    const context = (projectId: string) => ({ page: { kind: 'project', projectId } }) as unknown as FeatureContext<'project'>;
+
+    const first = mount(context('1'));
+    expect(started).toEqual([]);
+    await first;
+    expect(started).toEqual(['1']);
+
+    mount(context('2'));
+    expect(started).toEqual(['1', '2']);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('tries the import again after it failed', async () => {
+    const load = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValue({ start: () => 'mounted' });
+    const mount = lazyMount(load, (m: { start(): string }, _context: FeatureContext<'project'>) => void m.start());
+    await expect(mount({} as FeatureContext<'project'>)).rejects.toThrow('offline');
+    await mount({} as FeatureContext<'project'>);
+    expect(load).toHaveBeenCalledTimes(2);
   });
 });
