@@ -129,8 +129,8 @@ async function storeScreenshots({ browser, harness, pages }, folder) {
   // would, so the widget shows time and its share of the project's hours.
   const widget = project.getByRole('region', { name: 'Account time', exact: true });
   for (const entry of [
-    { minutes: '45', kind: 'call', note: 'Weekly status call with the client' },
-    { minutes: '60', kind: 'report', note: 'Monthly report' },
+    { minutes: '10', kind: 'call', note: 'Weekly status call with the client' },
+    { minutes: '5', kind: 'invoice', note: 'Invoice for November' },
   ]) {
     await widget.getByRole('button', { name: 'Add account work' }).click();
     await widget.getByLabel('Minutes').fill(entry.minutes);
