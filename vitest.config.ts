@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Two kinds of tests, one run, one summary:
+// Three kinds of tests, one run, one summary:
 // - unit: pure lib/ code and adapters with WXT's fake browser and fake-indexeddb;
+// - package: the built store zips (manifest, locales, sizes);
 // - e2e: the production build in Debian's Chromium against the simulator.
 export default defineConfig({
   test: {
@@ -14,6 +15,14 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['tests/unit/setup.ts'],
+        },
+      },
+      {
+        // The store zips `npm test` makes first (npm run zip): manifests, locales, sizes.
+        test: {
+          name: 'package',
+          include: ['tests/package/**/*.test.ts'],
+          environment: 'node',
         },
       },
       {

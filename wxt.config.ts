@@ -53,6 +53,7 @@ export default defineConfig({
   },
   zip: {
     sourcesRoot: '.',
-    excludeSources: ['.output/**', '.tmp/**', 'screenshots/**', 'node_modules/**'],
+    // Images are not sources: the README's and the store's screenshots stay out of AMO's sources zip.
+    excludeSources: ['.output/**', '.tmp/**', 'screenshots/**', 'node_modules/**', 'docs/screenshots/**', 'docs/store/screenshots/**'],
   },
 });

@@ -132,6 +132,20 @@ export async function buildExtension() {
   }
 }
 
+/**
+ * The store packages (`npm run zip`): the Chrome and Firefox zips and AMO's
+ * sources zip in .output/. Building them is a production build of each
+ * browser, so .output/chrome-mv3 is the same as `buildExtension` makes; it
+ * costs `npm test` one Firefox build and the zipping (a few seconds).
+ */
+export async function buildStoreZips() {
+  step('Building the extension and its store zips (production, Chrome and Firefox MV3)');
+  await runOrFail('npm', ['run', 'zip']);
+  if (!fs.existsSync(path.join(chromeBuildDir, 'manifest.json'))) {
+    throw new SetupError(`the build finished but ${path.relative(projectRoot, chromeBuildDir)}/manifest.json is missing`);
+  }
+}
+
 /** Whether a module was started as the program (`node scripts/x.mjs`) rather than imported. */
 export function isMain(importMetaUrl) {
   return process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(importMetaUrl);

@@ -8,6 +8,9 @@
 //   and exits.
 // - `npm start -- --readme-screenshots`: the same screenshots, headless even
 //   with a display, written over the README's images in docs/screenshots/.
+// - `npm start -- --store-screenshots`: headless too, the store listings' set
+//   at exactly 1280×800 (what the Chrome Web Store asks for), written over
+//   docs/store/screenshots/. Both flags together make both sets in one run.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,12 +18,16 @@ import { buildExtension, main, projectRoot, setup, step } from './setup.mjs';
 
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const README_SCREENSHOTS = path.join(projectRoot, 'docs', 'screenshots');
+const STORE_SCREENSHOTS = path.join(projectRoot, 'docs', 'store', 'screenshots');
+/** The Chrome Web Store's screenshot size (AMO takes any); the harness's browser viewport is the same. */
+const STORE_SIZE = { width: 1280, height: 800 };
 
 function parseOptions(argv) {
-  const options = { readmeScreenshots: false };
+  const options = { readmeScreenshots: false, storeScreenshots: false };
   for (const arg of argv) {
     if (arg === '--readme-screenshots') options.readmeScreenshots = true;
-    else throw new Error(`unknown option ${arg} (known: --readme-screenshots)`);
+    else if (arg === '--store-screenshots') options.storeScreenshots = true;
+    else throw new Error(`unknown option ${arg} (known: --readme-screenshots, --store-screenshots)`);
   }
   return options;
 }
@@ -32,14 +39,21 @@ async function start(argv) {
 
   step('Starting the demo');
   const { startDemo } = await import('./demo.mjs');
-  const windowed = hasDisplay && !options.readmeScreenshots;
+  const windowed = hasDisplay && !options.readmeScreenshots && !options.storeScreenshots;
   const demo = await startDemo({ headless: !windowed, log: (line) => console.log(`  ${line}`) });
   if (windowed) return keepOpen(demo);
   try {
-    const folder = options.readmeScreenshots
-      ? README_SCREENSHOTS
-      : path.join(projectRoot, 'screenshots', new Date().toISOString().replace(/[:.]/g, '-'));
-    await screenshotEverySurface(demo, folder);
+    // Badges and the popup's queue come from the first reply sync (started on connect).
+    step('Waiting for the first reply sync');
+    const { firstSyncDone } = await import('./demo.mjs');
+    await firstSyncDone(demo.browser);
+    if (options.readmeScreenshots || !options.storeScreenshots) {
+      const folder = options.readmeScreenshots
+        ? README_SCREENSHOTS
+        : path.join(projectRoot, 'screenshots', new Date().toISOString().replace(/[:.]/g, '-'));
+      await screenshotEverySurface(demo, folder);
+    }
+    if (options.storeScreenshots) await storeScreenshots(demo, STORE_SCREENSHOTS);
   } finally {
     step('Stopping the browser and the simulator');
     await demo.stop();
@@ -48,10 +62,6 @@ async function start(argv) {
 }
 
 async function screenshotEverySurface({ browser, harness, pages }, folder) {
-  // Badges and the popup's queue come from the first reply sync (started on connect).
-  step('Waiting for the first reply sync');
-  const { firstSyncDone } = await import('./demo.mjs');
-  await firstSyncDone(browser);
   fs.mkdirSync(folder, { recursive: true });
   step(`Taking screenshots into ${folder}`);
 
@@ -87,6 +97,101 @@ async function screenshotEverySurface({ browser, harness, pages }, folder) {
   await shoot('options', options);
 
   console.log(`\nScreenshots: ${folder}`);
+}
+
+/**
+ * The store listings' screenshots: five (the Chrome Web Store's maximum), each
+ * exactly 1280×800, of the surfaces a listing sells: reply badges and account
+ * time on a project page, the reply queue, a task page, the template picker,
+ * and reports. Named in the order the stores should show them.
+ */
+async function storeScreenshots({ browser, harness, pages }, folder) {
+  fs.mkdirSync(folder, { recursive: true });
+  step(`Taking the store screenshots (${STORE_SIZE.width}×${STORE_SIZE.height}) into ${folder}`);
+  const shoot = async (name, page) => {
+    const file = path.join(folder, `${name}.png`);
+    await page.setViewportSize(STORE_SIZE);
+    // The viewport, not the full page: the stores want this exact size.
+    await page.screenshot({ path: file });
+    console.log(`  ${name}.png  ${page.url()}`);
+  };
+  const worksectionPage = async (url) => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize(STORE_SIZE);
+    await page.goto(url);
+    await harness.accountDeskUi(page, 'anchor').waitFor({ state: 'visible' });
+    await waitForStableText(page);
+    return page;
+  };
+
+  const project = await worksectionPage(pages.projectUrl);
+  // The demo has no account time yet: log a call and a report the way a PM
+  // would, so the widget shows time and its share of the project's hours.
+  const widget = project.getByRole('region', { name: 'Account time', exact: true });
+  for (const entry of [
+    { minutes: '10', kind: 'call', note: 'Weekly status call with the client' },
+    { minutes: '5', kind: 'invoice', note: 'Invoice for November' },
+  ]) {
+    await widget.getByRole('button', { name: 'Add account work' }).click();
+    await widget.getByLabel('Minutes').fill(entry.minutes);
+    await widget.getByLabel('Kind').selectOption(entry.kind);
+    await widget.getByLabel('Note').fill(entry.note);
+    await widget.getByRole('button', { name: 'Save' }).click();
+    await widget.getByText(entry.note).waitFor();
+  }
+  await waitForStableText(project);
+  await shoot('1-project-page', project);
+
+  // The popup as it opens from the toolbar: rendered by the extension, then
+  // laid over the project page where the browser would show it (a headless
+  // browser has no toolbar to click).
+  const popup = await browser.extensionPage('popup.html');
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await waitForStableText(popup, 'body');
+  const popupImage = await popup.locator('#app').screenshot();
+  await popup.close();
+  await project.evaluate((dataUrl) => {
+    const image = document.createElement('img');
+    image.src = dataUrl;
+    image.alt = '';
+    image.id = 'account-desk-store-popup';
+    Object.assign(image.style, {
+      position: 'fixed', top: '8px', right: '16px', zIndex: '2147483647', background: '#fff',
+      border: '1px solid #c3cad5', borderRadius: '8px', boxShadow: '0 8px 28px rgba(15, 23, 42, 0.28)',
+    });
+    document.body.append(image);
+    return image.decode();
+  }, `data:image/png;base64,${popupImage.toString('base64')}`);
+  await shoot('2-reply-queue', project);
+  await project.close();
+
+  const task = await worksectionPage(pages.taskUrl);
+  await shoot('3-task-page', task);
+  await task.close();
+
+  const picker = await worksectionPage(pages.projectUrl);
+  const templates = picker.locator('account-desk-templates[data-page="project"]');
+  await templates.getByRole('button', { name: 'Templates', exact: true }).click();
+  const dialog = templates.getByRole('dialog', { name: 'Create tasks from a template' });
+  await dialog.getByLabel('Search templates').fill('website launch');
+  await dialog.getByRole('option', { name: /^Website launch/ }).click();
+  // The project's people arrive from the API after the library shows; give each role a different one.
+  const roles = dialog.locator('select');
+  await roles.first().locator('option').nth(1).waitFor({ state: 'attached' });
+  for (let index = 0; index < (await roles.count()); index += 1) {
+    const people = await roles.nth(index).locator('option').evaluateAll((nodes) => nodes.map((node) => node.value).filter(Boolean));
+    if (people.length > 0) await roles.nth(index).selectOption(people[index % people.length]);
+  }
+  await dialog.getByText(/^\d+ tasks$/).first().waitFor();
+  await shoot('4-templates', picker);
+  await picker.close();
+
+  const reports = await browser.extensionPage('reports.html');
+  await waitForStableText(reports, 'body');
+  await shoot('5-reports', reports);
+  await reports.close();
+
+  console.log(`\nStore screenshots: ${folder}`);
 }
 
 /**

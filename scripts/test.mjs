@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: setup, a production build (the end-to-end tests load it), then
-// every Vitest project (unit + e2e). Extra arguments go to Vitest:
+// `npm test`: setup, the production builds and store zips (`npm run zip`: the
+// end-to-end tests load the Chrome build, the package tests read the zips),
+// then every Vitest project (unit, package, e2e). Extra arguments go to Vitest:
 //   npm test -- tests/unit          npm test -- --project e2e
 // The last line is always `Tests: N passed, N failed[, N skipped]`.
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildExtension, main, run, setup, step } from './setup.mjs';
+import { buildStoreZips, main, run, setup, step } from './setup.mjs';
 
 /**
  * Counts from Vitest's JSON report. A test file that failed before running any
@@ -33,7 +34,7 @@ function summaryLine({ passed, failed, skipped }) {
 
 async function test(vitestArgs) {
   await setup();
-  await buildExtension();
+  await buildStoreZips();
 
   step(`Running Vitest${vitestArgs.length ? ` (${vitestArgs.join(' ')})` : ' (all projects)'}`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'account-desk-test-'));

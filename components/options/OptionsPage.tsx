@@ -19,6 +19,7 @@ export function OptionsPage() {
         <h1>{t('optionsTitle')}</h1>
         <nav aria-label={t('settingsNavLabel')}>
           <a href="reports.html">{t('settingsReportsLink')}</a>
+          <a href="privacy.html">{t('privacyLink')}</a>
         </nav>
       </header>
       <SettingsProblem />
