@@ -201,6 +201,15 @@ function validManagedSettings(input: Plain, problems: string[]): { settings: Pla
  * their path and ignored; everything else applies.
  */
 export function parsePolicy(input: unknown): PolicyReading {
+  try {
+    return parseOrThrow(input);
+  } catch (error) {
+    // Input no check foresaw (nesting deep enough to overflow the stack): none of it applies, and Diagnostics says so.
+    return { policy: null, problems: [`policy: could not be checked (${String((error as Error)?.message ?? error)}); none of it applies`] };
+  }
+}
+
+function parseOrThrow(input: unknown): PolicyReading {
   if (input === undefined || input === null) return NO_POLICY;
   if (!isPlainObject(input)) return { policy: null, problems: [`policy: expected an object, got ${describeValue(input)}`] };
   if (Object.keys(input).length === 0) return NO_POLICY;

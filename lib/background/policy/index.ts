@@ -9,6 +9,9 @@ import type { PolicyMessages } from '../../policy/protocol';
 import { effectiveSettings, policyChanged } from '../settings-store';
 import { onPolicyChanged } from './read';
 
+/** The policy for other background code (the connection, OAuth sign-in): `(await readPolicy()).policy`. */
+export { readPolicy } from './read';
+
 export const policyHandlers: Handlers<PolicyMessages> = {
   'policy/get': async () => {
     const { reading, problems } = await effectiveSettings();

@@ -215,6 +215,20 @@ describe('parsePolicy', () => {
       'accountTime.shareThresholds.amber: expected a percentage above 0 and at most 100, got null',
     ]);
   });
+
+  it('reports nesting too deep to check as a problem, applying none of it, instead of throwing', () => {
+    let deep: unknown[] = [];
+    const root = deep;
+    for (let depth = 0; depth < 200_000; depth += 1) {
+      const inner: unknown[] = [];
+      deep.push(inner);
+      deep = inner;
+    }
+    const { policy, problems } = parsePolicy({ clients: { emails: root }, replyThresholds: { late: 20, escalated: 40 } });
+    expect(policy).toBeNull();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^policy: could not be checked \(.+\); none of it applies$/);
+  });
 });
 
 describe('applyPolicy', () => {
