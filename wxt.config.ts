@@ -21,6 +21,9 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     // The page modules the bootstrap content script imports after the page loads.
     web_accessible_resources: [{ resources: [`${PAGE_DIR}/*`], matches: [...WORKSECTION_HOSTS] }],
+    // The team's managed configuration (docs/managed-policy.md). Firefox reads
+    // policies.json's 3rdparty section without a schema, and warns about this key.
+    ...(browser !== 'firefox' && { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

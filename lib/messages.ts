@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import type { TimeMessages } from './account-time/protocol';
 import type { PageMessages } from './page/protocol';
+import type { PolicyMessages } from './policy/protocol';
 import type { ReplyMessages } from './replies/protocol';
 import type { TemplateMessages } from './templates/protocol';
 import type { WireMessages } from './worksection/protocol';
@@ -80,7 +81,7 @@ export interface CoreMessages {
 }
 
 /** Request and response types, by message type: every feature's messages. */
-export interface Protocol extends CoreMessages, PageMessages, ReplyMessages, TimeMessages, TemplateMessages, WireMessages {}
+export interface Protocol extends CoreMessages, PageMessages, ReplyMessages, TimeMessages, TemplateMessages, WireMessages, PolicyMessages {}
 
 export type MessageType = keyof Protocol;
 

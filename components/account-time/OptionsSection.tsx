@@ -5,6 +5,7 @@ import type { AccountTimeSettings } from '@/lib/account-time/types';
 import { t, type MessageKey } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import { FeatureSwitch } from '../options/FeatureSwitch';
+import { Locked } from '../options/policy';
 import { downloadText } from '../reports/download';
 
 interface Draft {
@@ -88,31 +89,41 @@ export function AccountTimeOptionsSection() {
       {draft && (
         <form onSubmit={(event) => void save(event)} aria-busy={busy} noValidate class="settings-form">
           <div class="field-grid">
-            <div>
-              <label for="time-idleSeconds">{t('timeOptionsIdle')}</label>
-              <input {...field('idleSeconds')} type="number" class="short" min={IDLE_SECONDS_LIMITS.min} max={IDLE_SECONDS_LIMITS.max} step={1} />
-            </div>
-            <div>
-              <label for="time-green">{t('timeOptionsGreen')}</label>
-              <input {...field('green')} type="number" class="short" min={0} max={100} step="any" />
-            </div>
-            <div>
-              <label for="time-amber">{t('timeOptionsAmber')}</label>
-              <input {...field('amber')} type="number" class="short" min={0} max={100} step="any" />
-            </div>
-            <div>
-              <label for="time-hourlyRate">{t('timeOptionsRate')}</label>
-              <input {...field('hourlyRate')} type="number" class="short" min={0} step="any" aria-describedby="time-rate-hint" />
-            </div>
+            <Locked path="accountTime.idleSeconds">
+              <div>
+                <label for="time-idleSeconds">{t('timeOptionsIdle')}</label>
+                <input {...field('idleSeconds')} type="number" class="short" min={IDLE_SECONDS_LIMITS.min} max={IDLE_SECONDS_LIMITS.max} step={1} />
+              </div>
+            </Locked>
+            <Locked path="accountTime.shareThresholds.green">
+              <div>
+                <label for="time-green">{t('timeOptionsGreen')}</label>
+                <input {...field('green')} type="number" class="short" min={0} max={100} step="any" />
+              </div>
+            </Locked>
+            <Locked path="accountTime.shareThresholds.amber">
+              <div>
+                <label for="time-amber">{t('timeOptionsAmber')}</label>
+                <input {...field('amber')} type="number" class="short" min={0} max={100} step="any" />
+              </div>
+            </Locked>
+            <Locked path="accountTime.hourlyRate">
+              <div>
+                <label for="time-hourlyRate">{t('timeOptionsRate')}</label>
+                <input {...field('hourlyRate')} type="number" class="short" min={0} step="any" aria-describedby="time-rate-hint" />
+              </div>
+            </Locked>
           </div>
           <p id="time-rate-hint" class="hint">
             {t('timeOptionsRateHint')}
           </p>
-          <label class="check">
-            <input type="checkbox" checked={draft.writeBack} onChange={(event) => setDraft({ ...draft, writeBack: event.currentTarget.checked })} />{' '}
-            {t('timeOptionsWriteBack')}
-          </label>
-          <p class="hint">{t('timeOptionsWriteBackHint')}</p>
+          <Locked path="accountTime.writeBack">
+            <label class="check">
+              <input type="checkbox" checked={draft.writeBack} onChange={(event) => setDraft({ ...draft, writeBack: event.currentTarget.checked })} />{' '}
+              {t('timeOptionsWriteBack')}
+            </label>
+            <p class="hint">{t('timeOptionsWriteBackHint')}</p>
+          </Locked>
           <div class="row">
             <button type="submit" class="primary" disabled={busy}>
               {t('timeSave')}

@@ -4,6 +4,7 @@ import { ask } from '@/lib/messages';
 import type { AnchorReport, FeatureVisit, PageVisit } from '@/lib/page/protocol';
 import { ANCHORS } from '@/lib/page/selectors';
 import { LayoutReportButton } from '../layout-report';
+import { PolicyPanel } from './policy';
 import { WireStatusPanel } from './WireStatusPanel';
 
 const FEATURE_NAMES: Record<string, MessageKey> = {
@@ -72,6 +73,7 @@ export function DiagnosticsSection() {
     <section id="diagnostics" aria-labelledby="diagnostics-heading">
       <h2 id="diagnostics-heading">{t('diagnosticsHeading')}</h2>
       <p class="hint">{t('diagnosticsIntro')}</p>
+      <PolicyPanel />
       <WireStatusPanel />
       {problem && (
         <p role="alert" class="error">

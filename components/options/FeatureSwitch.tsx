@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
+import { Locked } from './policy';
 
 interface Props {
   feature: keyof Settings['features'];
@@ -39,28 +40,30 @@ export function FeatureSwitch({ feature, label, hint }: Props) {
   };
 
   return (
-    <p class="feature-switch">
-      <label class="check">
-        <input
-          id={id}
-          type="checkbox"
-          role="switch"
-          checked={on === true}
-          disabled={on === null}
-          aria-describedby={`${id}-hint`}
-          onChange={(event) => void flip(event.currentTarget.checked)}
-        />{' '}
-        {t(label)}
-      </label>{' '}
-      <span id={`${id}-hint`} class="hint">
-        {t(hint)}
-      </span>
-      {message && (
-        <span class={message.failed ? 'error' : 'ok'} role={message.failed ? 'alert' : 'status'}>
-          {' '}
-          {message.text}
+    <Locked path={`features.${feature}`}>
+      <p class="feature-switch">
+        <label class="check">
+          <input
+            id={id}
+            type="checkbox"
+            role="switch"
+            checked={on === true}
+            disabled={on === null}
+            aria-describedby={`${id}-hint`}
+            onChange={(event) => void flip(event.currentTarget.checked)}
+          />{' '}
+          {t(label)}
+        </label>{' '}
+        <span id={`${id}-hint`} class="hint">
+          {t(hint)}
         </span>
-      )}
-    </p>
+        {message && (
+          <span class={message.failed ? 'error' : 'ok'} role={message.failed ? 'alert' : 'status'}>
+            {' '}
+            {message.text}
+          </span>
+        )}
+      </p>
+    </Locked>
   );
 }

@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n';
 import { AccountTimeOptionsSection, YourDataSection } from '../account-time/OptionsSection';
 import { ConnectionSection } from './ConnectionSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
+import { PolicyProvider } from './policy';
 import { SettingsProblem } from './SettingsProblem';
 import { RepliesSection } from '../replies/OptionsSection';
 import { TemplatesSection } from '@/components/templates/TemplatesSection';
@@ -14,7 +15,8 @@ export function OptionsPage() {
     if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   }, []);
   return (
-    <>
+    // The organization's policy: which settings every section shows locked.
+    <PolicyProvider>
       <header class="page-header">
         <h1>{t('optionsTitle')}</h1>
         <nav aria-label={t('settingsNavLabel')}>
@@ -29,6 +31,6 @@ export function OptionsPage() {
       <YourDataSection />
       <TemplatesSection />
       <DiagnosticsSection />
-    </>
+    </PolicyProvider>
   );
 }

@@ -5,6 +5,7 @@ import { ask } from '@/lib/messages';
 import { mergeSettings, SETTINGS_LIMITS, type Settings } from '@/lib/settings';
 import { downloadText } from '../reports/download';
 import { MAX_SETTINGS_FILE_BYTES, readSettingsFile, settingsFileName, settingsFileText } from '../options/settings-file';
+import { Locked } from '../options/policy';
 import { draftFromSettings, fieldProblem, inFormOrder, patchFromDraft, type FieldProblem, type RepliesDraft, type RepliesField } from '../options/settings-form';
 
 type Outcome =
@@ -29,6 +30,9 @@ function knownTimeZones(): string[] {
   zones.add('UTC');
   return [...zones].sort();
 }
+
+/** The setting each switch holds (what a policy locks it by). */
+const SWITCH_PATHS = { replyBadges: 'features.replyBadges', notifyLate: 'notifications.late', notifyEscalated: 'notifications.escalated' } as const;
 
 /** "Field label: problem" for the alert's list. */
 const problemText = (problem: FieldProblem) => (problem.label ? `${t(problem.label)}: ${problem.detail}` : problem.detail);
@@ -131,24 +135,26 @@ export function RepliesSection() {
   });
 
   const toggle = (field: 'replyBadges' | 'notifyLate' | 'notifyEscalated', label: MessageKey, hint?: MessageKey) => (
-    <div class="switch-row">
-      <label class="check">
-        <input
-          type="checkbox"
-          role="switch"
-          id={`settings-${field}`}
-          checked={draft?.[field] ?? false}
-          aria-describedby={hint ? `settings-${field}-hint` : undefined}
-          onChange={(event) => update(field, event.currentTarget.checked)}
-        />
-        {t(label)}
-      </label>
-      {hint && (
-        <p id={`settings-${field}-hint`} class="hint">
-          {t(hint)}
-        </p>
-      )}
-    </div>
+    <Locked path={SWITCH_PATHS[field]}>
+      <div class="switch-row">
+        <label class="check">
+          <input
+            type="checkbox"
+            role="switch"
+            id={`settings-${field}`}
+            checked={draft?.[field] ?? false}
+            aria-describedby={hint ? `settings-${field}-hint` : undefined}
+            onChange={(event) => update(field, event.currentTarget.checked)}
+          />
+          {t(label)}
+        </label>
+        {hint && (
+          <p id={`settings-${field}-hint`} class="hint">
+            {t(hint)}
+          </p>
+        )}
+      </div>
+    </Locked>
   );
 
   return (
@@ -183,114 +189,136 @@ export function RepliesSection() {
                   ['escalated', 'settingsEscalatedLabel'],
                 ] as const
               ).map(([field, label]) => (
-                <div key={field}>
-                  <label for={`settings-${field}`}>{t(label)}</label>
-                  <input {...textField(field)} type="number" class="short" min={1} step={1} inputMode="numeric" aria-describedby="settings-thresholds-hint" />
-                </div>
+                <Locked key={field} path={`replyThresholds.${field}`}>
+                  <div>
+                    <label for={`settings-${field}`}>{t(label)}</label>
+                    <input {...textField(field)} type="number" class="short" min={1} step={1} inputMode="numeric" aria-describedby="settings-thresholds-hint" />
+                  </div>
+                </Locked>
               ))}
             </div>
           </fieldset>
 
-          <label for="settings-accountTimeZone">{t('settingsAccountTimeZoneLabel')}</label>
-          <input
-            {...textField('accountTimeZone')}
-            type="text"
-            list="settings-time-zones"
-            autoComplete="off"
-            spellcheck={false}
-            aria-describedby="settings-accountTimeZone-hint"
-          />
-          <p id="settings-accountTimeZone-hint" class="hint">
-            {t('settingsAccountTimeZoneHint')}
-          </p>
+          <Locked path="account.timeZone">
+            <label for="settings-accountTimeZone">{t('settingsAccountTimeZoneLabel')}</label>
+            <input
+              {...textField('accountTimeZone')}
+              type="text"
+              list="settings-time-zones"
+              autoComplete="off"
+              spellcheck={false}
+              aria-describedby="settings-accountTimeZone-hint"
+            />
+            <p id="settings-accountTimeZone-hint" class="hint">
+              {t('settingsAccountTimeZoneHint')}
+            </p>
+          </Locked>
 
           <fieldset>
             <legend>{t('settingsHoursLegend')}</legend>
             <p class="hint">{t('settingsHoursHint')}</p>
-            <label for="settings-timeZone">{t('settingsTimeZoneLabel')}</label>
-            <input {...textField('timeZone')} type="text" list="settings-time-zones" autoComplete="off" spellcheck={false} aria-describedby="settings-timeZone-hint" />
-            <datalist id="settings-time-zones">
-              {timeZones.map((zone) => (
-                <option key={zone} value={zone} />
-              ))}
-            </datalist>
-            <p id="settings-timeZone-hint" class="hint">
-              {t('settingsTimeZoneHint')}
-            </p>
+            <Locked path="businessHours.timeZone">
+              <label for="settings-timeZone">{t('settingsTimeZoneLabel')}</label>
+              <input {...textField('timeZone')} type="text" list="settings-time-zones" autoComplete="off" spellcheck={false} aria-describedby="settings-timeZone-hint" />
+              <datalist id="settings-time-zones">
+                {timeZones.map((zone) => (
+                  <option key={zone} value={zone} />
+                ))}
+              </datalist>
+              <p id="settings-timeZone-hint" class="hint">
+                {t('settingsTimeZoneHint')}
+              </p>
+            </Locked>
 
-            <fieldset class={`weekdays${invalid.has('workDays') ? ' invalid' : ''}`}>
-              <legend>{t('settingsWorkDaysLabel')}</legend>
-              {WEEKDAYS.map(({ day, label }) => (
-                <label key={day} class="check">
-                  <input
-                    type="checkbox"
-                    name="workDays"
-                    value={day}
-                    checked={draft.workDays.includes(day)}
-                    onChange={(event) => toggleWorkDay(day, event.currentTarget.checked)}
-                  />
-                  {t(label)}
-                </label>
-              ))}
-            </fieldset>
+            <Locked path="businessHours.workDays">
+              <fieldset class={`weekdays${invalid.has('workDays') ? ' invalid' : ''}`}>
+                <legend>{t('settingsWorkDaysLabel')}</legend>
+                {WEEKDAYS.map(({ day, label }) => (
+                  <label key={day} class="check">
+                    <input
+                      type="checkbox"
+                      name="workDays"
+                      value={day}
+                      checked={draft.workDays.includes(day)}
+                      onChange={(event) => toggleWorkDay(day, event.currentTarget.checked)}
+                    />
+                    {t(label)}
+                  </label>
+                ))}
+              </fieldset>
+            </Locked>
 
             <div class="field-grid">
-              <div>
-                <label for="settings-start">{t('settingsStartLabel')}</label>
-                <input {...textField('start')} type="time" class="short" />
-              </div>
-              <div>
-                <label for="settings-end">{t('settingsEndLabel')}</label>
-                <input {...textField('end')} type="time" class="short" aria-describedby="settings-end-hint" />
-              </div>
+              <Locked path="businessHours.start">
+                <div>
+                  <label for="settings-start">{t('settingsStartLabel')}</label>
+                  <input {...textField('start')} type="time" class="short" />
+                </div>
+              </Locked>
+              <Locked path="businessHours.end">
+                <div>
+                  <label for="settings-end">{t('settingsEndLabel')}</label>
+                  <input {...textField('end')} type="time" class="short" aria-describedby="settings-end-hint" />
+                </div>
+              </Locked>
             </div>
             <p id="settings-end-hint" class="hint">
               {t('settingsEndHint')}
             </p>
 
-            <label for="settings-holidays">{t('settingsHolidaysLabel')}</label>
-            <textarea {...textField('holidays')} rows={3} spellcheck={false} aria-describedby="settings-holidays-hint" />
-            <p id="settings-holidays-hint" class="hint">
-              {t('settingsHolidaysHint', [SETTINGS_LIMITS.holidays])}
-            </p>
+            <Locked path="businessHours.holidays">
+              <label for="settings-holidays">{t('settingsHolidaysLabel')}</label>
+              <textarea {...textField('holidays')} rows={3} spellcheck={false} aria-describedby="settings-holidays-hint" />
+              <p id="settings-holidays-hint" class="hint">
+                {t('settingsHolidaysHint', [SETTINGS_LIMITS.holidays])}
+              </p>
+            </Locked>
           </fieldset>
 
           <fieldset>
             <legend>{t('settingsClientsLegend')}</legend>
             <p class="hint">{t('settingsClientsHint')}</p>
-            <label for="settings-emails">{t('settingsClientEmailsLabel')}</label>
-            <textarea {...textField('emails')} rows={3} spellcheck={false} aria-describedby="settings-emails-hint" />
-            <p id="settings-emails-hint" class="hint">
-              {t('settingsClientEmailsHint')}
-            </p>
-            <label for="settings-domains">{t('settingsClientDomainsLabel')}</label>
-            <textarea {...textField('domains')} rows={3} spellcheck={false} aria-describedby="settings-domains-hint" />
-            <p id="settings-domains-hint" class="hint">
-              {t('settingsClientDomainsHint')}
-            </p>
-            <label for="settings-projectIds">{t('settingsClientProjectsLabel')}</label>
-            <textarea {...textField('projectIds')} rows={3} spellcheck={false} aria-describedby="settings-projectIds-hint" />
-            <p id="settings-projectIds-hint" class="hint">
-              {t('settingsClientProjectsHint')}
-            </p>
+            <Locked path="clients.emails">
+              <label for="settings-emails">{t('settingsClientEmailsLabel')}</label>
+              <textarea {...textField('emails')} rows={3} spellcheck={false} aria-describedby="settings-emails-hint" />
+              <p id="settings-emails-hint" class="hint">
+                {t('settingsClientEmailsHint')}
+              </p>
+            </Locked>
+            <Locked path="clients.domains">
+              <label for="settings-domains">{t('settingsClientDomainsLabel')}</label>
+              <textarea {...textField('domains')} rows={3} spellcheck={false} aria-describedby="settings-domains-hint" />
+              <p id="settings-domains-hint" class="hint">
+                {t('settingsClientDomainsHint')}
+              </p>
+            </Locked>
+            <Locked path="clients.projectIds">
+              <label for="settings-projectIds">{t('settingsClientProjectsLabel')}</label>
+              <textarea {...textField('projectIds')} rows={3} spellcheck={false} aria-describedby="settings-projectIds-hint" />
+              <p id="settings-projectIds-hint" class="hint">
+                {t('settingsClientProjectsHint')}
+              </p>
+            </Locked>
           </fieldset>
 
           <fieldset>
             <legend>{t('settingsSyncLegend')}</legend>
-            <label for="settings-pollMinutes">{t('settingsPollLabel')}</label>
-            <input
-              {...textField('pollMinutes')}
-              type="number"
-              class="short"
-              min={SETTINGS_LIMITS.pollMinutes.min}
-              max={SETTINGS_LIMITS.pollMinutes.max}
-              step={0.5}
-              inputMode="decimal"
-              aria-describedby="settings-pollMinutes-hint"
-            />
-            <p id="settings-pollMinutes-hint" class="hint">
-              {t('settingsPollHint', [SETTINGS_LIMITS.pollMinutes.min, SETTINGS_LIMITS.pollMinutes.max])}
-            </p>
+            <Locked path="pollMinutes">
+              <label for="settings-pollMinutes">{t('settingsPollLabel')}</label>
+              <input
+                {...textField('pollMinutes')}
+                type="number"
+                class="short"
+                min={SETTINGS_LIMITS.pollMinutes.min}
+                max={SETTINGS_LIMITS.pollMinutes.max}
+                step={0.5}
+                inputMode="decimal"
+                aria-describedby="settings-pollMinutes-hint"
+              />
+              <p id="settings-pollMinutes-hint" class="hint">
+                {t('settingsPollHint', [SETTINGS_LIMITS.pollMinutes.min, SETTINGS_LIMITS.pollMinutes.max])}
+              </p>
+            </Locked>
           </fieldset>
 
           <div class="row">

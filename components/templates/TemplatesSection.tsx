@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import { countNodes, type Template } from '@/lib/templates/model';
 import { FeatureSwitch } from '../options/FeatureSwitch';
+import { Locked } from '../options/policy';
 
 const NEW_TEMPLATE = (): Template => ({
   id: `my.template-${Date.now().toString(36)}`,
@@ -218,25 +219,27 @@ function TeamLibraryChoice() {
   };
 
   return (
-    <p>
-      <label>
-        {t('tplTeamProject')}{' '}
-        <select value={chosen ?? ''} disabled={projects === null || chosen === null} onChange={(event) => void choose(event.currentTarget.value)}>
-          <option value="">{t('tplTeamNone')}</option>
-          {projects?.map((project) => (
-            <option key={project.id} value={project.id}>
-              {project.name}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
-      <span class="muted">{unavailable ?? t('tplTeamHint')}</span>
-      {message && (
-        <span class={message.failed ? 'error' : ''} role={message.failed ? 'alert' : 'status'}>
-          {' '}
-          {message.text}
-        </span>
-      )}
-    </p>
+    <Locked path="templates.teamProjectId">
+      <p>
+        <label>
+          {t('tplTeamProject')}{' '}
+          <select value={chosen ?? ''} disabled={projects === null || chosen === null} onChange={(event) => void choose(event.currentTarget.value)}>
+            <option value="">{t('tplTeamNone')}</option>
+            {projects?.map((project) => (
+              <option key={project.id} value={project.id}>
+                {project.name}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <span class="muted">{unavailable ?? t('tplTeamHint')}</span>
+        {message && (
+          <span class={message.failed ? 'error' : ''} role={message.failed ? 'alert' : 'status'}>
+            {' '}
+            {message.text}
+          </span>
+        )}
+      </p>
+    </Locked>
   );
 }

@@ -7,6 +7,7 @@
 import type { CallerPolicy, Handlers, MessageType } from '../messages';
 import { accountTimeCallers, accountTimeHandlers, listenAccountTime } from './account-time';
 import { coreCallers, coreHandlers } from './core';
+import { listenPolicy, policyCallers, policyHandlers } from './policy';
 import { listenReplies, onRepliesConnectionChanged, replyCallers, replyHandlers } from './replies';
 import { templateCallers, templateHandlers } from './templates';
 import { wireCallers, wireHandlers } from './wire';
@@ -31,6 +32,8 @@ export const BACKGROUND_FEATURES: readonly BackgroundFeature[] = [
   { id: 'templates', handlers: templateHandlers, callers: templateCallers },
   // What Diagnostics shows about the API: the wire scheme, unknown event kinds, a sign-in to renew.
   { id: 'wire', handlers: wireHandlers, callers: wireCallers },
+  // The organization's managed policy: what options shows of it, and its changes.
+  { id: 'policy', handlers: policyHandlers, callers: policyCallers, listen: listenPolicy },
 ];
 
 /** Every message's handler, from the features; the type checks that none is missing or answered twice. */
@@ -46,11 +49,11 @@ export function allCallers(): CallerPolicy {
 }
 
 // Compile-time: the features' handler maps cover the whole protocol.
-type Covered = keyof ReturnType<typeof coreHandlers> | keyof typeof replyHandlers | keyof typeof accountTimeHandlers | keyof typeof templateHandlers | keyof typeof wireHandlers;
+type Covered = keyof ReturnType<typeof coreHandlers> | keyof typeof replyHandlers | keyof typeof accountTimeHandlers | keyof typeof templateHandlers | keyof typeof wireHandlers | keyof typeof policyHandlers;
 const everyMessageHandled: Exclude<MessageType, Covered> extends never ? true : Exclude<MessageType, Covered> = true;
 void everyMessageHandled;
 
 // Compile-time: so do their caller policies (a new message must say who may send it).
-type Declared = keyof typeof coreCallers | keyof typeof replyCallers | keyof typeof accountTimeCallers | keyof typeof templateCallers | keyof typeof wireCallers;
+type Declared = keyof typeof coreCallers | keyof typeof replyCallers | keyof typeof accountTimeCallers | keyof typeof templateCallers | keyof typeof wireCallers | keyof typeof policyCallers;
 const everyMessageDeclared: Exclude<MessageType, Declared> extends never ? true : Exclude<MessageType, Declared> = true;
 void everyMessageDeclared;

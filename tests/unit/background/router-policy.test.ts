@@ -65,6 +65,7 @@ const EXPECTED: Record<MessageType, Callers> = {
   'templates/personal/export': 'extension-pages',
   'templates/projects': 'extension-pages',
   'wire/status': 'extension-pages',
+  'policy/get': 'extension-pages',
 };
 
 const ORIGIN = 'https://demo.worksection.com';
