@@ -33,18 +33,41 @@ const NO_PEOPLE: ProjectPeople = { projectName: '', members: [], teamEmails: [],
 const entryKey = (entry: TemplateSummary): string => `${entry.source}:${entry.id}`;
 const POLL_MS = 600;
 
+/**
+ * What the picker last showed for each project on this page: opened again, it
+ * lists at once (a library of hundreds of templates is read from the
+ * background's database each time) and takes the fresh answer when it comes.
+ */
+const lastShown = new Map<string, Loaded>();
+const lastPeople = new Map<string, ProjectPeople>();
+
 export function Picker({ origin, projectId, onClose }: Props) {
   const dialog = useRef<HTMLDivElement>(null);
   const [attempt, setAttempt] = useState(0);
+  const shownKey = `${origin}|${projectId}`;
   // The people come from the API (throttled, cached at connect): the library shows without waiting for them.
-  const { asked: people } = useAsk(() => ask('templates/people', { origin, projectId }), [origin, projectId, attempt]);
-  const { asked: load } = useAsk(async (): Promise<Result<Loaded>> => {
-    const [library, settings, applications] = await Promise.all([ask('templates/library', {}), ask('settings/get', {}), ask('templates/applications', { origin, projectId })]);
-    if (!library.ok) return library;
-    if (!settings.ok) return settings;
-    if (!applications.ok) return applications;
-    return { ok: true, value: { library: library.value, settings: settings.value, applications: applications.value } };
-  }, [origin, projectId, attempt]);
+  const { asked: people } = useAsk(
+    async () => {
+      const reply = await ask('templates/people', { origin, projectId });
+      if (reply.ok) lastPeople.set(shownKey, reply.value);
+      return reply;
+    },
+    [shownKey, attempt],
+    lastPeople.get(shownKey),
+  );
+  const { asked: load } = useAsk(
+    async (): Promise<Result<Loaded>> => {
+      const [library, settings, applications] = await Promise.all([ask('templates/library', {}), ask('settings/get', {}), ask('templates/applications', { origin, projectId })]);
+      if (!library.ok) return library;
+      if (!settings.ok) return settings;
+      if (!applications.ok) return applications;
+      const value = { library: library.value, settings: settings.value, applications: applications.value };
+      lastShown.set(shownKey, value);
+      return { ok: true, value };
+    },
+    [shownKey, attempt],
+    lastShown.get(shownKey),
+  );
 
   useEffect(() => {
     // The search field when there is one (typing is what most people do first), else the first button.
