@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import type { PageContext } from '@/lib/page/protocol';
@@ -18,10 +17,9 @@ interface Props {
 
 export function PageBar({ page, origin, docked }: Props) {
   const { asked: load } = useAsk(() => ask('page/context', { page, origin }), [page.kind === 'task' ? page.taskId : page.projectId, origin]);
-  const [open, setOpen] = useState(false);
   const notConnected = load.state === 'ready' && load.value === null;
 
-  const panel = (
+  return (
     <section class="bar" role="region" aria-label={t('barRegion')} aria-busy={load.state === 'loading'}>
       <span class="mark" aria-hidden="true">AD</span>
       <Summary load={load} page={page} />
@@ -45,25 +43,6 @@ export function PageBar({ page, origin, docked }: Props) {
         </p>
       )}
     </section>
-  );
-
-  if (!docked) return panel;
-  return (
-    <div class="dock">
-      {open && panel}
-      <button
-        type="button"
-        class="dock-toggle"
-        aria-expanded={open}
-        aria-label={open ? t('barDockClose') : t('barDockOpen')}
-        onClick={() => setOpen(!open)}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') setOpen(false);
-        }}
-      >
-        AD
-      </button>
-    </div>
   );
 }
 

@@ -13,7 +13,7 @@ import { onDomChange } from '@/lib/page/dom-changes';
 import type { FeatureContext, TaskFeatureContext } from '@/lib/page/feature';
 import { findAnchor, taskRows } from '@/lib/page/selectors';
 import { badgeRows, clearRowBadges, type TaskRow } from './rows';
-import { badgeTaskTitle, clearTitleBadges } from './task-title';
+import { badgeInDock, badgeTaskTitle, clearTitleBadges } from './task-title';
 import type { ClockRules } from './view';
 
 export { badgeRows, type BadgeRun, type TaskRow } from './rows';
@@ -101,9 +101,11 @@ export function mountRowBadges(context: FeatureContext<'project'>): void {
   );
 }
 
-/** The badge and its line beside a waiting task's title, on its page or in its modal. */
+/** The badge and its line beside a waiting task's title, on its page or in its modal (or in the dock, without a title). */
 export function mountTitleBadge(context: TaskFeatureContext): void {
-  const { origin, page, root } = context;
+  const { origin, page, root, docked } = context;
+  const show = (thread: WaitingThread | null, rules: ClockRules) =>
+    docked ? badgeInDock(context.container(), thread, Date.now(), rules) : badgeTaskTitle(root, thread, Date.now(), rules);
   keepBadged(
     context,
     async () => {
@@ -111,7 +113,7 @@ export function mountTitleBadge(context: TaskFeatureContext): void {
       return reply.ok ? { ok: true, value: reply.value ? [reply.value] : [] } : reply;
     },
     (loaded) => {
-      if (loaded) badgeTaskTitle(root, loaded.waitingById.get(page.taskId) ?? null, Date.now(), loaded.rules);
+      if (loaded) show(loaded.waitingById.get(page.taskId) ?? null, loaded.rules);
     },
     () => clearTitleBadges(root),
   );

@@ -40,6 +40,24 @@ function clearTitleBadge(title: Element): void {
   title.removeAttribute(TITLE_MARK);
 }
 
+/**
+ * The thread's badge and line in the dock (its title not found): inside
+ * `slot`, the docked feature's container; nothing there when `thread` is null.
+ */
+export function badgeInDock(slot: HTMLElement, thread: WaitingThread | null, now: number, rules: ClockRules): void {
+  let host = slot.querySelector(`:scope > ${BADGE_TAG}`);
+  if (!thread) {
+    host?.remove();
+    return;
+  }
+  if (!host || !ownsBadge(host)) {
+    host?.remove();
+    host = createBadge(slot.ownerDocument, 'task');
+    slot.append(host);
+  }
+  renderBadge(host, badgeView(thread, readClock(thread, now, rules).clock));
+}
+
 /** Takes every title badge under `root` away. */
 export function clearTitleBadges(root: ParentNode): void {
   for (const title of root.querySelectorAll(`[${TITLE_MARK}]`)) clearTitleBadge(title);

@@ -4,10 +4,10 @@
  * a page parses them only when someone opens them.
  */
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
-import type { FeatureContext, TaskFeatureContext } from '@/lib/page/feature';
+import { DOCK_EXPAND_EVENT, type FeatureContext, type TaskFeatureContext } from '@/lib/page/feature';
 import { findAnchor } from '@/lib/page/selectors';
 import { renderFeature } from '../page/render';
 import css from './style.css?inline';
@@ -82,7 +82,11 @@ function DialogButton<P extends object>({ docked, label, title, load, props, exp
   const [Dialog, setDialog] = useState<ComponentType<P & { onClose: () => void }> | null>(null);
   const [failed, setFailed] = useState<string | undefined>();
   const [opener, setOpener] = useState<HTMLButtonElement | null>(null);
+  // The button for `show`, which the shortcut keeps from the first render (before `opener` is set).
+  const button = useRef<HTMLButtonElement | null>(null);
   const show = () => {
+    // In a collapsed dock, the dialog opens with the dock.
+    if (docked) button.current?.dispatchEvent(new CustomEvent(DOCK_EXPAND_EVENT, { bubbles: true, composed: true }));
     setOpen(true);
     if (Dialog) return;
     setFailed(undefined);
@@ -99,8 +103,14 @@ function DialogButton<P extends object>({ docked, label, title, load, props, exp
   // Reaching for the button starts loading the dialog's code, so a click rarely waits for it.
   const prefetch = () => void load().catch(() => undefined);
   return (
-    <div class={`root ${docked ? 'floating' : 'inline'}`}>
-      <button type="button" ref={setOpener} aria-haspopup="dialog" aria-expanded={open} title={title} onClick={show} onPointerEnter={prefetch} onFocus={prefetch}>
+    <div class={`root ${docked ? 'docked' : 'inline'}`}>
+      <button
+        type="button"
+        ref={(element) => {
+          button.current = element;
+          setOpener(element);
+        }}
+        aria-haspopup="dialog" aria-expanded={open} title={title} onClick={show} onPointerEnter={prefetch} onFocus={prefetch}>
         {label}
       </button>
       {children}

@@ -8,6 +8,7 @@ import type { CallerPolicy, CoreMessages, Handlers } from '../messages';
 import type { PageMessages } from '../page/protocol';
 import { connect, connectionStatus, disconnect } from './connection';
 import { recentVisits, recordVisit } from './diagnostics';
+import { keepDockPlace, keptDockPlace } from './dock-place';
 import { pageContext } from './page-context';
 import { getSettings, resetSettings, saveSettings, unreadableSettings } from './settings-store';
 
@@ -33,6 +34,7 @@ export function coreHandlers(connectionChanged: (connected: boolean) => Promise<
       return null;
     },
     'page/context': ({ page, origin }) => pageContext(page, origin),
+    'page/dock': ({ place }) => (place === undefined ? keptDockPlace() : keepDockPlace(place)),
     'diagnostics/report': async (visit) => {
       await recordVisit(visit);
       return null;
@@ -52,6 +54,7 @@ export const coreCallers: CallerPolicy<CoreMessages & PageMessages> = {
   'settings/reset': 'extension-pages',
   'ui/open-options': 'worksection-tabs',
   'page/context': 'worksection-tabs',
+  'page/dock': 'worksection-tabs',
   'diagnostics/report': 'worksection-tabs',
   'diagnostics/list': 'extension-pages',
 };

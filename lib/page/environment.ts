@@ -20,5 +20,12 @@ export function pageEnvironment(): RunnerEnvironment {
     alive: () => Boolean(browser.runtime?.id),
     warn: (message) => console.warn(message),
     now: () => Date.now(),
+    dock: {
+      async load() {
+        const kept = await ask('page/dock', {});
+        return kept.ok ? kept.value : null;
+      },
+      save: (place) => void ask('page/dock', { place }),
+    },
   };
 }

@@ -106,5 +106,11 @@ export function declaredAnchors(place: FeaturePlace<FeaturePageKind>): AnchorNam
   return [...new Set(names)];
 }
 
+/**
+ * Dispatched (bubbling, composed) by a docked feature's UI that must be seen,
+ * e.g. as it opens a dialog: a collapsed dock expands.
+ */
+export const DOCK_EXPAND_EVENT = 'account-desk-dock-expand';
+
 /** The host element's tag for a feature's UI. */
 export const hostTag = (feature: Pick<FeatureDefinition, 'id'>) => `account-desk-${feature.id}`;

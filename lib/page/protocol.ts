@@ -47,8 +47,17 @@ export interface PageVisit {
 
 type None = Record<string, never>;
 
+export type DockCorner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
+/** Where the user keeps the dock (lib/page/dock.ts), on every page. */
+export interface DockPlace {
+  corner: DockCorner;
+  collapsed: boolean;
+}
+
 export interface PageMessages {
   'page/context': { request: { page: WorksectionPage; origin: string }; response: PageContext | null };
+  /** The kept dock place (null: none yet); with `place`, keeps that one. */
+  'page/dock': { request: { place?: DockPlace }; response: DockPlace | null };
   'diagnostics/report': { request: Omit<PageVisit, 'id'>; response: null };
   'diagnostics/list': { request: None; response: PageVisit[] };
 }

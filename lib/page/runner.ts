@@ -8,7 +8,7 @@
  * each place a feature declares:
  * - mounts it when the page kind and its switch say so, with an AbortSignal
  *   that ends it when either stops saying so;
- * - places its UI at its anchor, or in the dock when the anchor is missing,
+ * - places its UI at its anchor, or in the place's dock (dock.ts) when the anchor is missing,
  *   moves the UI when Worksection replaces the anchor, and re-mounts it only
  *   when it goes between the dock and an anchor;
  * - reports every feature's anchors, found and missing, to diagnostics.
@@ -22,6 +22,7 @@ import { declaredAnchors, hostTag, type FeatureContext, type FeatureDefinition, 
 import { onDomChange } from './dom-changes';
 import { layoutSkeleton } from './skeleton';
 import { findAnchor } from './selectors';
+import { putInDock, type DockPlacePrefs } from './dock';
 
 export type FeatureSwitches = Settings['features'];
 
@@ -39,6 +40,8 @@ export interface RunnerEnvironment {
   alive(): boolean;
   warn(message: string): void;
   now(): number;
+  /** Where the user keeps the dock; without it the dock starts in its default place every time. */
+  dock?: DockPlacePrefs;
 }
 
 /** Where features run now: the page itself, and a task modal over it. */
@@ -128,8 +131,8 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
     if (!host) return;
     host.setAttribute('data-placement', entry.docked ? 'dock' : 'anchor');
     if (entry.docked || !entry.anchor) {
-      // The page's dock floats at the end of <body>; a modal's stays inside the modal.
-      (entry.root === document ? document.body : (entry.root as Element)).append(host);
+      // One dock per place: the page's floats over it, a modal's stays inside the modal.
+      putInDock(entry.root, document, host, entry.order, env.dock);
       return;
     }
     const append = entry.place.append ?? 'after';

@@ -245,6 +245,18 @@ export function accountDeskUi(page: Page, placement?: 'anchor' | 'dock') {
   return page.locator(placement ? `account-desk-page-bar[data-placement="${placement}"]` : 'account-desk-page-bar');
 }
 
+/** The dock (lib/page/dock.ts): every docked feature's host is inside it. */
+export function accountDeskDock(page: Page) {
+  return page.locator('account-desk-dock');
+}
+
+/** Expands the dock when it is collapsed (the user's last choice is kept across pages). */
+export async function openDock(page: Page): Promise<void> {
+  const toggle = accountDeskDock(page).getByRole('button', { name: /^(Open|Close) Account Desk$/ });
+  await toggle.waitFor();
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}
+
 /**
  * Waits until the first reply sync has ended, as the popup shows it: nothing
  * busy and a "Synced at" time. A sync problem shown instead fails at once,

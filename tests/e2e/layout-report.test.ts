@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PageVisit } from '../../lib/page/protocol';
-import { accountDeskUi, projectRoot, startConnectedSession, type ConnectedSession } from './harness';
+import { accountDeskUi, openDock, projectRoot, startConnectedSession, type ConnectedSession } from './harness';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: true; value: PageVisit[] }> } };
 
@@ -59,7 +59,7 @@ describe('the layout report', () => {
   it('copies the page\'s structure from the dock, with no text of the page', async () => {
     await page.goto(session.url(`${taskPath}?layout=unknown`));
     const dock = accountDeskUi(page, 'dock');
-    await dock.getByRole('button', { name: 'Open Account Desk' }).click();
+    await openDock(page);
     await dock.getByRole('button', { name: "Report this page's layout" }).click();
     await dock.getByRole('status').filter({ hasText: /^Copied: this page's structure/ }).waitFor();
     const report = await page.evaluate(() => navigator.clipboard.readText());

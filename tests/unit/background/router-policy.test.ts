@@ -21,6 +21,7 @@ const EXPECTED: Record<MessageType, Callers> = {
   'settings/reset': 'extension-pages',
   'ui/open-options': 'worksection-tabs',
   'page/context': 'worksection-tabs',
+  'page/dock': 'worksection-tabs',
   'diagnostics/report': 'worksection-tabs',
   'diagnostics/list': 'extension-pages',
   'replies/queue': 'extension-pages',

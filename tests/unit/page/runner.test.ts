@@ -150,13 +150,18 @@ describe('the feature runner', () => {
     await settle();
     expect(live()[0]?.docked).toBe(true);
     expect(document.querySelector('account-desk-bar')?.getAttribute('data-placement')).toBe('dock');
-    expect(document.body.lastElementChild?.localName).toBe('account-desk-bar');
+    // In the page's one dock, which floats at the end of <body>.
+    expect(document.querySelector('account-desk-bar')?.parentElement?.localName).toBe('account-desk-dock');
+    expect(document.body.lastElementChild?.localName).toBe('account-desk-dock');
 
     document.body.insertAdjacentHTML('beforeend', '<div id="tasks_images"></div>');
     runner!.round();
     expect(live().map((mount) => mount.docked)).toEqual([false]);
     expect(document.querySelectorAll('account-desk-bar')).toHaveLength(1);
     expect(document.querySelector('account-desk-bar')?.getAttribute('data-placement')).toBe('anchor');
+    // The dock goes with its last feature.
+    await settle();
+    expect(document.querySelector('account-desk-dock')).toBeNull();
   });
 
   it('moves the same UI, without re-mounting, when Worksection replaces the anchor', async () => {
