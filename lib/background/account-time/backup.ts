@@ -86,7 +86,19 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
   },
   writeBack(row) {
     const problems: string[] = [];
-    if (row.status !== 'pending' && row.status !== 'sent') problems.push(`status must be pending or sent, got ${describeValue(row.status)}`);
+    if (!['pending', 'sent', 'refused', 'dismissed'].includes(row.status as string)) {
+      problems.push(`status must be pending, sent, refused or dismissed, got ${describeValue(row.status)}`);
+    }
+    // Refused and dismissed entries keep why Worksection said no (the reports page shows it).
+    if (row.status === 'refused' || row.status === 'dismissed') {
+      const refusal = row.refusal;
+      const fine =
+        isPlainObject(refusal) &&
+        ['task-deleted', 'timer-only', 'today-only', 'other'].includes(refusal.kind as string) &&
+        typeof refusal.message === 'string' &&
+        isTime(refusal.at);
+      if (!fine) problems.push(`a ${String(row.status)} entry needs its refusal (kind, message, at), got ${describeValue(refusal)}`);
+    }
     if (!isId(row.taskId) || !isId(row.projectId) || typeof row.date !== 'string') problems.push('taskId, projectId and date are required');
     if (typeof row.minutes !== 'number' || row.minutes < 1) problems.push('minutes must be at least 1');
     return problems;
