@@ -40,7 +40,7 @@ export const accountTimeHandlers: Handlers<TimeMessages> = {
     const live = await liveSession(db(), now, settings.accountTime.idleSeconds * 1000);
     return {
       ...info,
-      todayMs: await threadTodayMs(db(), taskId, now, settings.account.timeZone),
+      todayMs: await threadTodayMs(db(), taskId, now, settings.account.timeZone, origin),
       counting: live !== undefined && live.tabId === sender.tabId && live.taskId === taskId,
       paused: await isPaused(db()),
       idleSeconds: settings.accountTime.idleSeconds,
@@ -59,7 +59,7 @@ export const accountTimeHandlers: Handlers<TimeMessages> = {
             { tabId: sender.tabId, taskId, projectId, at: now, lastActivityAt: Math.min(lastActivityAt, now), focusedAt: Math.min(focusedAt, now), pageId, origin },
           )
         : undefined;
-    return { counting: open !== undefined, todayMs: await threadTodayMs(db(), taskId, now, settings.account.timeZone) };
+    return { counting: open !== undefined, todayMs: await threadTodayMs(db(), taskId, now, settings.account.timeZone, origin) };
   },
   'time/stop': async ({ lastActivityAt, reason }, sender) => {
     if (sender.tabId === undefined) return null;
@@ -105,7 +105,7 @@ export const accountTimeHandlers: Handlers<TimeMessages> = {
     const settings = await getSettings();
     const connection = await connectedClient();
     const rate = settings.accountTime.hourlyRate ?? (await connectedUser(db(), await connectionStatus()))?.rate ?? null;
-    return accountTimeReportFor({ db: db(), client: connection?.client ?? null, settings, now: Date.now(), hourlyRate: rate }, months);
+    return accountTimeReportFor({ db: db(), client: connection?.client ?? null, settings, now: Date.now(), hourlyRate: rate, origin: connection?.origin }, months);
   },
 };
 
