@@ -5,6 +5,7 @@ import type { UnreadableSettings } from '../messages';
 import { defaultSettings, mergeSettings, parseSettings, type DeepPartial, type Settings } from '../settings';
 import { ProblemError } from '../problem';
 import { CURSOR_KEY } from './replies/sync';
+import { t } from '../i18n';
 
 const STORAGE_KEY = 'settings';
 /** Stored settings this version could not read, kept as they were (options offers them as a file). */
@@ -13,7 +14,7 @@ const ASIDE_KEY = 'settingsUnreadable';
 export class SettingsProblem extends ProblemError {
   readonly kind = 'invalid-settings';
   constructor(readonly problems: string[]) {
-    super(`Settings not saved: ${problems.join('; ')}`);
+    super(t('problemSettingsNotSaved', problems.join('; ')));
   }
 }
 

@@ -16,13 +16,15 @@ import { describeValue, isPlainObject } from '../../validate';
 import { ProblemError } from '../../problem';
 
 import { BACKUP_FORMAT, BACKUP_MAX_BYTES, type Backup } from '../../account-time/protocol';
+import { t } from '../../i18n';
 export { BACKUP_FORMAT, BACKUP_MAX_BYTES };
 
 
 export class BackupProblem extends ProblemError {
   readonly kind = 'invalid-backup';
   constructor(readonly problems: string[]) {
-    super(`Nothing imported: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? ` (and ${problems.length - 10} more)` : ''}`);
+    const shown = problems.slice(0, 10).join('; ');
+    super(t('problemNothingImported', problems.length > 10 ? t('problemAndMore', [shown, problems.length - 10]) : shown));
   }
 }
 
@@ -160,7 +162,7 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
 export function checkBackup(db: AccountDeskDb, input: unknown, context: BackupContext = {}): string[] {
   if (!isPlainObject(input)) return [`backup: expected a JSON object, got ${describeValue(input)}`];
   const size = JSON.stringify(input).length;
-  if (size > BACKUP_MAX_BYTES) return [`backup: ${megabytes(size)} MB, more than the ${megabytes(BACKUP_MAX_BYTES)} MB a backup may have`];
+  if (size > BACKUP_MAX_BYTES) return [t('problemBackupTooLarge', [megabytes(size), megabytes(BACKUP_MAX_BYTES)])];
   const problems: string[] = [];
   if (input.format !== BACKUP_FORMAT) problems.push(`format: expected "${BACKUP_FORMAT}", got ${describeValue(input.format)}`);
   const version = input.schemaVersion;

@@ -14,13 +14,20 @@ import type { Settings } from '../../settings';
 import type { WorksectionClient } from '../../worksection/client';
 import { wsTimeToMinutes } from '../../worksection/dates';
 import { toProblem } from '../problems';
+import { ProblemError } from '../../problem';
 import { splitByAccount } from '../../account-time/accounts';
+import { t } from '../../i18n';
 
 /** Sessions are looked up by start; one that began up to a day before a period can still reach into it. */
 export const SESSION_REACH_MS = 24 * 3600_000;
 /** Project time is re-read from Worksection when older than this (the cached value is shown meanwhile). */
 export const PROJECT_TIME_MAX_AGE = 5 * 60_000;
 export const TREND_MONTHS = 6;
+
+/** Worksection answered project time in a form we can't read. */
+export class ProjectTimeProblem extends ProblemError {
+  readonly kind = 'unreadable-project-time';
+}
 
 export async function projectSessions(db: AccountDeskDb, projectId: string, from: number, to: number): Promise<Session[]> {
   return db.sessions.where('[projectId+start]').between([projectId, from - SESSION_REACH_MS], [projectId, to], true, false).toArray();
@@ -88,7 +95,7 @@ async function revalidated<T>(db: AccountDeskDb, key: string, now: number, load:
 
 function minutesOf(time: string): number {
   const minutes = wsTimeToMinutes(time);
-  if (minutes === undefined) throw new Error(`Worksection answered project time "${time}", not H:MM`);
+  if (minutes === undefined) throw new ProjectTimeProblem(t('timeProblemProjectTime', time));
   return minutes;
 }
 
