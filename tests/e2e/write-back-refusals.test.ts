@@ -105,7 +105,7 @@ describe('write-back with a refused entry', () => {
 
     const reports = await browser.extensionPage('reports.html');
     const rows = reports.locator('section#refused-write-back tbody tr');
-    const row = (thread: typeof timerOnly) => reports.locator(`section#refused-write-back tbody tr[data-key^="${thread!.taskId}|"]`);
+    const row = (thread: typeof timerOnly) => reports.locator(`section#refused-write-back tbody tr[data-key*="|${thread!.taskId}|"]`);
     await row(timerOnly).waitFor();
     expect(await row(timerOnly).innerText()).toContain('The project accepts only time from the timer');
     expect(await row(dismissed).innerText()).toContain('The project accepts only time from the timer');

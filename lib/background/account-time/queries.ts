@@ -71,8 +71,8 @@ export async function threadTodayMs(db: AccountDeskDb, taskId: string, now: numb
 }
 
 /** Minutes of account time already written back to Worksection for a project and period. */
-async function writtenBackMinutes(db: AccountDeskDb, projectId: string, period: Period): Promise<number> {
-  const sent = await db.writeBack.where('status').equals('sent').toArray();
+async function writtenBackMinutes(db: AccountDeskDb, projectId: string, period: Period, origin: string): Promise<number> {
+  const sent = splitByAccount(await db.writeBack.where('status').equals('sent').toArray(), origin).own;
   return sent
     .filter((entry) => entry.projectId === projectId && entry.date >= period.firstDay && entry.date <= period.lastDay)
     .reduce((sum, entry) => sum + entry.minutes, 0);
@@ -151,7 +151,7 @@ async function periodSummary(
     problem = toProblem(error);
   }
   const { writeBack, shareThresholds, hourlyRate } = settings.accountTime;
-  const written = writeBack ? await writtenBackMinutes(db, projectId, period) : 0;
+  const written = writeBack ? await writtenBackMinutes(db, projectId, period, deps.origin) : 0;
   const share =
     loggedValue === null
       ? null

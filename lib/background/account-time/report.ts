@@ -61,7 +61,7 @@ export async function accountTimeReportFor(
   };
   const account = perMonth(ownSessions.own, ownEntries.own);
   const writtenMap: Nested = new Map();
-  for (const entry of written) if (entry.date >= first.firstDay && entry.date <= last.lastDay) add(writtenMap, entry.projectId, entry.date.slice(0, 7), entry.minutes);
+  for (const entry of splitByAccount(written, deps.origin).own) if (entry.date >= first.firstDay && entry.date <= last.lastDay) add(writtenMap, entry.projectId, entry.date.slice(0, 7), entry.minutes);
 
   const names = new Map<string, string>();
   for (const thread of await db.threads.toArray()) if (thread.projectName) names.set(thread.projectId, thread.projectName);
