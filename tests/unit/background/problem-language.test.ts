@@ -13,6 +13,7 @@ import { savePersonal } from '@/lib/background/templates/personal';
 import { clientFor } from '@/lib/background/templates/account';
 import { toProblem } from '@/lib/background/problems';
 import { describeOutcome, newApplication } from '@/lib/templates/journal';
+import { parseAccountUrl } from '@/lib/worksection/account-url';
 import { englishMessage } from '../../support/i18n';
 
 /** "TRANSLATED[key](substitutions)": what a language other than English would show. */
@@ -63,5 +64,10 @@ describe('problem sentences go through the extension\'s messages', () => {
     });
     expect(describeOutcome({ ...application, status: 'done' })).toBe('TRANSLATED[tplOutcomeCreated](0|Launch)');
     expect(describeOutcome(application)).toBe('TRANSLATED[tplOutcomeInterrupted](0|0)');
+  });
+
+  it('an account address that is not one', () => {
+    expect(parseAccountUrl('')).toMatchObject({ ok: false, message: 'TRANSLATED[accountUrlEmpty]()' });
+    expect(parseAccountUrl('ftp://x.worksection.com')).toMatchObject({ ok: false, message: 'TRANSLATED[accountUrlScheme](ftp)' });
   });
 });
