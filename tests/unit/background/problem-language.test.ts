@@ -13,6 +13,7 @@ import { savePersonal } from '@/lib/background/templates/personal';
 import { clientFor } from '@/lib/background/templates/account';
 import { toProblem } from '@/lib/background/problems';
 import { describeOutcome, newApplication } from '@/lib/templates/journal';
+import { parseTemplateFile } from '@/lib/templates';
 import { parseAccountUrl } from '@/lib/worksection/account-url';
 import { englishMessage } from '../../support/i18n';
 
@@ -69,5 +70,9 @@ describe('problem sentences go through the extension\'s messages', () => {
   it('an account address that is not one', () => {
     expect(parseAccountUrl('')).toMatchObject({ ok: false, message: 'TRANSLATED[accountUrlEmpty]()' });
     expect(parseAccountUrl('ftp://x.worksection.com')).toMatchObject({ ok: false, message: 'TRANSLATED[accountUrlScheme](ftp)' });
+  });
+
+  it('a template file that cannot be imported', () => {
+    expect(() => parseTemplateFile('{"format": "something else"}')).toThrow(/^TRANSLATED\[tplFileWrongFormat\]\("something else"\)$/);
   });
 });
