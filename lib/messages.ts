@@ -13,6 +13,7 @@ import type { ReplyMessages } from './replies/protocol';
 import type { TemplateMessages } from './templates/protocol';
 import type { WireMessages } from './worksection/protocol';
 import type { DeepPartial, Settings } from './settings';
+import { t } from './i18n';
 
 /** A failure that crosses contexts: a kind to branch on and a sentence to show. */
 export interface Problem {
@@ -100,7 +101,7 @@ export async function ask<K extends MessageType>(
       | Result<Protocol[K]['response']>
       | undefined;
     if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
-      return { ok: false, problem: { kind: 'internal', message: `No answer from the background for ${type}` } };
+      return { ok: false, problem: { kind: 'internal', message: t('problemNoAnswer', type) } };
     }
     return reply;
   } catch (error) {

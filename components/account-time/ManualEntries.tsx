@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { otherAccountOf } from '@/lib/account-time/accounts';
 import { MANUAL_KINDS } from '@/lib/account-time/manual';
 import type { ManualEntry, ManualKind } from '@/lib/account-time/types';
 import { t, type MessageKey } from '@/lib/i18n';
@@ -15,6 +16,8 @@ interface Props {
   projectId: string;
   /** Today in the account's time zone ("YYYY-MM-DD", from the background): a new entry's date. */
   today: string;
+  /** The page's account: entries made for another one are marked with its host. */
+  origin: string;
   entries: ManualEntry[];
   /** Called after any change, to reload totals and entries. */
   onChanged(): void;
@@ -29,7 +32,7 @@ interface Draft {
 }
 
 /** Account work outside threads: add, edit and delete entries for this project. */
-export function ManualEntries({ projectId, today, entries, onChanged }: Props) {
+export function ManualEntries({ projectId, today, origin, entries, onChanged }: Props) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -72,10 +75,11 @@ export function ManualEntries({ projectId, today, entries, onChanged }: Props) {
       {entries.length > 0 && (
         <ul aria-label={t('timeEntriesLabel')}>
           {entries.slice(0, 10).map((entry) => (
-            <li key={entry.id}>
+            <li key={entry.id} data-other-account={otherAccountOf(entry, origin)}>
               <span>
                 {entry.date} · {t(KIND_LABELS[entry.kind])} · {t('timeMinutes', [entry.minutes])}
                 {entry.note && ` · ${entry.note}`}
+                {otherAccountOf(entry, origin) && <span class="muted"> · {t('timeOtherAccount', otherAccountOf(entry, origin)!)}</span>}
               </span>
               <button type="button" class="link" onClick={() => startEdit(entry)} aria-label={t('timeEditEntry', [entry.date, entry.minutes])}>
                 {t('timeEdit')}

@@ -76,10 +76,15 @@ export function ProjectWidget({ projectId, origin, docked }: Props) {
               <Row name={t('timeThisMonth')} period={load.summary.month} />
             </tbody>
           </table>
+          {load.summary.month.otherAccounts?.map(({ host, ms }) => (
+            <p key={host} class="muted other-account" data-other-account={host}>
+              {t('timeOtherAccountMonth', [clockText(ms), host])}
+            </p>
+          ))}
           {load.summary.problem && <p class="problem">{t('timeProjectTimeFailed', load.summary.problem.message)}</p>}
           {load.summary.hourlyRate === null && <p class="muted">{t('timeNoRate')}</p>}
           <Trend months={load.summary.trend} />
-          <ManualEntries projectId={projectId} today={load.summary.today.firstDay} entries={load.entries} onChanged={() => void reload()} />
+          <ManualEntries projectId={projectId} today={load.summary.today.firstDay} origin={origin} entries={load.entries} onChanged={() => void reload()} />
         </>
       )}
     </section>

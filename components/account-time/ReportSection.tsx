@@ -76,8 +76,11 @@ function ReportTable({ rows }: { rows: readonly AccountTimeReportRow[] }) {
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={`${row.projectId} ${row.month}`}>
-            <th scope="row">{row.projectName}</th>
+          <tr key={`${row.otherAccount ?? ''} ${row.projectId} ${row.month}`} data-other-account={row.otherAccount}>
+            <th scope="row">
+              {row.otherAccount ? t('timeReportOtherProject', row.projectId) : row.projectName}
+              {row.otherAccount && <div class="muted">{t('timeOtherAccount', row.otherAccount)}</div>}
+            </th>
             <td>{row.month}</td>
             <td>{hoursText(row.accountMinutes)}</td>
             <td>{row.share?.kind === 'share' ? hoursText(row.share.projectMinutes) : row.projectMinutes === null ? '—' : hoursText(row.projectMinutes)}</td>
@@ -114,9 +117,9 @@ function ReportChart({ rows }: { rows: readonly AccountTimeReportRow[] }) {
         const width = Math.max(2, ((CHART_WIDTH - LABEL_WIDTH - 60) * row.accountMinutes) / max);
         const colour = row.share?.kind === 'share' ? LEVEL_COLOURS[row.share.level] : '#7b8794';
         return (
-          <g key={`${row.projectId} ${row.month}`}>
+          <g key={`${row.otherAccount ?? ''} ${row.projectId} ${row.month}`}>
             <text x={0} y={y + 12} font-size="11" fill="#1f2933">
-              {shortLabel(`${row.month} · ${row.projectName}`)}
+              {shortLabel(`${row.month} · ${row.otherAccount ? `${row.otherAccount} · ${t('timeReportOtherProject', row.projectId)}` : row.projectName}`)}
             </text>
             <rect x={LABEL_WIDTH} y={y} width={width} height={BAR_HEIGHT} rx="2" fill={colour} />
             <text x={LABEL_WIDTH + width + 4} y={y + 12} font-size="11" fill="#52606d">

@@ -122,7 +122,7 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
   const tree = selectedKey === undefined ? undefined : trees.get(selectedKey);
   const selected = selectedSummary && tree && 'tasks' in tree ? { source: selectedSummary.source, template: tree } : undefined;
   const [roles, setRoles] = useState<RoleMapping>({});
-  const [startDate, setStartDate] = useState(todayIso());
+  const [startDate, setStartDate] = useState(() => todayIso(data.settings.account.timeZone));
   const interrupted = data.applications.find((view) => view.application.status === 'stopped' || (view.application.status === 'running' && !view.live));
   const [running, setRunning] = useState<ApplicationView | undefined>(data.applications.find((view) => view.live));
   const [problem, setProblem] = useState<string | undefined>();

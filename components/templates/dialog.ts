@@ -30,10 +30,15 @@ export function trapFocus(dialog: HTMLElement, close: () => void): (event: Keybo
   };
 }
 
-/** "YYYY-MM-DD" of today in the browser's zone (the start date the picker offers). */
-export function todayIso(now = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/**
+ * "YYYY-MM-DD" of today in `timeZone` (the start date the picker offers: the
+ * account's today, the day Worksection's deadlines are counted in, which is
+ * not the browser's around midnight when the two zones differ).
+ */
+export function todayIso(timeZone: string, now = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /**

@@ -22,6 +22,11 @@ export interface PeriodSummary {
   loggedMinutes: number | null;
   share: AccountShare | null;
   cost: number | null;
+  /**
+   * Time recorded for another account's project with the same id, by host:
+   * not in `accountMs`, the share or the cost, and never written to this account.
+   */
+  otherAccounts?: Array<{ host: string; ms: number }>;
 }
 
 export interface ProjectTimeSummary {

@@ -14,6 +14,8 @@ export interface AccountTimeReportRow {
   projectMinutes: number | null;
   share: AccountShare | null;
   cost: number | null;
+  /** Set on time recorded for another account (its host): listed apart, never counted in this account's hours. */
+  otherAccount?: string;
 }
 
 export interface ReportInput {
@@ -67,6 +69,8 @@ export const ACCOUNT_TIME_CSV_COLUMNS: readonly CsvColumn<AccountTimeReportRow>[
   { header: 'Share %', value: (row) => (row.share?.kind === 'share' ? Math.round(row.share.percent * 10) / 10 : null) },
   { header: 'Level', value: (row) => (row.share?.kind === 'share' ? row.share.level : row.share ? 'no project hours' : 'unknown') },
   { header: 'Cost', value: (row) => row.cost },
+  // Time recorded for another account: its host (the row is not this account's project).
+  { header: 'Other account', value: (row) => row.otherAccount ?? null },
 ];
 
 export const accountTimeCsv = (rows: readonly AccountTimeReportRow[]): string => toCsv(rows, ACCOUNT_TIME_CSV_COLUMNS);

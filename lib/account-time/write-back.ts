@@ -19,7 +19,7 @@ export interface WriteBackRefusal {
 }
 
 export interface WriteBackEntry {
-  /** "taskId|YYYY-MM-DD": a thread's day is written once. */
+  /** "origin|taskId|YYYY-MM-DD" ("taskId|YYYY-MM-DD" in rows journaled before): a thread's day is written once per account. */
   key: string;
   taskId: string;
   projectId: string;
@@ -50,7 +50,8 @@ export function writeBackMarker(taskId: string, date: string): string {
   return `[account-desk:${taskId}:${date}]`;
 }
 
-export const writeBackKey = (taskId: string, date: string): string => `${taskId}|${date}`;
+/** Two accounts can have a task with the same id: the account is part of the key (rows journaled before it was have none). */
+export const writeBackKey = (taskId: string, date: string, origin?: string): string => (origin === undefined ? `${taskId}|${date}` : `${origin}|${taskId}|${date}`);
 
 /**
  * Whether a session or manual entry belongs to the account being written to.

@@ -10,6 +10,8 @@
 import { db } from '../db';
 import type { WsProject, WsUser, WsUserGroup } from '../worksection/types';
 import { connectedClient } from './connection';
+import { t } from '../i18n';
+import { ProblemError } from '../problem';
 
 export interface AccountDirectory {
   users: WsUser[];
@@ -21,6 +23,11 @@ export interface AccountDirectory {
 export const DIRECTORY_MAX_AGE_MS = 10 * 60_000;
 
 const keyOf = (origin: string) => `${origin} directory`;
+/** The account asked about is not the one connected (or none is). */
+export class NotConnectedProblem extends ProblemError {
+  readonly kind = 'not-connected';
+}
+
 const failureKeyOf = (origin: string) => `${origin} directory refresh failed`;
 const refreshing = new Map<string, Promise<AccountDirectory>>();
 
@@ -34,7 +41,7 @@ function refresh(origin: string, priority: 'interactive' | 'background'): Promis
   if (!running) {
     running = (async () => {
       const connection = await connectedClient({ priority });
-      if (!connection || connection.origin !== origin) throw new Error(`Account Desk is not connected to ${new URL(origin).host}`);
+      if (!connection || connection.origin !== origin) throw new NotConnectedProblem(t('problemNotConnectedTo', new URL(origin).host));
       const { client } = connection;
       const directory = { users: await client.getUsers(), groups: await client.getUserGroups(), projects: await client.getProjects({ extra: ['users'] }) };
       await primeDirectory(origin, directory);

@@ -23,7 +23,7 @@ const OVERRIDES_KEY = 'settingsPolicyOverrides';
 export class SettingsProblem extends ProblemError {
   readonly kind = 'invalid-settings';
   constructor(readonly problems: string[]) {
-    super(`Settings not saved: ${problems.join('; ')}`);
+    super(t('problemSettingsNotSaved', problems.join('; ')));
   }
 }
 

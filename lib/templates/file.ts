@@ -4,6 +4,7 @@
 import { describeValue, isPlainObject, unknownKeys } from '../validate';
 import { validateTemplate, type Template } from './model';
 import { ProblemError } from '../problem';
+import { t } from '../i18n';
 
 export const TEMPLATE_FILE_FORMAT = 'account-desk.templates';
 export const TEMPLATE_SCHEMA_VERSION = 1;
@@ -37,35 +38,35 @@ export function serializeTemplateFile(templates: readonly Template[]): string {
 export function parseTemplateFile(text: string): Template[] {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > TEMPLATE_FILE_MAX_BYTES) {
-    throw new TemplateFileError([], `The file is ${Math.ceil(bytes / 1024)} KB; a template file may be at most ${TEMPLATE_FILE_MAX_BYTES / 1024 / 1024} MB.`);
+    throw new TemplateFileError([], t('tplFileTooLarge', [Math.ceil(bytes / 1024), TEMPLATE_FILE_MAX_BYTES / 1024 / 1024]));
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new TemplateFileError([], `The file is not JSON (${(error as Error).message}).`);
+    throw new TemplateFileError([], t('tplFileNotJson', (error as Error).message));
   }
   if (!isPlainObject(data)) {
-    throw new TemplateFileError([], `The file is not an Account Desk template file: expected an object, got ${describeValue(data)}.`);
+    throw new TemplateFileError([], t('tplFileNotObject', describeValue(data)));
   }
   const file = data;
   if (file.format !== TEMPLATE_FILE_FORMAT) {
-    throw new TemplateFileError([], `The file is not an Account Desk template file (format is ${describeValue(file.format)}).`);
+    throw new TemplateFileError([], t('tplFileWrongFormat', describeValue(file.format)));
   }
   if (file.schemaVersion !== TEMPLATE_SCHEMA_VERSION) {
     throw new TemplateFileError(
       [],
       typeof file.schemaVersion === 'number' && file.schemaVersion > TEMPLATE_SCHEMA_VERSION
-        ? `The file was written by a newer Account Desk (schema ${file.schemaVersion}); this one reads schema ${TEMPLATE_SCHEMA_VERSION}.`
-        : `The file's schemaVersion is ${describeValue(file.schemaVersion)}; expected ${TEMPLATE_SCHEMA_VERSION}.`,
+        ? t('tplFileNewer', [file.schemaVersion, TEMPLATE_SCHEMA_VERSION])
+        : t('tplFileSchema', [describeValue(file.schemaVersion), TEMPLATE_SCHEMA_VERSION]),
     );
   }
   const problems = unknownKeys(file, ['format', 'schemaVersion', 'templates']).map((key) => `${key}: unknown field`);
   if (!Array.isArray(file.templates)) {
-    throw new TemplateFileError([...problems, `templates: expected a list, got ${describeValue(file.templates)}`], 'The file has no templates.');
+    throw new TemplateFileError([...problems, `templates: expected a list, got ${describeValue(file.templates)}`], t('tplFileNoTemplates'));
   }
   if (file.templates.length > TEMPLATE_FILE_MAX_TEMPLATES) {
-    throw new TemplateFileError([], `The file has ${file.templates.length} templates; at most ${TEMPLATE_FILE_MAX_TEMPLATES}.`);
+    throw new TemplateFileError([], t('tplFileTooManyTemplates', [file.templates.length, TEMPLATE_FILE_MAX_TEMPLATES]));
   }
   const templates: Template[] = [];
   const ids = new Set<string>();
@@ -79,7 +80,7 @@ export function parseTemplateFile(text: string): Template[] {
     }
   });
   if (problems.length > 0) {
-    throw new TemplateFileError(problems.slice(0, 50), `The file was not imported: ${problems.length} problem${problems.length === 1 ? '' : 's'}.`);
+    throw new TemplateFileError(problems.slice(0, 50), problems.length === 1 ? t('tplFileProblemOne') : t('tplFileProblems', [problems.length]));
   }
   return templates;
 }

@@ -6,6 +6,7 @@
 // background stores the rows in Dexie.
 import type { PlannedTask } from './expand';
 import type { Template } from './model';
+import { t } from '../i18n';
 
 export type JournalNodeState = 'planned' | 'attempting' | 'created';
 
@@ -104,22 +105,19 @@ export function nextNode(application: TemplateApplication): { index: number; nod
  */
 export function describeOutcome(application: TemplateApplication, live = false): string {
   const { created, total } = progressOf(application);
-  if (application.status === 'running' && !live) {
-    return `Interrupted after ${created} of ${total} tasks. Resume creates the rest without duplicates.`;
-  }
+  if (application.status === 'running' && !live) return t('tplOutcomeInterrupted', [created, total]);
   switch (application.status) {
     case 'done':
-      return `Created ${total} task${total === 1 ? '' : 's'} from “${application.templateName}”.`;
+      return total === 1 ? t('tplOutcomeCreatedOne', application.templateName) : t('tplOutcomeCreated', [total, application.templateName]);
     case 'cancelled': {
       const unknown = application.nodes.find((node) => node.state === 'attempting');
-      const kept = `Cancelled: ${created} of ${total} tasks were created and kept`;
       return unknown
-        ? `${kept}; “${unknown.planned.title}” may also have been created (its answer never came): check the project. The other ${total - created - 1} were not created.`
-        : `${kept}; the other ${total - created} were not created.`;
+        ? t('tplOutcomeCancelledUnknown', [created, total, unknown.planned.title, total - created - 1])
+        : t('tplOutcomeCancelled', [created, total, total - created]);
     }
     case 'stopped':
-      return `Stopped after ${created} of ${total} tasks: ${application.problem ?? 'a call failed'}. Resume creates the rest without duplicates.`;
+      return t('tplOutcomeStopped', [created, total, application.problem ?? t('tplOutcomeCallFailed')]);
     default:
-      return `Creating tasks: ${created} of ${total}.`;
+      return t('tplOutcomeCreating', [created, total]);
   }
 }

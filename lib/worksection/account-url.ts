@@ -2,6 +2,8 @@
 // extension talks to. Hosted accounts live at ACCOUNT.worksection.com (.eu,
 // .net); anything else is a custom domain, allowed behind an optional permission.
 
+import { t } from '../i18n';
+
 export type AccountUrlResult =
   | { ok: true; origin: string; host: string; hosted: boolean }
   | { ok: false; problem: 'empty' | 'malformed'; message: string };
@@ -26,8 +28,8 @@ const malformed = (message: string): AccountUrlResult => ({ ok: false, problem: 
  */
 export function parseAccountUrl(input: string): AccountUrlResult {
   const trimmed = input.trim();
-  if (!trimmed) return { ok: false, problem: 'empty', message: 'Enter your Worksection address, e.g. yourcompany.worksection.com.' };
-  if (/\s/.test(trimmed)) return malformed('A Worksection address has no spaces.');
+  if (!trimmed) return { ok: false, problem: 'empty', message: t('accountUrlEmpty') };
+  if (/\s/.test(trimmed)) return malformed(t('accountUrlSpaces'));
 
   // A bare account name is the part before .worksection.com.
   const candidate = ACCOUNT_NAME.test(trimmed) ? `https://${trimmed}.worksection.com` : trimmed;
@@ -35,34 +37,34 @@ export function parseAccountUrl(input: string): AccountUrlResult {
   // "host:port" looks like a scheme to the regex; only a "//" makes it one.
   const hasScheme = scheme !== undefined && candidate.slice(scheme.length + 1).startsWith('//');
   if (hasScheme && scheme !== 'https' && scheme !== 'http') {
-    return malformed(`"${scheme}:" addresses can't be Worksection accounts; use https://yourcompany.worksection.com.`);
+    return malformed(t('accountUrlScheme', scheme));
   }
   if (!hasScheme && scheme !== undefined && !/^[^:]+:\d+(?:[/?#]|$)/.test(candidate)) {
-    return malformed(`"${scheme}:" addresses can't be Worksection accounts; use https://yourcompany.worksection.com.`);
+    return malformed(t('accountUrlScheme', scheme));
   }
 
   let url: URL;
   try {
     url = new URL(hasScheme ? candidate : `https://${candidate}`);
   } catch {
-    return malformed(`"${trimmed}" is not a web address. Copy it from the browser while you are in Worksection.`);
+    return malformed(t('accountUrlNotAddress', trimmed));
   }
-  if (url.username || url.password) return malformed('Leave the user name and password out of the address.');
+  if (url.username || url.password) return malformed(t('accountUrlCredentials'));
 
   const hostname = url.hostname.replace(/\.$/, '');
   if (hostname.startsWith('[') || /^\d+(?:\.\d+){3}$/.test(hostname)) {
-    return malformed('Use the account\'s name, e.g. yourcompany.worksection.com, not an IP address.');
+    return malformed(t('accountUrlIp'));
   }
   const labels = hostname.split('.');
   if (labels.length < 2 || !labels.every((label) => DNS_LABEL.test(label)) || /^\d+$/.test(labels.at(-1) ?? '')) {
-    return malformed(`"${trimmed}" is not a web address. Copy it from the browser while you are in Worksection.`);
+    return malformed(t('accountUrlNotAddress', trimmed));
   }
   if (WORKSECTION_SITE.test(hostname)) {
-    return malformed('That is Worksection\'s own site. Enter your account\'s address, e.g. yourcompany.worksection.com.');
+    return malformed(t('accountUrlWorksectionSite'));
   }
   const hosted = /\.worksection\.(?:com|eu|net)$/.test(hostname);
   if (hosted && !isWorksectionHost(hostname)) {
-    return malformed(`"${hostname}" is not an account address; it looks like yourcompany.worksection.com.`);
+    return malformed(t('accountUrlNotAccount', hostname));
   }
 
   const host = url.port ? `${hostname}:${url.port}` : hostname;

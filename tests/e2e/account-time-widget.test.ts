@@ -112,7 +112,7 @@ describe('account time widget, pause and report', () => {
     const file = await download.path();
     const { readFileSync } = await import('node:fs');
     const csv = readFileSync(file, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('Project,Project id,Month,Account hours,Project hours,Share %,Level,Cost');
+    expect(csv.split('\r\n')[0]).toBe('Project,Project id,Month,Account hours,Project hours,Share %,Level,Cost,Other account');
     expect(csv).toContain(`${project.name},${project.id},`);
     await reports.close();
   }, 60_000);

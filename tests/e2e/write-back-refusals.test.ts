@@ -1,7 +1,8 @@
 // Write-back that never wedges, in the real extension: a refused add_costs (a
 // deleted task) leaves the other entries written and the refused one listed on
 // the reports page with Retry and Dismiss; time recorded for another account
-// is never written to this one.
+// is never written to this one. Retry writes a refused entry exactly once when
+// its cause is gone; Dismiss keeps it local for good.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Simulator } from '../simulator/index';
@@ -71,5 +72,64 @@ describe('write-back with a refused entry', () => {
     expect(await row.getByRole('button').count()).toBe(0);
     await reports.close();
     expect(await send('time/write-back')).toMatchObject({ sent: 0, refused: 0 });
+  });
+
+  it('Retry, once the cause is fixed in Worksection, writes the entry exactly once; Dismiss writes nothing', async () => {
+    const [, , , , timerOnly, dismissed] = sim.control.data().waiting;
+    expect(dismissed, 'the seed has six waiting threads').toBeDefined();
+
+    // Yesterday (the browser's day): fifteen minutes in each thread, added to the data the first test left.
+    const noon = new Date();
+    noon.setDate(noon.getDate() - 1);
+    noon.setHours(9, 0, 0, 0);
+    const session = (thread: typeof timerOnly, index: number) => {
+      const start = noon.getTime() + index * 3600_000;
+      return {
+        start, end: start + 15 * 60_000, open: 0, taskId: thread!.taskId, projectId: thread!.projectId,
+        lastActivityAt: start + 15 * 60_000, tabId: 1, focusedAt: start, origin: sim.origin,
+      };
+    };
+    const backup = await send<{ tables: Record<string, unknown[]> }>('time/export');
+    backup.tables.sessions = [...backup.tables.sessions!, session(timerOnly, 0), session(dismissed, 1)];
+    await send('time/import', { backup });
+
+    // Both projects accept only the timer: both entries are refused, nothing is written.
+    for (const thread of [timerOnly, dismissed]) sim.control.setProjectOptions(thread!.projectId, { timer_only: 1 });
+    expect(await send('time/write-back')).toMatchObject({ sent: 0, refused: 2 });
+    const ours = (taskId: string) => sim.control.costs().filter((cost) => cost.taskId === taskId && cost.comment.includes('[account-desk:'));
+    expect(ours(timerOnly!.taskId)).toEqual([]);
+    expect(ours(dismissed!.taskId)).toEqual([]);
+
+    // The cause is fixed for both; only the retried entry may be written.
+    for (const thread of [timerOnly, dismissed]) sim.control.setProjectOptions(thread!.projectId, { timer_only: 0 });
+
+    const reports = await browser.extensionPage('reports.html');
+    const rows = reports.locator('section#refused-write-back tbody tr');
+    const row = (thread: typeof timerOnly) => reports.locator(`section#refused-write-back tbody tr[data-key*="|${thread!.taskId}|"]`);
+    await row(timerOnly).waitFor();
+    expect(await row(timerOnly).innerText()).toContain('The project accepts only time from the timer');
+    expect(await row(dismissed).innerText()).toContain('The project accepts only time from the timer');
+
+    sim.control.resetStats();
+    await row(timerOnly).getByRole('button', { name: /^Retry / }).click();
+    // Written: the row leaves the list of refused time.
+    await row(timerOnly).waitFor({ state: 'detached' });
+    expect(ours(timerOnly!.taskId).map((cost) => cost.minutes)).toEqual([15]);
+    expect(sim.control.stats().byAction.add_costs).toBe(1);
+
+    await row(dismissed).getByRole('button', { name: /^Dismiss / }).click();
+    await row(dismissed).getByText('Dismissed: kept in Account Desk only').waitFor();
+    expect(await row(dismissed).getByRole('button').count()).toBe(0);
+    expect(ours(dismissed!.taskId)).toEqual([]);
+
+    // Later batches write neither again.
+    expect(await send('time/write-back')).toMatchObject({ sent: 0, refused: 0 });
+    await reports.reload();
+    await rows.first().waitFor();
+    expect(await row(timerOnly).count()).toBe(0);
+    expect(ours(timerOnly!.taskId)).toHaveLength(1);
+    expect(ours(dismissed!.taskId)).toEqual([]);
+    expect(sim.control.stats().byAction.add_costs).toBe(1);
+    await reports.close();
   });
 });

@@ -13,6 +13,8 @@ import { SimClock } from './clock.ts';
 import { createControl, type SimulatorControl } from './control.ts';
 import { assertTimeZone } from './format.ts';
 import type { Store } from './model.ts';
+import { DEMO_CATALOG, type AccountCatalog } from './seed-catalog.ts';
+import { SECOND_CATALOG } from './seed-catalog-second.ts';
 import { seedDemoAccount } from './seed.ts';
 import { createRequestHandler, type RequestLogEntry } from './server.ts';
 
@@ -24,6 +26,9 @@ export type { RequestLogEntry } from './server.ts';
 export { SimulatorInputError } from './faults.ts';
 
 export const DEMO_ACCOUNT = 'demo';
+export const SECOND_ACCOUNT = 'second';
+/** The second account's admin API key. */
+export const SECOND_API_KEY = 'b7e4a1c9d2f64e08a5c3b1d7e9f20a46';
 /** The demo account's admin API key (what the owner copies from Account → Security → Admin API). */
 export const DEMO_API_KEY = '5d6f2c1a9e8b47d3a0c4e7f19b2d8c63';
 /** Owner of the demo account ("Account Desk Demo"); the OAuth token below acts as this user. */
@@ -57,6 +62,13 @@ export interface Simulator {
   apiKey: string;
   /** Same operations as the /__sim/ HTTP routes, in-process. */
   control: SimulatorControl;
+  /**
+   * A second account, "Kvitka Studio" at https://second.worksection.com, with
+   * its own people, projects, API key, faults and statistics (the clock is
+   * shared). Its project 8506 and many of its task ids exist in the demo
+   * account too, as ids of different accounts can.
+   */
+  second: { origin: string; apiKey: string; control: SimulatorControl };
   close(): Promise<void>;
 }
 
@@ -69,41 +81,66 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const start = options.now ?? new Date();
   if (Number.isNaN(start.getTime())) throw new RangeError('now is not a valid date');
 
-  const origin = `https://${DEMO_ACCOUNT}.worksection.com`;
-  const seedAt = (now: Date): Store => seedDemoAccount({ now, seed, timeZone, subdomain: DEMO_ACCOUNT });
-  let store = seedAt(start);
   const clock = new SimClock(start);
-  const gateway = new ApiGateway(() => store, clock, DEMO_API_KEY, rateLimit);
-  if (options.authMode) gateway.authMode = options.authMode;
+  // Without an explicit start the accounts follow real time, so a reset re-seeds around "now".
+  const resetNow = () => options.now ?? new Date();
+  const demo = simulatedAccount({ subdomain: DEMO_ACCOUNT, apiKey: DEMO_API_KEY, catalog: DEMO_CATALOG, seed, timeZone, start, clock, rateLimit, resetNow, ...(options.authMode ? { authMode: options.authMode } : {}) });
+  const second = simulatedAccount({ subdomain: SECOND_ACCOUNT, apiKey: SECOND_API_KEY, catalog: SECOND_CATALOG, seed, timeZone, start, clock, rateLimit, resetNow });
+
+  const { key, cert } = await simulatorCertificate();
+  const server = createServer({ key, cert }, createRequestHandler({
+    store: demo.store, clock, gateway: demo.gateway, control: demo.control, subdomain: DEMO_ACCOUNT,
+    otherAccounts: new Map([[SECOND_ACCOUNT, { store: second.store, gateway: second.gateway, control: second.control }]]),
+    ...(options.log ? { log: options.log } : {}),
+  }));
+  const port = await listen(server, options.port ?? 0);
+  return {
+    port,
+    origin: demo.origin,
+    hostRules: `MAP *.worksection.com 127.0.0.1:${port}`,
+    apiKey: DEMO_API_KEY,
+    control: demo.control,
+    second: { origin: second.origin, apiKey: SECOND_API_KEY, control: second.control },
+    close: () => close(server),
+  };
+}
+
+interface AccountSetup {
+  subdomain: string;
+  apiKey: string;
+  catalog: AccountCatalog;
+  seed: number;
+  timeZone: string;
+  start: Date;
+  /** Shared by every account of the simulator: one simulated "now". */
+  clock: SimClock;
+  rateLimit: number;
+  authMode?: AuthMode;
+  resetNow(): Date;
+}
+
+/** One account: its data, its API (with its own key, faults and statistics) and its control. */
+function simulatedAccount(setup: AccountSetup) {
+  const origin = `https://${setup.subdomain}.worksection.com`;
+  const seedAt = (now: Date): Store => seedDemoAccount({ now, seed: setup.seed, timeZone: setup.timeZone, subdomain: setup.subdomain, catalog: setup.catalog });
+  let store = seedAt(setup.start);
+  const gateway = new ApiGateway(() => store, setup.clock, setup.apiKey, setup.rateLimit);
+  if (setup.authMode) gateway.authMode = setup.authMode;
   const control = createControl(
     {
       store: () => store,
       reseed(now, frozen) {
         store = seedAt(now);
-        clock.freeze(frozen);
-        clock.set(now);
+        setup.clock.freeze(frozen);
+        setup.clock.set(now);
       },
-      clock,
+      clock: setup.clock,
       gateway,
       origin,
     },
-    // Without an explicit start the demo follows real time, so a reset re-seeds around "now".
-    () => options.now ?? new Date(),
+    setup.resetNow,
   );
-
-  const { key, cert } = await simulatorCertificate();
-  const server = createServer({ key, cert }, createRequestHandler({
-    store: () => store, clock, gateway, control, subdomain: DEMO_ACCOUNT, ...(options.log ? { log: options.log } : {}),
-  }));
-  const port = await listen(server, options.port ?? 0);
-  return {
-    port,
-    origin,
-    hostRules: `MAP *.worksection.com 127.0.0.1:${port}`,
-    apiKey: DEMO_API_KEY,
-    control,
-    close: () => close(server),
-  };
+  return { origin, store: () => store, gateway, control };
 }
 
 function listen(server: Server, port: number): Promise<number> {

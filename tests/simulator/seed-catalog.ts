@@ -608,3 +608,15 @@ export const COST_NOTES: Readonly<Record<RoleKey, readonly string[]>> = {
   anyone: [''],
   nobody: [''],
 };
+
+/** Everything that makes one account: its name, teams, people, who plays each role, and its projects. */
+export interface AccountCatalog {
+  name: string;
+  groups: readonly GroupSpec[];
+  users: readonly UserSpec[];
+  roleUsers: Readonly<Record<Exclude<RoleKey, 'am' | 'client' | 'anyone' | 'nobody'>, string>>;
+  projects: readonly ProjectSpec[];
+}
+
+/** The demo agency, "Sreda Digital" (demo.worksection.com). */
+export const DEMO_CATALOG: AccountCatalog = { name: ACCOUNT_NAME, groups: GROUPS, users: USERS, roleUsers: ROLE_USERS, projects: PROJECTS };

@@ -16,21 +16,18 @@ import {
 } from './model.ts';
 import { createPrng, type Prng } from './prng.ts';
 import {
-  ACCOUNT_NAME,
   CLIENT_ACKS,
   CLIENT_ASKS,
   CLIENT_WAITING,
   COMMENT_FILES,
   COST_NOTES,
-  GROUPS,
+  DEMO_CATALOG,
   HOSTILE_COMMENT,
-  PROJECTS,
   ROLE_LABEL,
-  ROLE_USERS,
   TASK_TAGS,
   TEAM_NOTES,
   TEAM_REPLIES,
-  USERS,
+  type AccountCatalog,
   type ProjectSpec,
   type RoleKey,
   type TaskSpec,
@@ -42,6 +39,8 @@ export interface SeedOptions {
   seed: number;
   timeZone: string;
   subdomain: string;
+  /** Whose account it is; default the demo agency. */
+  catalog?: AccountCatalog;
 }
 
 const MINUTE = 60_000;
@@ -86,18 +85,20 @@ class Seeder {
   private readonly tz: string;
   private readonly drafts: DraftTask[] = [];
   private readonly draftComments: DraftComment[] = [];
+  private readonly catalog: AccountCatalog;
 
   constructor(options: SeedOptions) {
     this.rng = createPrng(options.seed);
     this.tz = options.timeZone;
-    this.store = new Store({ subdomain: options.subdomain, name: ACCOUNT_NAME, timeZone: options.timeZone });
+    this.catalog = options.catalog ?? DEMO_CATALOG;
+    this.store = new Store({ subdomain: options.subdomain, name: this.catalog.name, timeZone: options.timeZone });
     this.nowMs = options.now.getTime();
     this.today = formatDay(options.now, options.timeZone);
   }
 
   run(): Store {
     this.people();
-    for (const spec of PROJECTS) this.project(spec);
+    for (const spec of this.catalog.projects) this.project(spec);
     this.createTasks();
     this.relations();
     for (const draft of this.drafts) this.thread(draft);
@@ -110,8 +111,8 @@ class Seeder {
   // ---- people and projects -------------------------------------------------
 
   private people(): void {
-    for (const group of GROUPS) this.store.groups.push({ ...group });
-    for (const user of USERS) {
+    for (const group of this.catalog.groups) this.store.groups.push({ ...group });
+    for (const user of this.catalog.users) {
       this.store.users.push({ ...user, ...(user.contacts ? { contacts: { ...user.contacts } } : {}) });
     }
     for (const tag of TASK_TAGS) this.store.tags.push({ ...tag });
@@ -124,7 +125,7 @@ class Seeder {
 
   private project(spec: ProjectSpec): void {
     const added = this.workTime(spec.startDaysAgo);
-    const owner = ROLE_USERS.owner;
+    const owner = this.catalog.roleUsers.owner;
     const members = [...new Set([owner, spec.managerId, ...spec.teamIds])];
     const project: Project = {
       id: spec.id,
@@ -194,17 +195,17 @@ class Seeder {
   private resolve(role: RoleKey, project: Project): string {
     switch (role) {
       case 'am':
-        return project.managerId ?? ROLE_USERS.owner;
+        return project.managerId ?? this.catalog.roleUsers.owner;
       case 'client': {
         const clients = this.clientsOf(project);
-        return clients.length > 0 ? this.rng.pick(clients) : (project.managerId ?? ROLE_USERS.owner);
+        return clients.length > 0 ? this.rng.pick(clients) : (project.managerId ?? this.catalog.roleUsers.owner);
       }
       case 'anyone':
         return ANYONE_ID;
       case 'nobody':
         return NOBODY_ID;
       default:
-        return ROLE_USERS[role];
+        return this.catalog.roleUsers[role];
     }
   }
 
@@ -296,7 +297,7 @@ class Seeder {
   }
 
   private subscribersFor(draft: DraftTask): string[] {
-    const ids = [draft.authorId, draft.assigneeId, draft.project.managerId ?? ROLE_USERS.owner];
+    const ids = [draft.authorId, draft.assigneeId, draft.project.managerId ?? this.catalog.roleUsers.owner];
     const clients = this.clientsOf(draft.project);
     if (clients.length > 0 && this.rng.chance(0.5)) ids.push(this.rng.pick(clients));
     return [...new Set(ids.filter((id) => id !== ANYONE_ID && id !== NOBODY_ID))];
@@ -340,7 +341,7 @@ class Seeder {
       return;
     }
     const client = clientProject ? this.rng.pick(clients) : null;
-    const teamVoice = draft.project.managerId ?? ROLE_USERS.owner;
+    const teamVoice = draft.project.managerId ?? this.catalog.roleUsers.owner;
     const worker = this.isTeam(draft.assigneeId) ? draft.assigneeId : teamVoice;
     const comments: DraftComment[] = [];
     // History stays before the waiting comments, so they remain unanswered.
@@ -449,13 +450,13 @@ class Seeder {
         const open = tasks.filter((task) => task.dateAdded.getTime() <= dayEnd && (task.dateClosed?.getTime() ?? Infinity) >= dayStart);
         if (open.length === 0) continue;
         const task = this.rng.pick(open);
-        const managerId = project.managerId ?? ROLE_USERS.owner;
+        const managerId = project.managerId ?? this.catalog.roleUsers.owner;
         const userId = this.isTeam(task.assigneeId) ? task.assigneeId : managerId;
         rows.push({ task, userId, day, minutes: this.rng.int(3, 60) * 5, comment: this.costNote(userId), isTimer: this.rng.chance(0.5) });
       }
     }
     // Account work: the manager's calls and reports on the project, every month.
-    const managerId = project.managerId ?? ROLE_USERS.owner;
+    const managerId = project.managerId ?? this.catalog.roleUsers.owner;
     const communication = tasks.find((task) => /communication|status call/i.test(task.name)) ?? tasks[0];
     if (communication) {
       for (let monthsBack = 0; monthsBack < 6; monthsBack += 1) {
@@ -482,7 +483,7 @@ class Seeder {
   }
 
   private costNote(userId: string): string {
-    const role = (Object.entries(ROLE_USERS).find(([, id]) => id === userId)?.[0] ?? 'am') as RoleKey;
+    const role = (Object.entries(this.catalog.roleUsers).find(([, id]) => id === userId)?.[0] ?? 'am') as RoleKey;
     return this.rng.pick(COST_NOTES[role]);
   }
 
@@ -495,7 +496,7 @@ class Seeder {
       events.push({
         action: 'post', objectType: 'project', objectId: project.id, projectId: project.id, date: project.dateAdded,
         userId: project.authorId,
-        new: { title: project.name, user_to: userRef(store, project.managerId ?? ROLE_USERS.owner) },
+        new: { title: project.name, user_to: userRef(store, project.managerId ?? this.catalog.roleUsers.owner) },
       });
     }
     for (const draft of this.drafts) {
@@ -524,7 +525,7 @@ class Seeder {
       if (task.dateClosed) {
         events.push({
           ...base, action: 'close', date: task.dateClosed,
-          userId: this.isTeam(task.assigneeId) ? task.assigneeId : (draft.project.managerId ?? ROLE_USERS.owner),
+          userId: this.isTeam(task.assigneeId) ? task.assigneeId : (draft.project.managerId ?? this.catalog.roleUsers.owner),
         });
       }
     }

@@ -1,6 +1,6 @@
 // The HTTPS front door: routes on the Host header (demo.worksection.com is the
-// seeded account; other worksection hosts are not accounts), then to the API,
-// the web pages or the /__sim/ control routes.
+// seeded account, second.worksection.com a second one; other worksection hosts
+// are not accounts), then to the API, the web pages or the /__sim/ control routes.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiGateway, HttpAnswer } from './api/gateway.ts';
@@ -27,8 +27,12 @@ export interface ServerParts {
   gateway: ApiGateway;
   control: SimulatorControl;
   subdomain: string;
+  /** More accounts by subdomain (second.worksection.com): each with its own data, API and control. */
+  otherAccounts?: ReadonlyMap<string, AccountParts>;
   log?: (entry: RequestLogEntry) => void;
 }
+
+export type AccountParts = Pick<ServerParts, 'store' | 'gateway' | 'control'>;
 
 const MAX_BODY = 1024 * 1024;
 const ACCOUNT_HOST = /^([a-z0-9][a-z0-9-]*)\.worksection\.(?:com|eu|net)$/;
@@ -95,11 +99,13 @@ interface Routed {
 
 async function route(input: Routed, parts: ServerParts, noteAction: (action: string) => void): Promise<HttpAnswer | WebAnswer> {
   const { url, method } = input;
-  if (url.pathname === '/__sim' || url.pathname.startsWith('/__sim/')) {
-    return handleControl(parts.control, method, url.pathname, url.searchParams, input.bodyText);
-  }
   const account = ACCOUNT_HOST.exec(input.host)?.[1];
-  if (account !== parts.subdomain) {
+  const served: AccountParts | undefined = account === parts.subdomain ? parts : account === undefined ? undefined : parts.otherAccounts?.get(account);
+  if (url.pathname === '/__sim' || url.pathname.startsWith('/__sim/')) {
+    // On another account's host, that account's control; on any other host, the demo's.
+    return handleControl((served ?? parts).control, method, url.pathname, url.searchParams, input.bodyText);
+  }
+  if (!served) {
     return { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, body: unknownAccountHtml(input.host || 'this address') };
   }
   const apiKind = /^\/api\/admin\/v2\/?$/.test(url.pathname) ? 'admin' : /^\/api\/oauth2\/?$/.test(url.pathname) ? 'oauth' : null;
@@ -110,7 +116,7 @@ async function route(input: Routed, parts: ServerParts, noteAction: (action: str
     const action = url.searchParams.get('action');
     if (action) noteAction(action);
     const authorization = input.request.headers.authorization;
-    return parts.gateway.handle({
+    return served.gateway.handle({
       kind: apiKind,
       rawQuery: input.rawQuery,
       ...(authorization ? { authorization } : {}),
@@ -121,7 +127,7 @@ async function route(input: Routed, parts: ServerParts, noteAction: (action: str
   if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
     return { status: 405, headers: { allow: 'GET, POST', 'content-type': 'text/plain' }, body: 'Method not allowed' };
   }
-  return handlePage(parts.store(), parts.clock, {
+  return handlePage(served.store(), parts.clock, {
     method: method === 'HEAD' ? 'GET' : method,
     path: url.pathname,
     search: url.searchParams,

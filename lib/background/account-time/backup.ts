@@ -16,13 +16,15 @@ import { describeValue, isPlainObject } from '../../validate';
 import { ProblemError } from '../../problem';
 
 import { BACKUP_FORMAT, BACKUP_MAX_BYTES, type Backup } from '../../account-time/protocol';
+import { t } from '../../i18n';
 export { BACKUP_FORMAT, BACKUP_MAX_BYTES };
 
 
 export class BackupProblem extends ProblemError {
   readonly kind = 'invalid-backup';
   constructor(readonly problems: string[]) {
-    super(`Nothing imported: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? ` (and ${problems.length - 10} more)` : ''}`);
+    const shown = problems.slice(0, 10).join('; ');
+    super(t('problemNothingImported', problems.length > 10 ? t('problemAndMore', [shown, problems.length - 10]) : shown));
   }
 }
 
@@ -86,7 +88,19 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
   },
   writeBack(row) {
     const problems: string[] = [];
-    if (row.status !== 'pending' && row.status !== 'sent') problems.push(`status must be pending or sent, got ${describeValue(row.status)}`);
+    if (!['pending', 'sent', 'refused', 'dismissed'].includes(row.status as string)) {
+      problems.push(`status must be pending, sent, refused or dismissed, got ${describeValue(row.status)}`);
+    }
+    // Refused and dismissed entries keep why Worksection said no (the reports page shows it).
+    if (row.status === 'refused' || row.status === 'dismissed') {
+      const refusal = row.refusal;
+      const fine =
+        isPlainObject(refusal) &&
+        ['task-deleted', 'timer-only', 'today-only', 'other'].includes(refusal.kind as string) &&
+        typeof refusal.message === 'string' &&
+        isTime(refusal.at);
+      if (!fine) problems.push(`a ${String(row.status)} entry needs its refusal (kind, message, at), got ${describeValue(refusal)}`);
+    }
     if (!isId(row.taskId) || !isId(row.projectId) || typeof row.date !== 'string') problems.push('taskId, projectId and date are required');
     if (typeof row.minutes !== 'number' || row.minutes < 1) problems.push('minutes must be at least 1');
     return problems;
@@ -148,7 +162,7 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
 export function checkBackup(db: AccountDeskDb, input: unknown, context: BackupContext = {}): string[] {
   if (!isPlainObject(input)) return [`backup: expected a JSON object, got ${describeValue(input)}`];
   const size = JSON.stringify(input).length;
-  if (size > BACKUP_MAX_BYTES) return [`backup: ${megabytes(size)} MB, more than the ${megabytes(BACKUP_MAX_BYTES)} MB a backup may have`];
+  if (size > BACKUP_MAX_BYTES) return [t('problemBackupTooLarge', [megabytes(size), megabytes(BACKUP_MAX_BYTES)])];
   const problems: string[] = [];
   if (input.format !== BACKUP_FORMAT) problems.push(`format: expected "${BACKUP_FORMAT}", got ${describeValue(input.format)}`);
   const version = input.schemaVersion;

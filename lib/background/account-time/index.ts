@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { db } from '../../db';
+import { ProblemError } from '../../problem';
 import type { CallerPolicy, Handlers } from '../../messages';
 import type { RefusedEntryView, TimeMessages } from '../../account-time/protocol';
 import { parseWorksectionPath } from '../../worksection/paths';
@@ -18,8 +19,14 @@ import { accountTimeReportFor } from './report';
 import { connectedUser } from './user';
 import type { WriteBackOutcome } from '../../account-time/protocol';
 import { dismissRefused, refusedEntries, retryRefused, writeBack } from './write-back';
+import { t } from '../../i18n';
 
 export const WRITE_BACK_ALARM = 'account-time-write-back';
+
+/** Write-back can't tell whose time it is yet. */
+export class WriteBackProblem extends ProblemError {
+  readonly kind = 'write-back-needs-user';
+}
 
 /** A backup's links must lead to the account connected now. */
 async function backupContext(): Promise<BackupContext> {
@@ -40,7 +47,7 @@ export const accountTimeHandlers: Handlers<TimeMessages> = {
     const live = await liveSession(db(), now, settings.accountTime.idleSeconds * 1000);
     return {
       ...info,
-      todayMs: await threadTodayMs(db(), taskId, now, settings.account.timeZone),
+      todayMs: await threadTodayMs(db(), taskId, now, settings.account.timeZone, origin),
       counting: live !== undefined && live.tabId === sender.tabId && live.taskId === taskId,
       paused: await isPaused(db()),
       idleSeconds: settings.accountTime.idleSeconds,
@@ -59,7 +66,7 @@ export const accountTimeHandlers: Handlers<TimeMessages> = {
             { tabId: sender.tabId, taskId, projectId, at: now, lastActivityAt: Math.min(lastActivityAt, now), focusedAt: Math.min(focusedAt, now), pageId, origin },
           )
         : undefined;
-    return { counting: open !== undefined, todayMs: await threadTodayMs(db(), taskId, now, settings.account.timeZone) };
+    return { counting: open !== undefined, todayMs: await threadTodayMs(db(), taskId, now, settings.account.timeZone, origin) };
   },
   'time/stop': async ({ lastActivityAt, reason }, sender) => {
     if (sender.tabId === undefined) return null;
@@ -105,7 +112,7 @@ export const accountTimeHandlers: Handlers<TimeMessages> = {
     const settings = await getSettings();
     const connection = await connectedClient();
     const rate = settings.accountTime.hourlyRate ?? (await connectedUser(db(), await connectionStatus()))?.rate ?? null;
-    return accountTimeReportFor({ db: db(), client: connection?.client ?? null, settings, now: Date.now(), hourlyRate: rate }, months);
+    return accountTimeReportFor({ db: db(), client: connection?.client ?? null, settings, now: Date.now(), hourlyRate: rate, origin: connection?.origin }, months);
   },
 };
 
@@ -158,7 +165,7 @@ export function runWriteBack(): Promise<WriteBackOutcome | null> {
     if (!settings.accountTime.writeBack || !connection) return null;
     const summary = await connectionStatus();
     const user = await connectedUser(db(), summary);
-    if (summary?.authKind === 'admin' && !user) throw new Error('Write-back needs to know whose time it is: sync with Worksection first.');
+    if (summary?.authKind === 'admin' && !user) throw new WriteBackProblem(t('timeProblemWriteBackUser'));
     return writeBack({
       db: db(),
       client: connection.client,

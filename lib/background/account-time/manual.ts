@@ -3,6 +3,7 @@ import type { AccountDeskDb } from '../../db';
 import { parseManualEntry } from '../../account-time/manual';
 import type { ManualEntry } from '../../account-time/types';
 import { ProblemError } from '../../problem';
+import { t } from '../../i18n';
 
 export class ManualEntryProblem extends ProblemError {
   readonly kind = 'invalid-entry';
@@ -16,11 +17,11 @@ export async function listEntries(db: AccountDeskDb, projectId: string): Promise
 /** Saves an entry; a new one records the account it was made for (an edit keeps the one it had). */
 export async function saveEntry(db: AccountDeskDb, input: unknown, now: number, origin?: string): Promise<ManualEntry> {
   const parsed = parseManualEntry(input);
-  if (!parsed.ok) throw new ManualEntryProblem(`Entry not saved: ${parsed.problems.join('; ')}`);
+  if (!parsed.ok) throw new ManualEntryProblem(t('timeProblemEntryNotSaved', parsed.problems.join('; ')));
   const { id, ...fields } = parsed.entry;
   return db.transaction('rw', db.manualEntries, async () => {
     const existing = id === undefined ? undefined : await db.manualEntries.get(id);
-    if (id !== undefined && !existing) throw new ManualEntryProblem(`Entry ${id} no longer exists`);
+    if (id !== undefined && !existing) throw new ManualEntryProblem(t('timeProblemEntryGone', [id]));
     const account = existing ? existing.origin : origin;
     const row: ManualEntry = { ...fields, createdAt: existing?.createdAt ?? now, ...(account === undefined ? {} : { origin: account }), ...(id === undefined ? {} : { id }) };
     const savedId = await db.manualEntries.put(row);

@@ -14,12 +14,20 @@ import type { Settings } from '../../settings';
 import type { WorksectionClient } from '../../worksection/client';
 import { wsTimeToMinutes } from '../../worksection/dates';
 import { toProblem } from '../problems';
+import { ProblemError } from '../../problem';
+import { splitByAccount } from '../../account-time/accounts';
+import { t } from '../../i18n';
 
 /** Sessions are looked up by start; one that began up to a day before a period can still reach into it. */
 export const SESSION_REACH_MS = 24 * 3600_000;
 /** Project time is re-read from Worksection when older than this (the cached value is shown meanwhile). */
 export const PROJECT_TIME_MAX_AGE = 5 * 60_000;
 export const TREND_MONTHS = 6;
+
+/** Worksection answered project time in a form we can't read. */
+export class ProjectTimeProblem extends ProblemError {
+  readonly kind = 'unreadable-project-time';
+}
 
 export async function projectSessions(db: AccountDeskDb, projectId: string, from: number, to: number): Promise<Session[]> {
   return db.sessions.where('[projectId+start]').between([projectId, from - SESSION_REACH_MS], [projectId, to], true, false).toArray();
@@ -29,25 +37,42 @@ export async function projectEntries(db: AccountDeskDb, projectId: string, first
   return db.manualEntries.where('[projectId+date]').between([projectId, firstDay], [projectId, lastDay], true, true).toArray();
 }
 
-/** Account time of one project in a period, in ms. */
-export async function projectAccountMs(db: AccountDeskDb, projectId: string, period: Period): Promise<number> {
+/** Account time of one project in a period: `origin`'s (all rows without one), and other accounts' by host. */
+export async function projectAccountTime(
+  db: AccountDeskDb,
+  projectId: string,
+  period: Period,
+  origin?: string,
+): Promise<{ ms: number; others: Map<string, number> }> {
   const [sessions, entries] = await Promise.all([
     projectSessions(db, projectId, period.from, period.to),
     projectEntries(db, projectId, period.firstDay, period.lastDay),
   ]);
-  return sessionMs(sessions, period.from, period.to) + manualMs(entries, period);
+  // Another account's project can have the same id: its time is never this project's.
+  const ownSessions = splitByAccount(sessions, origin);
+  const ownEntries = splitByAccount(entries, origin);
+  const others = new Map<string, number>();
+  for (const [host, rows] of ownSessions.others) others.set(host, (others.get(host) ?? 0) + sessionMs(rows, period.from, period.to));
+  for (const [host, rows] of ownEntries.others) others.set(host, (others.get(host) ?? 0) + manualMs(rows, period));
+  for (const [host, ms] of others) if (ms <= 0) others.delete(host);
+  return { ms: sessionMs(ownSessions.own, period.from, period.to) + manualMs(ownEntries.own, period), others };
 }
 
-/** Time in one thread today, in ms. */
-export async function threadTodayMs(db: AccountDeskDb, taskId: string, now: number, timeZone: string): Promise<number> {
+/** Account time of one project in a period, in ms (`origin`'s only, when given). */
+export async function projectAccountMs(db: AccountDeskDb, projectId: string, period: Period, origin?: string): Promise<number> {
+  return (await projectAccountTime(db, projectId, period, origin)).ms;
+}
+
+/** Time in one thread today, in ms (`origin`'s only, when given: another account's task can have the same id). */
+export async function threadTodayMs(db: AccountDeskDb, taskId: string, now: number, timeZone: string, origin?: string): Promise<number> {
   const day = periodOf('day', now, timeZone);
   const sessions = await db.sessions.where('[taskId+start]').between([taskId, day.from - SESSION_REACH_MS], [taskId, day.to], true, false).toArray();
-  return sessionMs(sessions, day.from, day.to);
+  return sessionMs(splitByAccount(sessions, origin).own, day.from, day.to);
 }
 
 /** Minutes of account time already written back to Worksection for a project and period. */
-async function writtenBackMinutes(db: AccountDeskDb, projectId: string, period: Period): Promise<number> {
-  const sent = await db.writeBack.where('status').equals('sent').toArray();
+async function writtenBackMinutes(db: AccountDeskDb, projectId: string, period: Period, origin: string): Promise<number> {
+  const sent = splitByAccount(await db.writeBack.where('status').equals('sent').toArray(), origin).own;
   return sent
     .filter((entry) => entry.projectId === projectId && entry.date >= period.firstDay && entry.date <= period.lastDay)
     .reduce((sum, entry) => sum + entry.minutes, 0);
@@ -70,7 +95,7 @@ async function revalidated<T>(db: AccountDeskDb, key: string, now: number, load:
 
 function minutesOf(time: string): number {
   const minutes = wsTimeToMinutes(time);
-  if (minutes === undefined) throw new Error(`Worksection answered project time "${time}", not H:MM`);
+  if (minutes === undefined) throw new ProjectTimeProblem(t('timeProblemProjectTime', time));
   return minutes;
 }
 
@@ -116,7 +141,7 @@ async function periodSummary(
   logged: () => Promise<number> | null,
 ): Promise<Summary> {
   const { db, settings } = deps;
-  const accountMs = await projectAccountMs(db, projectId, period);
+  const { ms: accountMs, others } = await projectAccountTime(db, projectId, period, deps.origin);
   const accountMinutes = accountMs / 60_000;
   let loggedValue: number | null = null;
   let problem: Problem | undefined;
@@ -126,12 +151,17 @@ async function periodSummary(
     problem = toProblem(error);
   }
   const { writeBack, shareThresholds, hourlyRate } = settings.accountTime;
-  const written = writeBack ? await writtenBackMinutes(db, projectId, period) : 0;
+  const written = writeBack ? await writtenBackMinutes(db, projectId, period, deps.origin) : 0;
   const share =
     loggedValue === null
       ? null
       : accountShare({ accountMinutes, loggedMinutes: loggedValue, unwrittenMinutes: Math.max(0, accountMinutes - written), writeBack }, shareThresholds);
-  return { kind, label, firstDay: period.firstDay, lastDay: period.lastDay, accountMs, loggedMinutes: loggedValue, share, cost: accountCost(accountMinutes, hourlyRate), problem };
+  const otherAccounts = [...others].map(([host, ms]) => ({ host, ms }));
+  return {
+    kind, label, firstDay: period.firstDay, lastDay: period.lastDay, accountMs, loggedMinutes: loggedValue, share, cost: accountCost(accountMinutes, hourlyRate),
+    ...(otherAccounts.length > 0 ? { otherAccounts } : {}),
+    problem,
+  };
 }
 
 export async function projectSummary(deps: SummaryDeps, projectId: string): Promise<ProjectTimeSummary> {

@@ -10,6 +10,8 @@ import type { WorksectionClient } from '../../worksection/client';
 import { wsTimeToMinutes } from '../../worksection/dates';
 import { toProblem } from '../problems';
 import { SESSION_REACH_MS } from './queries';
+import { splitByAccount } from '../../account-time/accounts';
+import type { ManualEntry, Session } from '../../account-time/types';
 
 export const REPORT_MONTHS_LIMIT = 24;
 
@@ -22,7 +24,15 @@ const add = (map: Nested, projectId: string, month: string, minutes: number) => 
 };
 
 export async function accountTimeReportFor(
-  deps: { db: AccountDeskDb; client: WorksectionClient | null; settings: Settings; now: number; hourlyRate: number | null },
+  deps: {
+    db: AccountDeskDb;
+    client: WorksectionClient | null;
+    settings: Settings;
+    now: number;
+    hourlyRate: number | null;
+    /** The connected account: rows recorded for another one are listed apart, marked with its host. */
+    origin?: string;
+  },
   monthCount: number,
 ): Promise<AccountTimeReport> {
   if (!Number.isInteger(monthCount) || monthCount < 1 || monthCount > REPORT_MONTHS_LIMIT) {
@@ -40,12 +50,18 @@ export async function accountTimeReportFor(
     db.manualEntries.where('date').between(first.firstDay, last.lastDay, true, true).toArray(),
     db.writeBack.where('status').equals('sent').toArray(),
   ]);
-  const account: Nested = new Map();
-  for (const period of periods) {
-    for (const row of perProject(sessions, entries, period)) add(account, row.projectId, monthKey(period), row.totalMs / 60_000);
-  }
+  const ownSessions = splitByAccount(sessions, deps.origin);
+  const ownEntries = splitByAccount(entries, deps.origin);
+  const perMonth = (accountSessions: Session[], accountEntries: ManualEntry[]): Nested => {
+    const nested: Nested = new Map();
+    for (const period of periods) {
+      for (const row of perProject(accountSessions, accountEntries, period)) add(nested, row.projectId, monthKey(period), row.totalMs / 60_000);
+    }
+    return nested;
+  };
+  const account = perMonth(ownSessions.own, ownEntries.own);
   const writtenMap: Nested = new Map();
-  for (const entry of written) if (entry.date >= first.firstDay && entry.date <= last.lastDay) add(writtenMap, entry.projectId, entry.date.slice(0, 7), entry.minutes);
+  for (const entry of splitByAccount(written, deps.origin).own) if (entry.date >= first.firstDay && entry.date <= last.lastDay) add(writtenMap, entry.projectId, entry.date.slice(0, 7), entry.minutes);
 
   const names = new Map<string, string>();
   for (const thread of await db.threads.toArray()) if (thread.projectName) names.set(thread.projectId, thread.projectName);
@@ -74,5 +90,20 @@ export async function accountTimeReportFor(
     hourlyRate: deps.hourlyRate,
     writeBack: settings.accountTime.writeBack,
   });
+  // Another account's time: its project ids mean nothing here (no names, hours or shares of this account).
+  const hosts = new Set([...ownSessions.others.keys(), ...ownEntries.others.keys()]);
+  for (const host of hosts) {
+    const others = accountTimeReport({
+      account: perMonth(ownSessions.others.get(host) ?? [], ownEntries.others.get(host) ?? []),
+      logged: null,
+      written: new Map(),
+      names: new Map(),
+      months,
+      thresholds: settings.accountTime.shareThresholds,
+      hourlyRate: deps.hourlyRate,
+      writeBack: false,
+    });
+    rows.push(...others.map((row) => ({ ...row, otherAccount: host })));
+  }
   return { months, rows, problem };
 }

@@ -71,8 +71,10 @@ export async function writeBack(deps: WriteBackDeps): Promise<WriteBackOutcome> 
 
   for (const day of threadDays(sessions, days)) {
     const minutes = wholeMinutes(day.ms);
-    const key = writeBackKey(day.taskId, day.date);
-    const journal = await db.writeBack.get(key);
+    const key = writeBackKey(day.taskId, day.date, deps.origin);
+    // A row journaled before keys carried the account counts when it is this account's (or says no account).
+    const legacy = await db.writeBack.get(writeBackKey(day.taskId, day.date));
+    const journal = (await db.writeBack.get(key)) ?? (legacy && (legacy.origin === undefined || legacy.origin === deps.origin) ? legacy : undefined);
     // Sent, refused (until the user retries) or dismissed: not sent again by the batch.
     if ((journal && journal.status !== 'pending') || minutes < 1) {
       outcome.skipped++;
@@ -97,6 +99,7 @@ export async function writeBack(deps: WriteBackDeps): Promise<WriteBackOutcome> 
       attemptedAt: Date.now(),
       origin: deps.origin,
     };
+    if (journal && journal.key !== key) await db.writeBack.delete(journal.key); // an old-style pending row, not found: re-journaled under the new key
     await db.writeBack.put(entry); // before the call: a crash now leaves a pending row to check
     let id: string;
     try {

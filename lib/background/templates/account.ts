@@ -2,6 +2,7 @@
 import type { WorksectionClient } from '../../worksection/client';
 import { ProblemError } from '../../problem';
 import { connectedClient } from '../connection';
+import { t } from '../../i18n';
 
 export class TemplatesProblem extends ProblemError {
   constructor(
@@ -14,9 +15,9 @@ export class TemplatesProblem extends ProblemError {
 
 export async function clientFor(origin: string): Promise<WorksectionClient> {
   const connection = await connectedClient();
-  if (!connection) throw new TemplatesProblem('not-connected', 'Connect Account Desk to Worksection in its options first.');
+  if (!connection) throw new TemplatesProblem('not-connected', t('tplProblemNotConnected'));
   if (connection.origin !== origin) {
-    throw new TemplatesProblem('other-account', `Account Desk is connected to ${new URL(connection.origin).host}, not to this account.`);
+    throw new TemplatesProblem('other-account', t('tplProblemOtherAccount', new URL(connection.origin).host));
   }
   return connection.client;
 }

@@ -10,6 +10,7 @@ import { ApplicationError, cancelApplication, planApplication, runApplication } 
 import { findTemplate } from './library';
 import { projectPeople, roleKey } from './people';
 import { requestSizeCheck } from './request-size';
+import { t } from '../../i18n';
 
 // Which applications a runner in this worker is walking. A lock, not state: if
 // the worker stops, the walk stops with it and the row says "running" with no
@@ -22,7 +23,7 @@ function view(application: TemplateApplication): ApplicationView {
 }
 
 async function startRunner(id: string, origin: string): Promise<void> {
-  if (live.has(id)) throw new TemplatesProblem('busy', 'This template is already being applied.');
+  if (live.has(id)) throw new TemplatesProblem('busy', t('tplProblemBusy'));
   const client = await clientFor(origin);
   live.add(id);
   void runApplication(id, { db: db(), api: client })
@@ -65,7 +66,7 @@ export async function applyTemplate(request: ApplyRequest): Promise<ApplicationV
 
 async function requireApplication(id: string): Promise<TemplateApplication> {
   const application = await db().templateApplications.get(id);
-  if (!application) throw new TemplatesProblem('not-found', 'This template application no longer exists.');
+  if (!application) throw new TemplatesProblem('not-found', t('tplProblemApplicationGone'));
   return application;
 }
 

@@ -10,6 +10,7 @@ import { WorksectionError } from '../../worksection/errors';
 import type { PostTaskInput, WsTaskExtra } from '../../worksection/client';
 import type { WsSubtask, WsTask } from '../../worksection/types';
 import { ProblemError } from '../../problem';
+import { t } from '../../i18n';
 
 /** The part of WorksectionClient applying needs (a test can pass the real one against the simulator). */
 export interface TemplateApi {
@@ -76,7 +77,7 @@ export async function planApplication(
 async function update(db: AccountDeskDb, id: string, change: (application: TemplateApplication) => void, now: number): Promise<TemplateApplication> {
   return db.transaction('rw', db.templateApplications, async () => {
     const application = await db.templateApplications.get(id);
-    if (!application) throw new ApplicationError('not-found', 'This template application no longer exists.');
+    if (!application) throw new ApplicationError('not-found', t('tplProblemApplicationGone'));
     change(application);
     application.updatedAt = now;
     await db.templateApplications.put(application);
@@ -147,7 +148,7 @@ export async function runApplication(id: string, deps: ApplyDeps): Promise<Templ
     id,
     (row) => {
       if (row.status === 'done' || row.status === 'cancelled') {
-        throw new ApplicationError('finished', `This application is already ${row.status === 'done' ? 'finished' : 'cancelled'}.`);
+        throw new ApplicationError('finished', t(row.status === 'done' ? 'tplProblemApplicationFinished' : 'tplProblemApplicationCancelled'));
       }
       row.status = 'running';
       delete row.problem;
@@ -156,7 +157,7 @@ export async function runApplication(id: string, deps: ApplyDeps): Promise<Templ
   );
   for (;;) {
     const current = await db.templateApplications.get(id);
-    if (!current) throw new ApplicationError('not-found', 'This template application no longer exists.');
+    if (!current) throw new ApplicationError('not-found', t('tplProblemApplicationGone'));
     if (current.status === 'cancelled') return current;
     application = current;
     const next = nextNode(application);
@@ -210,7 +211,7 @@ export async function runApplication(id: string, deps: ApplyDeps): Promise<Templ
 /** Cancel: keeps what was created, creates nothing more. A node whose outcome is unknown is reported as such. */
 export async function cancelApplication(db: AccountDeskDb, id: string, now = Date.now()): Promise<TemplateApplication> {
   return update(db, id, (row) => {
-    if (row.status === 'done') throw new ApplicationError('finished', 'This application is already finished.');
+    if (row.status === 'done') throw new ApplicationError('finished', t('tplProblemApplicationFinished'));
     row.status = 'cancelled';
     row.finishedAt = now;
   }, now);

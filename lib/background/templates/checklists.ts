@@ -6,6 +6,7 @@ import { connectionStatus } from '../connection';
 import { accountDirectory } from '../directory';
 import { clientFor, TemplatesProblem } from './account';
 import { libraryEntries, uiLanguage } from './library';
+import { t } from '../../i18n';
 
 const SAVED_CHECKLISTS_MAX = 200;
 
@@ -35,10 +36,10 @@ export async function rememberChecklist(title: string, items: readonly string[],
 }
 
 function checkChecklist(title: string, items: readonly string[]): void {
-  if (!title.trim() || title.length > 250) throw new TemplatesProblem('invalid', 'A checklist needs a name of at most 250 characters.');
-  if (items.length === 0 || items.length > 50) throw new TemplatesProblem('invalid', 'A checklist needs 1 to 50 items.');
+  if (!title.trim() || title.length > 250) throw new TemplatesProblem('invalid', t('tplProblemChecklistName'));
+  if (items.length === 0 || items.length > 50) throw new TemplatesProblem('invalid', t('tplProblemChecklistCount'));
   if (items.some((item) => !item.trim() || item.length > 500 || /[\r\n]/.test(item))) {
-    throw new TemplatesProblem('invalid', 'Each checklist item must be one non-empty line of at most 500 characters.');
+    throw new TemplatesProblem('invalid', t('tplProblemChecklistItem'));
   }
 }
 

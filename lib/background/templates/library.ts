@@ -10,6 +10,7 @@ import { connectedClient } from '../connection';
 import { accountDirectory } from '../directory';
 import { getSettings } from '../settings-store';
 import { TemplatesProblem } from './account';
+import { t } from '../../i18n';
 
 export function uiLanguage(): 'en' | 'ru' | 'uk' {
   const language = browser.i18n.getUILanguage().slice(0, 2).toLowerCase();
@@ -39,9 +40,9 @@ export async function teamLibrary(): Promise<{ templates: Template[]; problem?: 
       calendar: settings.businessHours,
       roleOf: (email) => users.find((user) => user.email === email)?.title?.trim() || undefined,
     });
-    return problems.length > 0 ? { templates, problem: `Skipped in the team library: ${problems.slice(0, 3).join('; ')}` } : { templates };
+    return problems.length > 0 ? { templates, problem: t('tplProblemTeamSkipped', problems.slice(0, 3).join('; ')) } : { templates };
   } catch (error) {
-    return { templates: [], problem: `The team library could not be read: ${String((error as Error).message)}` };
+    return { templates: [], problem: t('tplProblemTeamUnreadable', String((error as Error).message)) };
   }
 }
 
@@ -79,7 +80,7 @@ export async function templateLibrary(): Promise<TemplateLibrary> {
 /** Projects to choose the team library from (options). */
 export async function projectChoices(): Promise<Array<{ id: string; name: string }>> {
   const connection = await connectedClient();
-  if (!connection) throw new TemplatesProblem('not-connected', 'Connect Account Desk to Worksection first.');
+  if (!connection) throw new TemplatesProblem('not-connected', t('tplProblemNotConnected'));
   const { projects } = await accountDirectory(connection.origin);
   return projects.map((project) => ({ id: project.id, name: project.name })).sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -87,7 +88,7 @@ export async function projectChoices(): Promise<Array<{ id: string; name: string
 export async function findTemplate(source: TemplateSource, templateId: string): Promise<Template> {
   const entries = await libraryEntries();
   const entry = entries.find((candidate) => candidate.source === source && candidate.template.id === templateId);
-  if (!entry) throw new TemplatesProblem('not-found', 'That template no longer exists.');
+  if (!entry) throw new TemplatesProblem('not-found', t('tplProblemTemplateGone'));
   return entry.template;
 }
 

@@ -3,6 +3,7 @@
 import type { AccountDeskDb } from '../../db';
 import { parseTemplateFile, serializeTemplateFile, validateTemplate, type Template } from '../../templates';
 import { ProblemError } from '../../problem';
+import { t } from '../../i18n';
 
 export class PersonalTemplateError extends ProblemError {
   override readonly name = 'PersonalTemplateError';
@@ -22,13 +23,13 @@ export async function listPersonal(db: AccountDeskDb): Promise<Template[]> {
 /** Saves a new or edited template (validated here too: the page's copy is not trusted). */
 export async function savePersonal(db: AccountDeskDb, raw: unknown, now = Date.now()): Promise<Template> {
   const checked = validateTemplate(raw);
-  if (!checked.ok) throw new PersonalTemplateError(`The template was not saved:\n${checked.problems.join('\n')}`);
+  if (!checked.ok) throw new PersonalTemplateError(t('tplProblemNotSaved', checked.problems.join('\n')));
   const template = checked.value;
-  if (template.id.startsWith('builtin.')) throw new PersonalTemplateError('The template was not saved: ids starting "builtin." belong to the built-in library.');
+  if (template.id.startsWith('builtin.')) throw new PersonalTemplateError(t('tplProblemBuiltinId'));
   await db.transaction('rw', db.personalTemplates, async () => {
     const existing = await db.personalTemplates.get(template.id);
     if (!existing && (await db.personalTemplates.count()) >= PERSONAL_TEMPLATES_MAX) {
-      throw new PersonalTemplateError(`The template was not saved: at most ${PERSONAL_TEMPLATES_MAX} personal templates.`);
+      throw new PersonalTemplateError(t('tplProblemTooMany', [PERSONAL_TEMPLATES_MAX]));
     }
     const last = await db.personalTemplates.orderBy('position').last();
     await db.personalTemplates.put({ id: template.id, template, position: existing?.position ?? (last ? last.position + 1 : 0), updatedAt: now });
@@ -47,7 +48,7 @@ export async function freeId(db: AccountDeskDb, base: string): Promise<string> {
 
 export async function duplicatePersonal(db: AccountDeskDb, id: string, copyName: (name: string) => string): Promise<Template> {
   const row = await db.personalTemplates.get(id);
-  if (!row) throw new PersonalTemplateError('That template no longer exists.');
+  if (!row) throw new PersonalTemplateError(t('tplProblemTemplateGone'));
   const copy: Template = { ...structuredClone(row.template), id: await freeId(db, `${id}-copy`), name: copyName(row.template.name).slice(0, 120) };
   return savePersonal(db, copy);
 }
@@ -82,12 +83,12 @@ export async function importPersonal(db: AccountDeskDb, text: string, now = Date
     throw new PersonalTemplateError((error as Error).message);
   }
   const builtin = templates.find((template) => template.id.startsWith('builtin.'));
-  if (builtin) throw new PersonalTemplateError(`The file was not imported: "${builtin.id}" uses an id reserved for the built-in library.`);
+  if (builtin) throw new PersonalTemplateError(t('tplProblemFileBuiltinId', builtin.id));
   return db.transaction('rw', db.personalTemplates, async () => {
     const existing = new Map((await db.personalTemplates.toArray()).map((row) => [row.id, row]));
     const added = templates.filter((template) => !existing.has(template.id)).length;
     if (existing.size + added > PERSONAL_TEMPLATES_MAX) {
-      throw new PersonalTemplateError(`The file was not imported: it would make more than ${PERSONAL_TEMPLATES_MAX} personal templates.`);
+      throw new PersonalTemplateError(t('tplProblemFileTooMany', [PERSONAL_TEMPLATES_MAX]));
     }
     let next = Math.max(-1, ...[...existing.values()].map((row) => row.position)) + 1;
     await db.personalTemplates.bulkPut(

@@ -6,6 +6,7 @@ import { accountDirectory } from '../directory';
 import { getSettings } from '../settings-store';
 import { clientFor, TemplatesProblem } from './account';
 import { freeId, savePersonal } from './personal';
+import { t } from '../../i18n';
 
 type SourceTaskWithId = SourceTask & { id: string; child?: SourceTaskWithId[] };
 
@@ -33,7 +34,7 @@ export async function saveTaskAsTemplate(origin: string, taskId: string): Promis
     return undefined;
   };
   const task = find(tasks);
-  if (!task) throw new TemplatesProblem('not-found', 'Worksection did not list this task in its project.');
+  if (!task) throw new TemplatesProblem('not-found', t('tplProblemTaskNotListed'));
   const { users } = await accountDirectory(origin);
   const settings = await getSettings();
   let template: Template;

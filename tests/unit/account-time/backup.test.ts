@@ -12,6 +12,10 @@ async function filled(name: string) {
   await db.sessions.bulkAdd([session, { ...session, start: 70_000, end: 90_000, open: 1 }]);
   await db.manualEntries.add({ projectId: '7', date: '2025-03-12', minutes: 30, kind: 'call', note: 'Weekly call', createdAt: 5 });
   await db.writeBack.put({ key: '10|2025-03-11', taskId: '10', projectId: '7', date: '2025-03-11', minutes: 12, comment: 'x', status: 'sent', costId: '55', attemptedAt: 1, sentAt: 2 });
+  // Entries Worksection refused, one dismissed by the user: the reports page lists them after a restore too.
+  const refusal = { kind: 'timer-only' as const, message: 'Time can be logged only with the timer', at: 3 };
+  await db.writeBack.put({ key: '11|2025-03-11', taskId: '11', projectId: '7', date: '2025-03-11', minutes: 5, comment: 'y', status: 'refused', attemptedAt: 1, origin: 'https://demo.worksection.com', refusal });
+  await db.writeBack.put({ key: '12|2025-03-10', taskId: '12', projectId: '7', date: '2025-03-10', minutes: 7, comment: 'z', status: 'dismissed', attemptedAt: 1, refusal: { ...refusal, kind: 'task-deleted' } });
   await db.threads.put({ taskId: '10', projectId: '7', projectName: 'Owl', taskName: 'Brief', page: '/project/7/10/', status: 'active', clientThread: 1, waiting: 0 });
   await db.state.put({ key: 'accountTime.paused', value: false });
   await db.cache.put({ key: 'k', value: { a: 1 }, fetchedAt: 3 });
@@ -52,6 +56,22 @@ describe('export and import of the whole database', () => {
         'tables.secrets: unknown table',
     );
     await expect(importDatabase(target, 'not json')).rejects.toThrow('backup: expected a JSON object');
+    expect(await exportDatabase(target)).toEqual({ ...before, exportedAt: expect.any(String) });
+  });
+
+  it('refuses a refused write-back entry without its reason, or one of an unknown status', async () => {
+    const target = await filled(`backup-refusal-${Math.random()}`);
+    const before = await exportDatabase(target);
+    const good = JSON.parse(JSON.stringify(before));
+    const entry = { key: '13|2025-03-11', taskId: '13', projectId: '7', date: '2025-03-11', minutes: 5, comment: 'y', attemptedAt: 1 };
+    const bad = {
+      ...good,
+      tables: { ...good.tables, writeBack: [{ ...entry, status: 'refused' }, { ...entry, key: '14|2025-03-11', taskId: '14', status: 'lost' }] },
+    };
+    await expect(importDatabase(target, bad)).rejects.toThrow(
+      'tables.writeBack[0]: a refused entry needs its refusal (kind, message, at), got nothing; ' +
+        'tables.writeBack[1]: status must be pending, sent, refused or dismissed, got "lost"',
+    );
     expect(await exportDatabase(target)).toEqual({ ...before, exportedAt: expect.any(String) });
   });
 

@@ -28,12 +28,17 @@ describe('account time report', () => {
   it('exports CSV with hours, shares and levels, safe from formulas', () => {
     expect(accountTimeCsv(accountTimeReport(input))).toBe(
       [
-        'Project,Project id,Month,Account hours,Project hours,Share %,Level,Cost',
-        `"'=HYPERLINK(""x"")",8,2025-03,0.5,0,,no project hours,25`,
-        'Owl brand launch,7,2025-03,2,10,20,red,100',
-        'Owl brand launch,7,2025-02,1,10,10,green,50',
+        'Project,Project id,Month,Account hours,Project hours,Share %,Level,Cost,Other account',
+        `"'=HYPERLINK(""x"")",8,2025-03,0.5,0,,no project hours,25,`,
+        'Owl brand launch,7,2025-03,2,10,20,red,100,',
+        'Owl brand launch,7,2025-02,1,10,10,green,50,',
         '',
       ].join('\r\n'),
     );
+  });
+
+  it('names the other account of a row recorded for one', () => {
+    const [row] = accountTimeReport(input);
+    expect(accountTimeCsv([{ ...row!, otherAccount: 'second.worksection.com' }]).split('\r\n')[1]).toMatch(/,second\.worksection\.com$/);
   });
 });

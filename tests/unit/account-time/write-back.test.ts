@@ -97,6 +97,20 @@ describe('write-back', () => {
     expect(written()).toEqual(expected());
   });
 
+  it("journals per account: another account's entry for the same task id and day stops nothing here; an older row of this account does", async () => {
+    const last = writeBackDays(simNow(), timeZone).at(-1)!;
+    // Rows journaled before keys carried the account ("taskId|date").
+    const legacy = (taskId: string, origin: string) => ({
+      key: `${taskId}|${last.date}`, taskId, projectId: tasks[0]!.projectId, date: last.date, minutes: 5, comment: 'x', status: 'sent' as const, costId: '1', attemptedAt: 1, sentAt: 1, origin,
+    });
+    await db.writeBack.bulkPut([legacy(tasks[0]!.id, 'https://other.worksection.com'), legacy(tasks[1]!.id, sim.origin)]);
+    expect(await run()).toEqual({ sent: 3, recovered: 0, skipped: 1, refused: 0 });
+    expect(written()).toEqual(expected().filter((line) => line !== `${tasks[1]!.id} ${last.date} 16 ${email}`));
+    // The other account's row is left as it was.
+    expect(await db.writeBack.get(`${tasks[0]!.id}|${last.date}`)).toMatchObject({ origin: 'https://other.worksection.com', minutes: 5 });
+    expect(await run()).toEqual({ sent: 0, recovered: 0, skipped: 4, refused: 0 });
+  });
+
   it.each([0, 1, 2, 3])('a crash right after add_costs call %i creates nothing twice', async (crashAt) => {
     // The call reaches Worksection, then the worker dies before the journal says "sent".
     let calls = 0;

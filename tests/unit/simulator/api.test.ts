@@ -417,3 +417,35 @@ describe('the host decides the account', () => {
     expect((await call(sim, `/api/admin/v2/?${sign('action=get_users', sim.apiKey)}`, { host: 'demo.worksection.eu' })).json().status).toBe('ok');
   });
 });
+
+describe('a second account on second.worksection.com', () => {
+  const SECOND = { host: 'second.worksection.com' };
+  const signedFor = (action: string, key: string) => `/api/admin/v2/?${sign(query([['action', action]]), key)}`;
+
+  it('answers with its own key, people and projects, and refuses the demo key', async () => {
+    expect(sim.second.origin).toBe('https://second.worksection.com');
+    const users = (await call(sim, signedFor('get_users', sim.second.apiKey), SECOND)).json();
+    expect(users.status).toBe('ok');
+    expect(users.data.map((user: { email: string }) => user.email)).toContain('olena@kvitka.studio');
+    expect(users.data.map((user: { email: string }) => user.email)).not.toContain(OWNER);
+    expect((await call(sim, signedFor('get_users', sim.apiKey), SECOND)).json()).toMatchObject({ status: 'error', status_code: 2 });
+    expect((await call(sim, signedFor('get_users', sim.second.apiKey))).json()).toMatchObject({ status: 'error', status_code: 2 });
+    const projects = (await call(sim, signedFor('get_projects', sim.second.apiKey), SECOND)).json();
+    expect(projects.data.map((project: { name: string }) => project.name).sort()).toEqual(['Kvitka Studio — internal', 'Sunflower Bakery — online shop']);
+    expect((await call(sim, '/project/', SECOND)).text).toContain('Kvitka Studio');
+  });
+
+  it('keeps its own writes, statistics and control, apart from the demo account', async () => {
+    sim.control.resetStats();
+    sim.second.control.resetStats();
+    const task = sim.second.control.tasks().find((candidate) => candidate.name === 'Launch checklist')!;
+    const path = `/api/admin/v2/?${sign(query([['action', 'add_costs'], ['id_task', task.id], ['time', '0:30'], ['email_user_from', 'taras@kvitka.studio']]), sim.second.apiKey)}`;
+    expect((await call(sim, path, SECOND)).json().status).toBe('ok');
+    expect(sim.second.control.costs().filter((cost) => cost.taskId === task.id && cost.minutes === 30)).toHaveLength(1);
+    expect(sim.second.control.stats().byAction).toEqual({ add_costs: 1 });
+    expect(sim.control.stats().total).toBe(0);
+    // Its /__sim/ routes answer for it; other hosts' for the demo account.
+    expect((await call(sim, '/__sim/data', SECOND)).json().account.name).toBe('Kvitka Studio');
+    expect((await call(sim, '/__sim/data', { host: 'acme.worksection.com' })).json().account.name).toBe('Sreda Digital');
+  });
+});
