@@ -14,6 +14,7 @@ import { createControl, type SimulatorControl } from './control.ts';
 import { assertTimeZone } from './format.ts';
 import type { Store } from './model.ts';
 import { seedDemoAccount } from './seed.ts';
+import { OAuthServer } from './oauth.ts';
 import { createRequestHandler, type RequestLogEntry } from './server.ts';
 
 export type { SimulatorControl, TaskTreeView, CommentView, CostView, DataView, ClockView, PersonView, WaitingThreadView } from './control.ts';
@@ -22,6 +23,7 @@ export type { ApiStats } from './api/gateway.ts';
 export type { AuthMode } from './api/wire.ts';
 export type { RequestLogEntry } from './server.ts';
 export { SimulatorInputError } from './faults.ts';
+export { DEMO_OAUTH_APP, type OAuthStats, type OAuthLifetimes } from './oauth.ts';
 
 export const DEMO_ACCOUNT = 'demo';
 /** The demo account's admin API key (what the owner copies from Account → Security → Admin API). */
@@ -52,7 +54,10 @@ export interface Simulator {
   port: number;
   /** 'https://demo.worksection.com' */
   origin: string;
-  /** For Chromium's --host-resolver-rules: 'MAP *.worksection.com 127.0.0.1:<port>' */
+  /**
+   * For Chromium's --host-resolver-rules: 'MAP *.worksection.com 127.0.0.1:<port>, MAP worksection.com 127.0.0.1:<port>'
+   * (a wildcard does not match the bare domain, where the OAuth server lives).
+   */
   hostRules: string;
   apiKey: string;
   /** Same operations as the /__sim/ HTTP routes, in-process. */
@@ -75,6 +80,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const clock = new SimClock(start);
   const gateway = new ApiGateway(() => store, clock, DEMO_API_KEY, rateLimit);
   if (options.authMode) gateway.authMode = options.authMode;
+  const oauth = new OAuthServer(() => store, clock, origin);
+  gateway.oauth = oauth;
   const control = createControl(
     {
       store: () => store,
@@ -85,6 +92,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       },
       clock,
       gateway,
+      oauth,
       origin,
     },
     // Without an explicit start the demo follows real time, so a reset re-seeds around "now".
@@ -93,13 +101,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const { key, cert } = await simulatorCertificate();
   const server = createServer({ key, cert }, createRequestHandler({
-    store: () => store, clock, gateway, control, subdomain: DEMO_ACCOUNT, ...(options.log ? { log: options.log } : {}),
+    store: () => store, clock, gateway, control, oauth, subdomain: DEMO_ACCOUNT, ...(options.log ? { log: options.log } : {}),
   }));
   const port = await listen(server, options.port ?? 0);
   return {
     port,
     origin,
-    hostRules: `MAP *.worksection.com 127.0.0.1:${port}`,
+    hostRules: `MAP *.worksection.com 127.0.0.1:${port}, MAP worksection.com 127.0.0.1:${port}`,
     apiKey: DEMO_API_KEY,
     control,
     close: () => close(server),
