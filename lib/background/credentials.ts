@@ -63,6 +63,19 @@ export async function forgetCredentials(): Promise<void> {
  * (TRUSTED_CONTEXTS is Chrome's default; said here so that it stays so).
  * Firefox has no such switch, hence the database above.
  */
+/** Other secrets beside the connection, by name (e.g. the agency's OAuth app, oauth-app.ts). */
+export async function readSecret<T>(name: string): Promise<T | null> {
+  return ((await secrets().get(name)) as T | undefined) ?? null;
+}
+
+export async function storeSecret(name: string, value: unknown): Promise<void> {
+  await secrets().put(value, name);
+}
+
+export async function forgetSecret(name: string): Promise<void> {
+  await secrets().delete(name);
+}
+
 export function lockStorage(): void {
   const local = browser.storage.local as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
   if (typeof local.setAccessLevel !== 'function') return;
