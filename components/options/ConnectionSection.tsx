@@ -32,6 +32,8 @@ export function ConnectionSection() {
   const [appState, setAppState] = useState<AppState>({ state: 'loading' });
   const [clientId, setClientId] = useState('');
   const [clientSecret, setClientSecret] = useState('');
+  // The app's form starts unfolded until an app is saved; after that the person folds it as they like.
+  const [appOpen, setAppOpen] = useState(false);
 
   useEffect(() => {
     void ask('wire/status', {}).then((reply) => setSignInAgain(reply.ok && reply.value?.signInAgain === true));
@@ -49,9 +51,11 @@ export function ConnectionSection() {
     void ask('oauth/app', {}).then((reply) => {
       if (!reply.ok) {
         setAppState({ state: 'failed', app: null, message: reply.problem.message });
+        setAppOpen(true);
         return;
       }
       setClientId(reply.value.clientId ?? '');
+      setAppOpen(!reply.value.hasSecret);
       setAppState({ state: 'ready', app: reply.value });
     });
   }, []);
@@ -144,7 +148,7 @@ export function ConnectionSection() {
             {t('oauthScopesNote', app.scopes.join(', '))}
           </p>
         )}
-        <details open={appState.state !== 'loading' && !app?.hasSecret}>
+        <details open={appOpen} onToggle={(event) => setAppOpen(event.currentTarget.open)}>
           <summary>{t('oauthAppHeading')}</summary>
           <form onSubmit={onSaveApp} aria-busy={appBusy}>
             <p class="hint">{t('oauthAppIntro')}</p>
@@ -161,6 +165,7 @@ export function ConnectionSection() {
               type="text"
               autoComplete="off"
               spellcheck={false}
+              disabled={appState.state === 'loading'}
               value={clientId}
               onInput={(event) => setClientId(event.currentTarget.value)}
             />
@@ -171,6 +176,7 @@ export function ConnectionSection() {
               autoComplete="off"
               spellcheck={false}
               aria-describedby={app?.hasSecret ? 'oauth-secret-hint' : undefined}
+              disabled={appState.state === 'loading'}
               value={clientSecret}
               onInput={(event) => setClientSecret(event.currentTarget.value)}
             />
