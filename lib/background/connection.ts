@@ -17,7 +17,7 @@ import {
 } from '../worksection';
 import { ProblemError } from '../problem';
 import { OAuthRefusal, refreshTokens } from '../worksection/oauth';
-import { forgetCredentials, readCredentials, storeCredentials } from './credentials';
+import { forgetCredentials, readCredentials, storeCredentials, updateCredentials } from './credentials';
 import { primeDirectory, type AccountDirectory } from './directory';
 import { getOAuthApp } from './oauth-app';
 import { createTokenStore, webLock, type StoredTokens } from './token-store';
@@ -79,9 +79,10 @@ export async function connectionScheme(): Promise<{ origin: string; scheme: Wire
 
 /** A client switched scheme after a refusal and the other one worked: use it from now on for that account. */
 async function rememberScheme(origin: string, scheme: WireScheme): Promise<void> {
-  const stored = await readStored();
-  if (!stored || stored.origin !== origin || stored.scheme === scheme) return;
-  await storeCredentials({ ...stored, scheme, schemeFoundAt: Date.now() } satisfies StoredConnection);
+  await readStored(); // moves a legacy connection out of storage.local first
+  await updateCredentials<StoredConnection>((stored) =>
+    !stored || stored.origin !== origin || stored.scheme === scheme ? undefined : { ...stored, scheme, schemeFoundAt: Date.now() },
+  );
 }
 
 export async function disconnect(): Promise<void> {
@@ -99,13 +100,12 @@ export const signedInTokens = createTokenStore({
     return { accessToken: stored.auth.accessToken, refreshToken: stored.oauth.refreshToken, expiresAt: stored.oauth.expiresAt };
   },
   async write(tokens) {
-    const stored = await readStored();
-    if (!stored?.oauth) return; // disconnected meanwhile: nothing to renew
-    await storeCredentials({
-      ...stored,
-      auth: { kind: 'oauth', accessToken: tokens.accessToken },
-      oauth: { refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt },
-    } satisfies StoredConnection);
+    await updateCredentials<StoredConnection>((stored) =>
+      // Disconnected (or connected otherwise) meanwhile: nothing to renew.
+      !stored?.oauth
+        ? undefined
+        : { ...stored, auth: { kind: 'oauth', accessToken: tokens.accessToken }, oauth: { refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt } },
+    );
   },
   async refresh(refreshToken) {
     const app = await getOAuthApp();

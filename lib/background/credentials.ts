@@ -53,6 +53,19 @@ export async function storeCredentials(value: unknown): Promise<void> {
   await secrets().put(value, KEY);
 }
 
+/**
+ * Reads and rewrites the connection in one transaction, so two changes (a
+ * refreshed token, a switched wire scheme) never overwrite each other with
+ * what they read before. `change` answers undefined to leave it as it is.
+ */
+export async function updateCredentials<T>(change: (current: T | null) => T | undefined): Promise<void> {
+  const table = secrets();
+  await table.db.transaction('rw', table, async () => {
+    const next = change(((await table.get(KEY)) as T | undefined) ?? null);
+    if (next !== undefined) await table.put(next, KEY);
+  });
+}
+
 export async function forgetCredentials(): Promise<void> {
   await secrets().delete(KEY);
   await browser.storage.local.remove(LEGACY_STORAGE_KEY);
