@@ -135,7 +135,7 @@ export function ConnectionSection() {
     <section id="connection" aria-labelledby="connection-heading">
       <h2 id="connection-heading">{t('connectionHeading')}</h2>
 
-      <section class="way" aria-labelledby="oauth-heading">
+      <div class="way" role="group" aria-labelledby="oauth-heading">
         <h3 id="oauth-heading">{t('oauthSignInHeading')}</h3>
         <p class="hint">{t('oauthSignInIntro')}</p>
         <div class="row">
@@ -207,9 +207,9 @@ export function ConnectionSection() {
             )}
           </form>
         </details>
-      </section>
+      </div>
 
-      <section class="way" aria-labelledby="admin-key-heading">
+      <div class="way" role="group" aria-labelledby="admin-key-heading">
         <h3 id="admin-key-heading">{t('adminKeyHeading')}</h3>
         <p class="hint">{t('adminKeyIntro')}</p>
         <form onSubmit={onSubmit} aria-busy={busy}>
@@ -254,7 +254,7 @@ export function ConnectionSection() {
             )}
           </div>
         </form>
-      </section>
+      </div>
 
       {view.state === 'asking-permission' && (
         <p role="status" class="muted">

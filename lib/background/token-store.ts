@@ -78,7 +78,13 @@ export function createTokenStore(deps: TokenStoreDeps): TokenStore {
           await deps.write({ ...stored, refreshToken: null });
           throw signInEnded(`Worksection refused the refresh token: ${error.message}`);
         }
-        throw error;
+        // Not reached, or no answer we can read: the pair may still be good, so it is kept for the next call.
+        throw new WorksectionError({
+          kind: 'network',
+          action: 'refresh',
+          cause: error,
+          message: `Could not renew the Worksection sign-in: ${String((error as Error)?.message ?? error)}`,
+        });
       }
       await deps.write({ accessToken: next.accessToken, refreshToken: next.refreshToken, expiresAt: next.expiresAt });
       return next.accessToken;

@@ -127,7 +127,8 @@ describe('the token store', () => {
       throw new OAuthUnavailable('Could not reach worksection.com');
     });
     const store = createTokenStore(w.deps());
-    await expect(store.renew('a1')).rejects.toBeInstanceOf(OAuthUnavailable);
+    // A network problem for the caller (the sync shows it and tries again), not a reason to sign in again.
+    await expect(store.renew('a1')).rejects.toMatchObject({ kind: 'network', tokenExpired: false, message: expect.stringContaining('Could not reach worksection.com') });
     expect(w.stored()).toEqual({ accessToken: 'a1', refreshToken: 'r1', expiresAt: 24 * HOUR });
 
     w.answerWith(async () => ({ accessToken: 'a9', refreshToken: 'r9', expiresAt: 99, accountUrl: 'https://demo.worksection.com' }));
