@@ -247,11 +247,6 @@ export function ConnectionSection() {
             <button type="submit" class="primary" disabled={busy}>
               {t('connectButton')}
             </button>
-            {summary && (
-              <button type="button" onClick={onDisconnect} disabled={busy}>
-                {t('disconnectButton')}
-              </button>
-            )}
           </div>
         </form>
       </div>
@@ -285,6 +280,14 @@ export function ConnectionSection() {
         <p role="status" class={summary ? 'ok' : 'muted'}>
           {summary ? connectedSentence(summary) : t('notConnected')}
         </p>
+      )}
+      {summary && (
+        <div class="row">
+          {/* Whichever way it was connected. */}
+          <button type="button" onClick={onDisconnect} disabled={busy}>
+            {t('disconnectButton')}
+          </button>
+        </div>
       )}
     </section>
   );
