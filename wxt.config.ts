@@ -14,8 +14,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // alarms: the reply sync's poll; notifications: late and escalated client threads;
-    // idle: a screen lock stops account time at once (DESIGN §2).
-    permissions: ['storage', 'alarms', 'notifications', 'idle'],
+    // idle: a screen lock stops account time at once (DESIGN §2);
+    // identity: "Sign in with Worksection" opens Worksection's consent page in the browser's sign-in window.
+    permissions: ['storage', 'alarms', 'notifications', 'idle', 'identity'],
     host_permissions: [...WORKSECTION_HOSTS],
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },

@@ -29,6 +29,9 @@ export interface AccountSummary {
   authKind: 'admin' | 'oauth';
   /** The OAuth user's name, or the account owner's for an admin key. */
   userName?: string;
+  /** The signed-in person (`me`), with an OAuth sign-in. */
+  userId?: string;
+  userEmail?: string;
   users: number;
   clientTeams: number;
   projects: number;
@@ -67,11 +70,26 @@ export interface UnreadableSettings {
   at: number;
 }
 
+/** The OAuth app sign-in uses, as options shows it: never the secret itself. */
+export interface OAuthAppView {
+  clientId: string | null;
+  hasSecret: boolean;
+  /** The exact redirect URL to register with the app in Worksection. */
+  redirectUrl: string;
+  scopes: string[];
+}
+
 /** The core's own messages: the connection, settings, and opening options. */
 export interface CoreMessages {
   'connection/connect': { request: { accountUrl: string; apiKey: string }; response: AccountSummary };
   'connection/status': { request: None; response: AccountSummary | null };
   'connection/disconnect': { request: None; response: null };
+  /** "Sign in with Worksection": the consent window, then the connection as that person. */
+  'connection/sign-in': { request: None; response: AccountSummary };
+  /** The agency's OAuth app as options may show it (never the secret), the redirect URL to register and the scopes asked. */
+  'oauth/app': { request: None; response: OAuthAppView };
+  /** Keeps the app's client id and secret (an empty secret keeps the stored one). */
+  'oauth/save-app': { request: { clientId: string; clientSecret: string }; response: OAuthAppView };
   'settings/get': { request: None; response: Settings };
   'settings/save': { request: { patch: DeepPartial<Settings> }; response: Settings };
   /** Stored settings this version can't read (the defaults are in use meanwhile); null when they are fine. */

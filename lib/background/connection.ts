@@ -16,12 +16,17 @@ import {
   type WorksectionClientOptions,
 } from '../worksection';
 import { ProblemError } from '../problem';
-import { forgetCredentials, readCredentials, storeCredentials } from './credentials';
+import { OAuthRefusal, refreshTokens } from '../worksection/oauth';
+import { forgetCredentials, readCredentials, storeCredentials, updateCredentials } from './credentials';
 import { primeDirectory, type AccountDirectory } from './directory';
+import { getOAuthApp } from './oauth-app';
+import { createTokenStore, webLock, type StoredTokens } from './token-store';
 
 interface StoredConnection {
   origin: string;
   auth: WorksectionAuth;
+  /** A sign-in with Worksection (OAuth): the refresh token (null once refused) and when the access token ends. */
+  oauth?: { refreshToken: string | null; expiresAt: number };
   summary: AccountSummary;
   /** The wire format this account accepted (lib/worksection/sign.ts); absent in connections made before it was tracked. */
   scheme?: WireScheme;
@@ -30,7 +35,19 @@ interface StoredConnection {
 
 export class ConnectProblem extends ProblemError {
   constructor(
-    readonly kind: 'empty' | 'malformed' | 'not-worksection' | 'permission' | 'unreachable' | 'wrong-key' | 'failed',
+    readonly kind:
+      | 'empty'
+      | 'malformed'
+      | 'not-worksection'
+      | 'permission'
+      | 'unreachable'
+      | 'wrong-key'
+      | 'failed'
+      | 'no-app'
+      | 'denied'
+      | 'cancelled'
+      | 'state-mismatch'
+      | 'sign-in-refused',
     message: string,
   ) {
     super(message);
@@ -62,14 +79,42 @@ export async function connectionScheme(): Promise<{ origin: string; scheme: Wire
 
 /** A client switched scheme after a refusal and the other one worked: use it from now on for that account. */
 async function rememberScheme(origin: string, scheme: WireScheme): Promise<void> {
-  const stored = await readStored();
-  if (!stored || stored.origin !== origin || stored.scheme === scheme) return;
-  await storeCredentials({ ...stored, scheme, schemeFoundAt: Date.now() } satisfies StoredConnection);
+  await readStored(); // moves a legacy connection out of storage.local first
+  await updateCredentials<StoredConnection>((stored) =>
+    !stored || stored.origin !== origin || stored.scheme === scheme ? undefined : { ...stored, scheme, schemeFoundAt: Date.now() },
+  );
 }
 
 export async function disconnect(): Promise<void> {
   await forgetCredentials();
 }
+
+/**
+ * The signed-in person's tokens, refreshed one at a time (token-store.ts).
+ * Nothing in it outlives a call but the refresh in flight.
+ */
+export const signedInTokens = createTokenStore({
+  async read(): Promise<StoredTokens | null> {
+    const stored = await readStored();
+    if (!stored?.oauth || stored.auth.kind !== 'oauth') return null;
+    return { accessToken: stored.auth.accessToken, refreshToken: stored.oauth.refreshToken, expiresAt: stored.oauth.expiresAt };
+  },
+  async write(tokens) {
+    await updateCredentials<StoredConnection>((stored) =>
+      // Disconnected (or connected otherwise) meanwhile: nothing to renew.
+      !stored?.oauth
+        ? undefined
+        : { ...stored, auth: { kind: 'oauth', accessToken: tokens.accessToken }, oauth: { refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt } },
+    );
+  },
+  async refresh(refreshToken) {
+    const app = await getOAuthApp();
+    if (!app) throw new OAuthRefusal('invalid_client', 'the OAuth app is no longer set up in options');
+    return refreshTokens(app, refreshToken);
+  },
+  exclusive: webLock,
+  now: () => Date.now(),
+});
 
 /** The client for the connected account, or null when not connected. */
 export async function connectedClient(
@@ -80,6 +125,7 @@ export async function connectedClient(
   const client = new WorksectionClient({
     accountUrl: stored.origin,
     auth: stored.auth,
+    ...(stored.oauth && stored.auth.kind === 'oauth' ? { tokens: signedInTokens } : {}),
     scheme: stored.scheme ?? 'header',
     onSchemeChange: (scheme) => void rememberScheme(stored.origin, scheme),
     onFeedFindings: (findings) => void recordFeedFindings(stored.origin, findings),
@@ -107,7 +153,20 @@ export async function connect(
     }
   }
 
-  const auth = authFromSecret(secret);
+  return connectWith(parsed, authFromSecret(secret), {}, clientOptions);
+}
+
+/**
+ * Checks credentials for an account with real calls and keeps them only when
+ * they work: an admin key or pasted token (connect), or a sign-in's tokens
+ * (oauth-sign-in.ts, with `oauth`).
+ */
+export async function connectWith(
+  parsed: { origin: string; host: string },
+  auth: WorksectionAuth,
+  extra: Pick<StoredConnection, 'oauth'>,
+  clientOptions: Partial<WorksectionClientOptions> = {},
+): Promise<AccountSummary> {
   // Connecting is interactive: answer quickly instead of retrying for a minute.
   // The first call is a plain read in the header scheme; a status_code 2
   // refusal makes the client try the md5 query scheme once (client.ts), so
@@ -116,7 +175,8 @@ export async function connect(
   let summary: AccountSummary;
   let directory: AccountDirectory;
   try {
-    const userName = auth.kind === 'oauth' ? (await client.me()).name : undefined;
+    // Who signed in: the person every write is made as (api-reference §1.3).
+    const me = auth.kind === 'oauth' ? await client.me() : undefined;
     const users = await client.getUsers();
     const groups = await client.getUserGroups();
     // With their members: the account directory below, for pages that need people at once.
@@ -127,7 +187,8 @@ export async function connect(
       origin: parsed.origin,
       host: parsed.host,
       authKind: auth.kind,
-      userName: userName ?? owner?.name,
+      userName: me?.name ?? owner?.name,
+      ...(me ? { userId: me.id, userEmail: me.email } : {}),
       users: users.length,
       clientTeams: groups.filter((group) => Number(group.client) === 1).length,
       projects: projects.length,
@@ -136,7 +197,7 @@ export async function connect(
   } catch (error) {
     throw explainConnectFailure(error, parsed.host);
   }
-  await storeCredentials({ origin: parsed.origin, auth, summary, scheme: client.scheme, schemeFoundAt: Date.now() } satisfies StoredConnection);
+  await storeCredentials({ origin: parsed.origin, auth, ...extra, summary, scheme: client.scheme, schemeFoundAt: Date.now() } satisfies StoredConnection);
   await primeDirectory(parsed.origin, directory);
   return summary;
 }

@@ -6,7 +6,10 @@
 import { browser } from 'wxt/browser';
 import type { CallerPolicy, CoreMessages, Handlers } from '../messages';
 import type { PageMessages } from '../page/protocol';
+import { OAUTH_SCOPES } from '../worksection/oauth';
 import { connect, connectionStatus, disconnect } from './connection';
+import { oauthAppSummary, saveOAuthApp } from './oauth-app';
+import { oauthRedirectUrl, signInWithWorksection } from './oauth-sign-in';
 import { recentVisits, recordVisit } from './diagnostics';
 import { keepDockPlace, keptDockPlace } from './dock-place';
 import { pageContext } from './page-context';
@@ -19,6 +22,13 @@ export function coreHandlers(connectionChanged: (connected: boolean) => Promise<
       await connectionChanged(true);
       return summary;
     },
+    'connection/sign-in': async () => {
+      const summary = await signInWithWorksection();
+      await connectionChanged(true);
+      return summary;
+    },
+    'oauth/app': async () => appView(await oauthAppSummary()),
+    'oauth/save-app': async ({ clientId, clientSecret }) => appView(await saveOAuthApp({ clientId, clientSecret })),
     'connection/status': () => connectionStatus(),
     'connection/disconnect': async () => {
       await disconnect();
@@ -43,10 +53,17 @@ export function coreHandlers(connectionChanged: (connected: boolean) => Promise<
   };
 }
 
+function appView(app: { clientId: string; hasSecret: boolean } | null) {
+  return { clientId: app?.clientId ?? null, hasSecret: app?.hasSecret ?? false, redirectUrl: oauthRedirectUrl(), scopes: [...OAUTH_SCOPES] };
+}
+
 /** Connecting, disconnecting and saving settings only from options; the page bar reads settings, reports its visit and opens options. */
 export const coreCallers: CallerPolicy<CoreMessages & PageMessages> = {
   'connection/connect': 'extension-pages',
   'connection/status': 'extension-pages',
+  'connection/sign-in': 'extension-pages',
+  'oauth/app': 'extension-pages',
+  'oauth/save-app': 'extension-pages',
   'connection/disconnect': 'extension-pages',
   'settings/get': 'worksection-tabs',
   'settings/save': 'extension-pages',

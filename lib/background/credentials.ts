@@ -53,6 +53,19 @@ export async function storeCredentials(value: unknown): Promise<void> {
   await secrets().put(value, KEY);
 }
 
+/**
+ * Reads and rewrites the connection in one transaction, so two changes (a
+ * refreshed token, a switched wire scheme) never overwrite each other with
+ * what they read before. `change` answers undefined to leave it as it is.
+ */
+export async function updateCredentials<T>(change: (current: T | null) => T | undefined): Promise<void> {
+  const table = secrets();
+  await table.db.transaction('rw', table, async () => {
+    const next = change(((await table.get(KEY)) as T | undefined) ?? null);
+    if (next !== undefined) await table.put(next, KEY);
+  });
+}
+
 export async function forgetCredentials(): Promise<void> {
   await secrets().delete(KEY);
   await browser.storage.local.remove(LEGACY_STORAGE_KEY);
@@ -63,6 +76,19 @@ export async function forgetCredentials(): Promise<void> {
  * (TRUSTED_CONTEXTS is Chrome's default; said here so that it stays so).
  * Firefox has no such switch, hence the database above.
  */
+/** Other secrets beside the connection, by name (e.g. the agency's OAuth app, oauth-app.ts). */
+export async function readSecret<T>(name: string): Promise<T | null> {
+  return ((await secrets().get(name)) as T | undefined) ?? null;
+}
+
+export async function storeSecret(name: string, value: unknown): Promise<void> {
+  await secrets().put(value, name);
+}
+
+export async function forgetSecret(name: string): Promise<void> {
+  await secrets().delete(name);
+}
+
 export function lockStorage(): void {
   const local = browser.storage.local as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
   if (typeof local.setAccessLevel !== 'function') return;

@@ -46,10 +46,22 @@ import type {
 
 export type WorksectionAuth = { kind: 'admin'; apiKey: string } | { kind: 'oauth'; accessToken: string };
 
+/**
+ * Where a signed-in client gets its access token (lib/background/token-store.ts):
+ * the current one before each attempt, and a renewed one after Worksection
+ * refused one with HTTP 401.
+ */
+export interface OAuthTokenSource {
+  current(): Promise<string>;
+  renew(rejected: string): Promise<string>;
+}
+
 export interface WorksectionClientOptions {
   /** The account's origin, e.g. https://demo.worksection.com (a path is ignored). */
   accountUrl: string;
   auth: WorksectionAuth;
+  /** With an OAuth `auth`: tokens that refresh; without it the access token in `auth` is used as is. */
+  tokens?: OAuthTokenSource;
   fetch?: typeof fetch;
   /** Minimum spacing of requests to this account. Default 1000. */
   minIntervalMs?: number;
@@ -241,6 +253,7 @@ export class WorksectionClient {
   private readonly clockOffsets: Map<string, number>;
   private readonly onFeedFindings: WorksectionClientOptions['onFeedFindings'];
   private readonly auth: WorksectionAuth;
+  private readonly tokens: OAuthTokenSource | undefined;
   private readonly fetchImpl: typeof fetch | undefined;
   private readonly throttle: RequestThrottle;
   private readonly priority: RequestPriority;
@@ -258,6 +271,7 @@ export class WorksectionClient {
     const secret = options.auth.kind === 'admin' ? options.auth.apiKey : options.auth.accessToken;
     if (!secret || !secret.trim()) throw new RangeError('Worksection credentials are empty');
     this.auth = options.auth;
+    this.tokens = options.auth.kind === 'oauth' ? options.tokens : undefined;
     this.fetchImpl = options.fetch;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxRetries = Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES);
@@ -294,12 +308,19 @@ export class WorksectionClient {
     // the clock corrected from the server's Date, once in the other scheme.
     let skewCorrected = false;
     let schemeSwitched = false;
+    // A 401 changed nothing on the server either: one retry with a renewed token.
+    let tokenRenewed = false;
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw abortedRequest(action, signal.reason);
       let failure: WorksectionError;
       const scheme = this.scheme;
+      let sentAuth = this.auth;
       try {
-        const envelope = await this.throttle.schedule(() => this.attempt(action, params, scheme, signal), {
+        const envelope = await this.throttle.schedule(async () => {
+          // Taken at send time, so a request that waited its turn carries a token another call may have renewed meanwhile.
+          sentAuth = await this.authNow();
+          return this.attempt(action, params, scheme, sentAuth, signal);
+        }, {
           signal,
           label: action,
           priority: this.priority,
@@ -309,6 +330,11 @@ export class WorksectionClient {
       } catch (error) {
         if (!(error instanceof WorksectionError)) throw error;
         failure = error;
+      }
+      if (this.tokens && sentAuth.kind === 'oauth' && failure.kind === 'auth' && failure.httpStatus === 401 && !tokenRenewed) {
+        tokenRenewed = true;
+        await this.tokens.renew(sentAuth.accessToken);
+        continue;
       }
       if (failure.kind === 'auth' && failure.code === HASH_REFUSED) {
         const skew = failure.serverDate === undefined ? 0 : failure.serverDate - this.now();
@@ -345,14 +371,21 @@ export class WorksectionClient {
   }
 
   /** The request one attempt sends: signed now (for the header scheme, on the server's clock when we learnt it). */
-  wireRequest(action: string, params: WsParams = {}, scheme: WireScheme = this.scheme): WireRequest {
+  wireRequest(action: string, params: WsParams = {}, scheme: WireScheme = this.scheme, auth: WorksectionAuth = this.auth): WireRequest {
     const unixSeconds = Math.floor((this.now() + (this.clockOffsets.get(this.origin) ?? 0)) / 1000);
-    return buildWireRequest({ origin: this.origin, action, params, auth: this.auth, scheme, unixSeconds });
+    return buildWireRequest({ origin: this.origin, action, params, auth, scheme, unixSeconds });
   }
 
-  /** What error messages need: the action, and the secret they must never show. */
-  private contextFor(action: string): ErrorContext {
-    return { action, secrets: [this.auth.kind === 'admin' ? this.auth.apiKey : this.auth.accessToken] };
+  /** The credentials to send now: a signed-in client's current access token, else the ones it was made with. */
+  private async authNow(): Promise<WorksectionAuth> {
+    return this.tokens ? { kind: 'oauth', accessToken: await this.tokens.current() } : this.auth;
+  }
+
+  /** What error messages need: the action, and the secrets they must never show. */
+  private contextFor(action: string, auth: WorksectionAuth): ErrorContext {
+    const sent = auth.kind === 'admin' ? auth.apiKey : auth.accessToken;
+    const made = this.auth.kind === 'admin' ? this.auth.apiKey : this.auth.accessToken;
+    return { action, secrets: [sent, made] };
   }
 
   /** Waits `ms` before a retry; an abort ends the wait at once. */
@@ -374,8 +407,8 @@ export class WorksectionClient {
   }
 
   /** One HTTP exchange, bounded by the timeout and the caller's signal. */
-  private attempt(action: string, params: WsParams, scheme: WireScheme, signal: AbortSignal | undefined): Promise<WsOkEnvelope> {
-    const context = this.contextFor(action);
+  private attempt(action: string, params: WsParams, scheme: WireScheme, auth: WorksectionAuth, signal: AbortSignal | undefined): Promise<WsOkEnvelope> {
+    const context = this.contextFor(action, auth);
     const request = new AbortController();
     const cleanup = new AbortController();
     let stoppedBy: 'timeout' | 'abort' | undefined;
@@ -411,7 +444,7 @@ export class WorksectionClient {
       else signal.addEventListener('abort', onAbort, { once: true });
       cleanup.signal.addEventListener('abort', () => signal.removeEventListener('abort', onAbort), { once: true });
     });
-    const exchange = this.exchange(context, this.wireRequest(action, params, scheme), request.signal).catch((error: unknown) => {
+    const exchange = this.exchange(context, this.wireRequest(action, params, scheme, auth), request.signal).catch((error: unknown) => {
       // A fetch we stopped fails with an AbortError; report why we stopped it.
       if (stoppedBy === 'timeout') throw timeoutError();
       if (stoppedBy === 'abort') throw abortedRequest(action, signal?.reason);

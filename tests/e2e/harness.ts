@@ -202,6 +202,59 @@ export async function connectThroughOptions(browser: ExtensionBrowser, credentia
   }
 }
 
+export interface SignInOptions {
+  /** The agency's app as entered in options (the simulator's DEMO_OAUTH_APP). */
+  app: { clientId: string; clientSecret: string };
+  /** What the person presses on Worksection's consent page. */
+  decision: 'Allow' | 'Deny';
+}
+
+/**
+ * "Sign in with Worksection" like a user: in options.html saves the app's
+ * client id and secret, presses the button, and on Worksection's consent
+ * page (the browser's sign-in window, opened by identity.launchWebAuthFlow,
+ * which Playwright sees as a page of the context) presses Allow or Deny.
+ * Returns the outcome options shows, as connectThroughOptions does.
+ */
+export async function signInThroughOptions(browser: ExtensionBrowser, options: SignInOptions): Promise<{ outcome: string; consentUser: string }> {
+  const page = await browser.extensionPage('options.html');
+  try {
+    const section = page.locator('#connection');
+    const signIn = section.getByRole('button', { name: 'Sign in with Worksection', exact: true });
+    await (await signIn.elementHandle()).waitForElementState('enabled');
+    // The saved app loads into the form first (the fields are disabled until then); the form is folded away once an app is saved.
+    await (await section.locator('#oauth-client-id').elementHandle()).waitForElementState('enabled');
+    if ((await section.locator('details').getAttribute('open')) === null) await section.getByText("Your agency's Worksection app", { exact: true }).click();
+    await page.getByLabel('Client id', { exact: true }).fill(options.app.clientId);
+    await page.getByLabel('Client secret', { exact: true }).fill(options.app.clientSecret);
+    await section.getByRole('button', { name: 'Save app', exact: true }).click();
+    await section
+      .getByRole('status')
+      .filter({ hasText: 'App saved.' })
+      .waitFor({ timeout: CONNECT_TIMEOUT_MS })
+      .catch(async (error: unknown) => {
+        throw new Error(`Saving the OAuth app showed no "App saved.": the section shows ${JSON.stringify(await section.innerText())}`, { cause: error });
+      });
+    await page.evaluate(WATCH_OUTCOME_REGIONS);
+    const consentOpened = browser.context.waitForEvent('page', { timeout: CONNECT_TIMEOUT_MS });
+    await signIn.click();
+    const consent = await consentOpened;
+    await consent.waitForURL(/^https:\/\/worksection\.com\/oauth2\/authorize\?/);
+    const consentUser = await consent.locator('#signed-in-user').innerText();
+    // The window closes itself once Worksection redirects to our chromiumapp.org address.
+    await consent
+      .getByRole('button', { name: options.decision, exact: true })
+      .click()
+      .catch((error: unknown) => {
+        if (!consent.isClosed()) throw error;
+      });
+    const outcome = await page.waitForFunction(() => window.__accountDeskOutcome ?? null, undefined, { timeout: CONNECT_TIMEOUT_MS });
+    return { outcome: String(await outcome.jsonValue()), consentUser };
+  } finally {
+    await page.close();
+  }
+}
+
 declare global {
   interface Window {
     /** Set by WATCH_OUTCOME_REGIONS: the first outcome rendered after the click. */

@@ -89,6 +89,19 @@ export function handleControl(control: SimulatorControl, method: string, path: s
       }
       case 'GET /__sim/data':
         return json(200, control.data());
+      case 'POST /__sim/oauth/sign-in-as': {
+        const body = readBody(bodyText);
+        if (typeof body.email !== 'string') throw new SimulatorInputError('email is required');
+        control.oauthSignInAs(body.email);
+        return json(200, { ok: true });
+      }
+      case 'POST /__sim/oauth/lifetimes':
+        return json(200, control.setOAuthLifetimes(readBody(bodyText) as Parameters<SimulatorControl['setOAuthLifetimes']>[0]));
+      case 'POST /__sim/oauth/revoke':
+        control.revokeOAuthGrants();
+        return json(200, { ok: true });
+      case 'GET /__sim/oauth/stats':
+        return json(200, control.oauthStats());
       case 'POST /__sim/token': {
         const body = readBody(bodyText);
         if (typeof body.email !== 'string') throw new SimulatorInputError('email is required');

@@ -11,6 +11,7 @@ import { SimulatorInputError, validateFault, type FaultSpec, type FaultState } f
 import { formatDateTime, formatDuration, formatMoney } from './format.ts';
 import { ANYONE_ID, NOBODY_ID, fullName, type Store, type Task } from './model.ts';
 import { addComment } from './operations.ts';
+import type { OAuthLifetimes, OAuthServer, OAuthStats } from './oauth.ts';
 
 export interface PersonView {
   id: string;
@@ -154,6 +155,14 @@ export interface SimulatorControl {
   comments(taskId: string | number): CommentView[];
   costs(filter?: { taskId?: string | number; projectId?: string | number }): CostView[];
   data(): DataView;
+  /** Who is logged in to Worksection in the browser, so the OAuth consent page is theirs (default: the owner). */
+  oauthSignInAs(email: string): void;
+  /** Lifetimes of tokens issued from now on (default 24 h access, 1 month refresh, as Worksection's). */
+  setOAuthLifetimes(change: Partial<OAuthLifetimes>): OAuthLifetimes;
+  /** As when the person removes the app's access in Worksection: every issued token and refresh token stops working. */
+  revokeOAuthGrants(): void;
+  /** What the OAuth server did: consent pages, codes, exchanges, refreshes, refusals, and who called the API with a token. */
+  oauthStats(): OAuthStats;
   /** An OAuth2 access token for any user of the account. */
   tokenFor(email: string, options?: { expiresInMinutes?: number }): string;
 }
@@ -165,6 +174,7 @@ export interface ControlledState {
   reseed(now: Date, frozen: boolean): void;
   readonly clock: SimClock;
   readonly gateway: ApiGateway;
+  readonly oauth: OAuthServer;
   origin: string;
 }
 
@@ -253,6 +263,7 @@ export function createControl(state: ControlledState, defaultNow: () => Date): S
       state.reseed(now, options.frozen ?? false);
       state.gateway.faults.clear();
       state.gateway.resetStats();
+      state.oauth.reset();
       return clockView();
     },
     clock: clockView,
@@ -421,6 +432,10 @@ export function createControl(state: ControlledState, defaultNow: () => Date): S
         waiting: waiting(store),
       };
     },
+    oauthSignInAs: (email) => state.oauth.signInAs(email),
+    setOAuthLifetimes: (change) => state.oauth.setLifetimes(change),
+    revokeOAuthGrants: () => state.oauth.revokeAll(),
+    oauthStats: () => state.oauth.stats(),
     tokenFor(email, options = {}) {
       const user = state.store().userByEmail(email);
       if (!user) throw new SimulatorInputError(`no user with email ${JSON.stringify(email)}`);

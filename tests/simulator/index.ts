@@ -16,6 +16,7 @@ import type { Store } from './model.ts';
 import { DEMO_CATALOG, type AccountCatalog } from './seed-catalog.ts';
 import { SECOND_CATALOG } from './seed-catalog-second.ts';
 import { seedDemoAccount } from './seed.ts';
+import { OAuthServer } from './oauth.ts';
 import { createRequestHandler, type RequestLogEntry } from './server.ts';
 
 export type { SimulatorControl, TaskTreeView, CommentView, CostView, DataView, ClockView, PersonView, WaitingThreadView } from './control.ts';
@@ -24,6 +25,7 @@ export type { ApiStats } from './api/gateway.ts';
 export type { AuthMode } from './api/wire.ts';
 export type { RequestLogEntry } from './server.ts';
 export { SimulatorInputError } from './faults.ts';
+export { DEMO_OAUTH_APP, type OAuthStats, type OAuthLifetimes } from './oauth.ts';
 
 export const DEMO_ACCOUNT = 'demo';
 export const SECOND_ACCOUNT = 'second';
@@ -57,7 +59,10 @@ export interface Simulator {
   port: number;
   /** 'https://demo.worksection.com' */
   origin: string;
-  /** For Chromium's --host-resolver-rules: 'MAP *.worksection.com 127.0.0.1:<port>' */
+  /**
+   * For Chromium's --host-resolver-rules: 'MAP *.worksection.com 127.0.0.1:<port>, MAP worksection.com 127.0.0.1:<port>'
+   * (a wildcard does not match the bare domain, where the OAuth server lives).
+   */
   hostRules: string;
   apiKey: string;
   /** Same operations as the /__sim/ HTTP routes, in-process. */
@@ -89,7 +94,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const { key, cert } = await simulatorCertificate();
   const server = createServer({ key, cert }, createRequestHandler({
-    store: demo.store, clock, gateway: demo.gateway, control: demo.control, subdomain: DEMO_ACCOUNT,
+    store: demo.store, clock, gateway: demo.gateway, control: demo.control, oauth: demo.oauth, subdomain: DEMO_ACCOUNT,
     otherAccounts: new Map([[SECOND_ACCOUNT, { store: second.store, gateway: second.gateway, control: second.control }]]),
     ...(options.log ? { log: options.log } : {}),
   }));
@@ -97,7 +102,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   return {
     port,
     origin: demo.origin,
-    hostRules: `MAP *.worksection.com 127.0.0.1:${port}`,
+    // Worksection's OAuth server is on the bare worksection.com, which *.worksection.com does not cover.
+    hostRules: `MAP *.worksection.com 127.0.0.1:${port}, MAP worksection.com 127.0.0.1:${port}`,
     apiKey: DEMO_API_KEY,
     control: demo.control,
     second: { origin: second.origin, apiKey: SECOND_API_KEY, control: second.control },
@@ -126,6 +132,9 @@ function simulatedAccount(setup: AccountSetup) {
   let store = seedAt(setup.start);
   const gateway = new ApiGateway(() => store, setup.clock, setup.apiKey, setup.rateLimit);
   if (setup.authMode) gateway.authMode = setup.authMode;
+  // Each account's own OAuth grants; the server on worksection.com is the demo account's (its tokens' account_url).
+  const oauth = new OAuthServer(() => store, setup.clock, origin);
+  gateway.oauth = oauth;
   const control = createControl(
     {
       store: () => store,
@@ -136,11 +145,12 @@ function simulatedAccount(setup: AccountSetup) {
       },
       clock: setup.clock,
       gateway,
+      oauth,
       origin,
     },
     setup.resetNow,
   );
-  return { origin, store: () => store, gateway, control };
+  return { origin, store: () => store, gateway, control, oauth };
 }
 
 function listen(server: Server, port: number): Promise<number> {

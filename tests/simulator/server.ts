@@ -8,6 +8,7 @@ import type { SimClock } from './clock.ts';
 import type { SimulatorControl } from './control.ts';
 import { handleControl } from './control-http.ts';
 import type { Store } from './model.ts';
+import type { OAuthServer } from './oauth.ts';
 import { handlePage, type WebAnswer } from './pages/router.ts';
 import { unknownAccountHtml } from './pages/views.ts';
 
@@ -26,6 +27,8 @@ export interface ServerParts {
   clock: SimClock;
   gateway: ApiGateway;
   control: SimulatorControl;
+  /** Worksection's OAuth server on the bare worksection.com host. */
+  oauth: OAuthServer;
   subdomain: string;
   /** More accounts by subdomain (second.worksection.com): each with its own data, API and control. */
   otherAccounts?: ReadonlyMap<string, AccountParts>;
@@ -35,6 +38,8 @@ export interface ServerParts {
 export type AccountParts = Pick<ServerParts, 'store' | 'gateway' | 'control'>;
 
 const MAX_BODY = 1024 * 1024;
+/** The OAuth server is global, not per account (api-reference §1.1). */
+const OAUTH_HOST = /^(?:www\.)?worksection\.com$/;
 const ACCOUNT_HOST = /^([a-z0-9][a-z0-9-]*)\.worksection\.(?:com|eu|net)$/;
 
 class BodyTooLarge extends Error {}
@@ -99,6 +104,11 @@ interface Routed {
 
 async function route(input: Routed, parts: ServerParts, noteAction: (action: string) => void): Promise<HttpAnswer | WebAnswer> {
   const { url, method } = input;
+  if (OAUTH_HOST.test(input.host)) {
+    const answer = parts.oauth.handle(method, url, input.contentType, input.bodyText);
+    if (answer) return answer;
+    return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not found' };
+  }
   const account = ACCOUNT_HOST.exec(input.host)?.[1];
   const served: AccountParts | undefined = account === parts.subdomain ? parts : account === undefined ? undefined : parts.otherAccounts?.get(account);
   if (url.pathname === '/__sim' || url.pathname.startsWith('/__sim/')) {

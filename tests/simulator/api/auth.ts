@@ -34,19 +34,28 @@ export interface TokenClaims {
   sub: string;
   exp: number;
   nbf: number;
+  jti: string;
 }
 
-/** A token for a user; fixed claims make the same user always get the same token. */
-export function issueToken(userId: string, expiresAt = Date.UTC(2099, 0, 1) / 1000): string {
+/**
+ * A token for a user; fixed claims make the same user always get the same
+ * token, unless the OAuth server (oauth.ts) gives it its own `jti` and scopes.
+ */
+export function issueToken(
+  userId: string,
+  expiresAt = Date.UTC(2099, 0, 1) / 1000,
+  grant: { jti?: string; scopes?: readonly string[]; clientId?: string } = {},
+): string {
   const header = base64url(JSON.stringify({ typ: 'JWT', alg: 'HS256' }));
   const issuedAt = Date.UTC(2020, 0, 1) / 1000;
   const payload = base64url(JSON.stringify({
-    aud: 'account-desk-demo', jti: `sim-${userId}`, iat: issuedAt, nbf: issuedAt, exp: expiresAt, sub: userId, scopes: ALL_SCOPES,
+    aud: grant.clientId ?? 'account-desk-demo', jti: grant.jti ?? `sim-${userId}`, iat: issuedAt, nbf: issuedAt, exp: expiresAt, sub: userId,
+    scopes: grant.scopes ?? ALL_SCOPES,
   }));
   return `${header}.${payload}.${sign(`${header}.${payload}`)}`;
 }
 
-export type TokenCheck = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'expired' };
+export type TokenCheck = { ok: true; userId: string; jti: string } | { ok: false; reason: 'invalid' | 'expired' };
 
 export function checkToken(token: string, nowMs: number): TokenCheck {
   const parts = token.split('.');
@@ -63,7 +72,7 @@ export function checkToken(token: string, nowMs: number): TokenCheck {
   }
   if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return { ok: false, reason: 'invalid' };
   if (claims.exp * 1000 <= nowMs) return { ok: false, reason: 'expired' };
-  return { ok: true, userId: claims.sub };
+  return { ok: true, userId: claims.sub, jti: typeof claims.jti === 'string' ? claims.jti : '' };
 }
 
 /** `Authorization: Bearer <t>` first, then the access_token parameter. */

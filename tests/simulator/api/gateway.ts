@@ -64,6 +64,9 @@ export class ApiGateway {
     private readonly realNow: () => number = () => performance.now(),
   ) {}
 
+  /** The OAuth server's word on tokens from a refreshed or revoked pair, and where API users are noted (oauth.ts). */
+  oauth: { isRevoked(jti: string): boolean; noteApiUser(userId: string): void } | undefined;
+
   stats(): ApiStats {
     return { total: this.total, byAction: Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b))) };
   }
@@ -161,10 +164,16 @@ export class ApiGateway {
     }
     const token = bearerToken(request.authorization, params.get('access_token'));
     const check = token === undefined ? ({ ok: false, reason: 'invalid' } as const) : checkToken(token, this.clock.nowMs());
-    if (check.ok && this.store().user(check.userId)) return { mode: 'user', userId: check.userId };
+    const revoked = check.ok && this.oauth?.isRevoked(check.jti) === true;
+    if (check.ok && !revoked && this.store().user(check.userId)) {
+      this.oauth?.noteApiUser(check.userId);
+      return { mode: 'user', userId: check.userId };
+    }
     const expired = !check.ok && check.reason === 'expired';
+    // A token from a pair that was refreshed since (or whose grant was revoked) no longer works.
+    const message = expired ? 'Access token is expired' : revoked ? 'Access token has been revoked' : 'Access token is invalid';
     return {
-      answer: json(401, envelope(CODE.tokenInvalid, expired ? 'Access token is expired' : 'Access token is invalid'), {
+      answer: json(401, envelope(CODE.tokenInvalid, message), {
         'www-authenticate': `Bearer error="invalid_token"`,
       }),
     };

@@ -14,6 +14,9 @@ import { englishMessage } from '../../support/i18n';
 const EXPECTED: Record<MessageType, Callers> = {
   'connection/connect': 'extension-pages',
   'connection/status': 'extension-pages',
+  'connection/sign-in': 'extension-pages',
+  'oauth/app': 'extension-pages',
+  'oauth/save-app': 'extension-pages',
   'connection/disconnect': 'extension-pages',
   'settings/get': 'worksection-tabs',
   'settings/save': 'extension-pages',

@@ -58,7 +58,7 @@ describe('admin signing', () => {
 describe('access tokens', () => {
   it('issues verifiable tokens that expire on the simulator clock', () => {
     const token = issueToken('3993', Date.UTC(2030, 0, 1) / 1000);
-    expect(checkToken(token, Date.UTC(2029, 0, 1))).toEqual({ ok: true, userId: '3993' });
+    expect(checkToken(token, Date.UTC(2029, 0, 1))).toEqual({ ok: true, userId: '3993', jti: 'sim-3993' });
     expect(checkToken(token, Date.UTC(2031, 0, 1))).toEqual({ ok: false, reason: 'expired' });
     expect(checkToken(`${token}x`, Date.UTC(2029, 0, 1))).toEqual({ ok: false, reason: 'invalid' });
     expect(checkToken('not-a-jwt', 0)).toEqual({ ok: false, reason: 'invalid' });
