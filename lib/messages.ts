@@ -6,6 +6,7 @@
  * each feature's handlers (lib/background/features.ts).
  */
 import { browser } from 'wxt/browser';
+import type { ActingAsMessages } from './acting-as/protocol';
 import type { TimeMessages } from './account-time/protocol';
 import type { PageMessages } from './page/protocol';
 import type { ReplyMessages } from './replies/protocol';
@@ -80,7 +81,7 @@ export interface CoreMessages {
 }
 
 /** Request and response types, by message type: every feature's messages. */
-export interface Protocol extends CoreMessages, PageMessages, ReplyMessages, TimeMessages, TemplateMessages, WireMessages {}
+export interface Protocol extends CoreMessages, PageMessages, ReplyMessages, TimeMessages, TemplateMessages, WireMessages, ActingAsMessages {}
 
 export type MessageType = keyof Protocol;
 

@@ -18,6 +18,7 @@ import {
 import { ProblemError } from '../problem';
 import { forgetCredentials, readCredentials, storeCredentials } from './credentials';
 import { primeDirectory, type AccountDirectory } from './directory';
+import { actingAsFor } from './acting-as';
 
 interface StoredConnection {
   origin: string;
@@ -83,6 +84,7 @@ export async function connectedClient(
     scheme: stored.scheme ?? 'header',
     onSchemeChange: (scheme) => void rememberScheme(stored.origin, scheme),
     onFeedFindings: (findings) => void recordFeedFindings(stored.origin, findings),
+    ...(stored.auth.kind === 'admin' && (await actingAsFor(stored.origin))), // the person the admin key writes as (acting-as.ts)
     ...options,
   });
   return { client, origin: stored.origin };

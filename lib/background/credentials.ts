@@ -68,3 +68,19 @@ export function lockStorage(): void {
   if (typeof local.setAccessLevel !== 'function') return;
   void local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((error: unknown) => console.warn('Account Desk, storage access level:', error));
 }
+
+/** Another small secret kept beside the connection under its own key (e.g. acting-as.ts), out of content scripts' and backups' reach. */
+export async function readSecret<T>(key: string): Promise<T | null> {
+  if (key === KEY) throw new RangeError('The connection is read through readCredentials');
+  return ((await secrets().get(key)) as T | undefined) ?? null;
+}
+
+export async function storeSecret(key: string, value: unknown): Promise<void> {
+  if (key === KEY) throw new RangeError('The connection is stored through storeCredentials');
+  await secrets().put(value, key);
+}
+
+export async function forgetSecret(key: string): Promise<void> {
+  if (key === KEY) throw new RangeError('The connection is forgotten through forgetCredentials');
+  await secrets().delete(key);
+}

@@ -5,10 +5,12 @@
  * these, never single messages; `Handlers` makes a missing handler a type error.
  */
 import type { CallerPolicy, Handlers, MessageType } from '../messages';
+import { actingAsCallers, actingAsHandlers, onActingAsConnectionChanged } from './acting-as';
 import { accountTimeCallers, accountTimeHandlers, listenAccountTime } from './account-time';
 import { coreCallers, coreHandlers } from './core';
 import { listenReplies, onRepliesConnectionChanged, replyCallers, replyHandlers } from './replies';
 import { templateCallers, templateHandlers } from './templates';
+import { listenWelcome } from './welcome';
 import { wireCallers, wireHandlers } from './wire';
 
 export interface BackgroundFeature {
@@ -31,6 +33,10 @@ export const BACKGROUND_FEATURES: readonly BackgroundFeature[] = [
   { id: 'templates', handlers: templateHandlers, callers: templateCallers },
   // What Diagnostics shows about the API: the wire scheme, unknown event kinds, a sign-in to renew.
   { id: 'wire', handlers: wireHandlers, callers: wireCallers },
+  // Who the admin key writes as ("Who are you in Worksection?"), forgotten with the connection.
+  { id: 'acting-as', handlers: actingAsHandlers, callers: actingAsCallers, onConnectionChanged: onActingAsConnectionChanged },
+  // The welcome page on a fresh install.
+  { id: 'welcome', handlers: {}, callers: {}, listen: listenWelcome },
 ];
 
 /** Every message's handler, from the features; the type checks that none is missing or answered twice. */
@@ -46,11 +52,11 @@ export function allCallers(): CallerPolicy {
 }
 
 // Compile-time: the features' handler maps cover the whole protocol.
-type Covered = keyof ReturnType<typeof coreHandlers> | keyof typeof replyHandlers | keyof typeof accountTimeHandlers | keyof typeof templateHandlers | keyof typeof wireHandlers;
+type Covered = keyof ReturnType<typeof coreHandlers> | keyof typeof replyHandlers | keyof typeof accountTimeHandlers | keyof typeof templateHandlers | keyof typeof wireHandlers | keyof typeof actingAsHandlers;
 const everyMessageHandled: Exclude<MessageType, Covered> extends never ? true : Exclude<MessageType, Covered> = true;
 void everyMessageHandled;
 
 // Compile-time: so do their caller policies (a new message must say who may send it).
-type Declared = keyof typeof coreCallers | keyof typeof replyCallers | keyof typeof accountTimeCallers | keyof typeof templateCallers | keyof typeof wireCallers;
+type Declared = keyof typeof coreCallers | keyof typeof replyCallers | keyof typeof accountTimeCallers | keyof typeof templateCallers | keyof typeof wireCallers | keyof typeof actingAsCallers;
 const everyMessageDeclared: Exclude<MessageType, Declared> extends never ? true : Exclude<MessageType, Declared> = true;
 void everyMessageDeclared;
