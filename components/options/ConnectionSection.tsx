@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import { ask, type AccountSummary } from '@/lib/messages';
 import { parseAccountUrl } from '@/lib/worksection/account-url';
 import { connectedSentence } from '../connection-text';
+import { WhoAreYou } from './WhoAreYou';
 
 type View =
   | { state: 'loading' }
@@ -138,6 +139,7 @@ export function ConnectionSection() {
           {summary ? connectedSentence(summary) : t('notConnected')}
         </p>
       )}
+      {summary?.authKind === 'admin' && <WhoAreYou key={summary.connectedAt} />}
     </section>
   );
 }
