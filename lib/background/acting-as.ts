@@ -19,6 +19,8 @@ import { forgetSecret, readSecret, storeSecret } from './credentials';
 import { accountDirectory } from './directory';
 
 const KEY = 'acting-as';
+/** What the client accepts as `actingAs` (client.ts): a person without one could never be written as. */
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export class ActingAsProblem extends ProblemError {
   constructor(
@@ -33,7 +35,7 @@ function isActingAs(value: unknown): value is ActingAs {
   const row = value as Partial<ActingAs> | null;
   return (
     typeof row === 'object' && row !== null &&
-    typeof row.origin === 'string' && typeof row.userId === 'string' && typeof row.email === 'string' &&
+    typeof row.origin === 'string' && typeof row.userId === 'string' && typeof row.email === 'string' && EMAIL.test(row.email) &&
     typeof row.name === 'string' && typeof row.chosenAt === 'number'
   );
 }
@@ -69,11 +71,11 @@ export async function peopleToChoose(): Promise<PersonChoice[]> {
   const { users, groups } = await accountDirectory(await adminOrigin());
   const clientTeams = new Set(groups.filter((group) => Number(group.client) === 1).map((group) => group.title));
   return users
-    .filter((user) => typeof user.email === 'string' && user.email.includes('@'))
+    .filter((user) => typeof user.email === 'string' && EMAIL.test(user.email.trim()))
     .map((user) => ({
       id: String(user.id),
       name: user.name || user.email,
-      email: user.email,
+      email: user.email.trim(),
       ...(user.title ? { title: user.title } : {}),
       ...(user.group ? { team: user.group } : {}),
       client: user.group !== undefined && clientTeams.has(user.group),

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ThrottleRegistry } from '@/lib/worksection';
 import { connect as connectThrottled, connectedClient, disconnect } from '@/lib/background/connection';
-import { readCredentials, storeCredentials } from '@/lib/background/credentials';
+import { readCredentials, storeCredentials, storeSecret } from '@/lib/background/credentials';
 import {
   actingAsState,
   chooseActingAs,
@@ -26,6 +26,8 @@ const USERS = [
   user('1', 'Olena Owner', 'Owner', 'Agency', 90),
   user('2', 'Cara Client', 'User', 'Acme'),
   user('3', 'Maria Manager', 'User', 'Agency', 40),
+  // No address Worksection could take as email_user_from: never offered.
+  { id: '5', name: 'No Mail', email: 'no mail', role: 'User', group: 'Agency' },
 ];
 
 /** A small Worksection account; `writes` keeps each write's parameters. */
@@ -121,6 +123,16 @@ describe('acting as a person with the admin key', () => {
     await onActingAsConnectionChanged(false);
     await connect('demo');
     expect(await actingAsState()).toEqual({ needed: true, chosen: null });
+  });
+
+  it('a stored choice that is not one (no email, another shape) is ignored, and the client still works', async () => {
+    await connect('demo');
+    await storeSecret('acting-as', { origin: DEMO, userId: '5', email: 'no mail', name: 'No Mail', chosenAt: 1 });
+    expect(await chosenPerson(DEMO)).toBeNull();
+    const { client } = (await connectedClient())!;
+    await client.postComment({ taskId: '2', todo: ['a'] });
+    expect(account.writes[0]!.params).toEqual({ id_task: '2', todo: ['a'] });
+    await expect(chooseActingAs('5')).rejects.toMatchObject({ kind: 'unknown-person' });
   });
 
   it('an OAuth sign-in is already a person: nothing to choose', async () => {
