@@ -4,7 +4,7 @@
  * options and on the welcome page; a searchable list (an ARIA combobox: type
  * to filter, arrows to move, Enter to choose) of the account's people.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import type { ActingAs, PersonChoice } from '@/lib/acting-as/protocol';
@@ -32,6 +32,12 @@ export function WhoAreYou() {
   const people = asked.state === 'ready' ? asked.value[1] : [];
   const matching = useMemo(() => people.filter((person) => matchesPerson(person, query)), [people, query]);
   const shown = matching.slice(0, SHOWN_MAX);
+
+  const activeId = shown[active] ? `who-person-${shown[active].id}` : undefined;
+  // The list scrolls: keep the option the arrows reached in view.
+  useEffect(() => {
+    if (activeId) document.getElementById(activeId)?.scrollIntoView?.({ block: 'nearest' });
+  }, [activeId]);
 
   if (asked.state === 'ready' && !asked.value[0].needed) return null;
   const current = chosen !== undefined ? chosen : asked.state === 'ready' ? asked.value[0].chosen : null;
@@ -109,7 +115,7 @@ export function WhoAreYou() {
             aria-controls="who-people"
             aria-autocomplete="list"
             aria-describedby="who-count"
-            aria-activedescendant={shown[active] ? optionId(shown[active]) : undefined}
+            aria-activedescendant={activeId}
             autoComplete="off"
             spellcheck={false}
             placeholder={t('whoSearchPlaceholder')}
