@@ -6,6 +6,7 @@
  * each feature's handlers (lib/background/features.ts).
  */
 import { browser } from 'wxt/browser';
+import type { ActingAsMessages } from './acting-as/protocol';
 import type { TimeMessages } from './account-time/protocol';
 import type { PageMessages } from './page/protocol';
 import type { PolicyMessages } from './policy/protocol';
@@ -100,7 +101,7 @@ export interface CoreMessages {
 }
 
 /** Request and response types, by message type: every feature's messages. */
-export interface Protocol extends CoreMessages, PageMessages, ReplyMessages, TimeMessages, TemplateMessages, WireMessages, PolicyMessages {}
+export interface Protocol extends CoreMessages, PageMessages, ReplyMessages, TimeMessages, TemplateMessages, WireMessages, PolicyMessages, ActingAsMessages {}
 
 export type MessageType = keyof Protocol;
 

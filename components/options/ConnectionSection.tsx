@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import { ask, type AccountSummary, type OAuthAppView } from '@/lib/messages';
 import { parseAccountUrl } from '@/lib/worksection/account-url';
 import { connectedSentence } from '../connection-text';
+import { WhoAreYou } from './WhoAreYou';
 
 type View =
   | { state: 'loading' }
@@ -281,6 +282,7 @@ export function ConnectionSection() {
           {summary ? connectedSentence(summary) : t('notConnected')}
         </p>
       )}
+      {summary?.authKind === 'admin' && <WhoAreYou key={summary.connectedAt} />}
       {summary && (
         <div class="row">
           {/* Whichever way it was connected. */}

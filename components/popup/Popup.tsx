@@ -18,6 +18,8 @@ export function Popup() {
   const [queue, setQueue] = useState<Queue | undefined>(undefined);
   const [syncing, setSyncing] = useState(false);
   const [now, setNow] = useState(Date.now());
+  // Connected with the admin key and nobody chosen in "Who are you": writes would be the owner's.
+  const [whoMissing, setWhoMissing] = useState(false);
 
   const loadQueue = useCallback(async () => {
     const reply = await ask('replies/queue', {});
@@ -32,6 +34,7 @@ export function Popup() {
       else setProblem(reply.problem.message);
     });
     void loadQueue();
+    void ask('acting-as/status', {}).then((reply) => setWhoMissing(reply.ok && reply.value.needed && !reply.value.chosen));
   }, []);
 
   // "never": the first sync is about to start (connecting starts it), so watch closely too.
@@ -73,6 +76,14 @@ export function Popup() {
       {summary && (
         <p role="status" class="ok">
           {connectedSentence(summary)}
+        </p>
+      )}
+      {summary && whoMissing && (
+        <p class="who-prompt">
+          {t('popupWhoPrompt')}{' '}
+          <button type="button" onClick={() => void openOptions('connection')}>
+            {t('popupWhoButton')}
+          </button>
         </p>
       )}
       {summary && queue && queue.status.phase !== 'not-connected' && (

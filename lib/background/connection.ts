@@ -21,6 +21,7 @@ import { forgetCredentials, readCredentials, storeCredentials, updateCredentials
 import { primeDirectory, type AccountDirectory } from './directory';
 import { getOAuthApp } from './oauth-app';
 import { createTokenStore, webLock, type StoredTokens } from './token-store';
+import { actingAsFor } from './acting-as';
 
 interface StoredConnection {
   origin: string;
@@ -129,6 +130,7 @@ export async function connectedClient(
     scheme: stored.scheme ?? 'header',
     onSchemeChange: (scheme) => void rememberScheme(stored.origin, scheme),
     onFeedFindings: (findings) => void recordFeedFindings(stored.origin, findings),
+    ...(stored.auth.kind === 'admin' && (await actingAsFor(stored.origin))), // the person the admin key writes as (acting-as.ts)
     ...options,
   });
   return { client, origin: stored.origin };

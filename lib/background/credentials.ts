@@ -76,21 +76,24 @@ export async function forgetCredentials(): Promise<void> {
  * (TRUSTED_CONTEXTS is Chrome's default; said here so that it stays so).
  * Firefox has no such switch, hence the database above.
  */
-/** Other secrets beside the connection, by name (e.g. the agency's OAuth app, oauth-app.ts). */
-export async function readSecret<T>(name: string): Promise<T | null> {
-  return ((await secrets().get(name)) as T | undefined) ?? null;
-}
-
-export async function storeSecret(name: string, value: unknown): Promise<void> {
-  await secrets().put(value, name);
-}
-
-export async function forgetSecret(name: string): Promise<void> {
-  await secrets().delete(name);
-}
-
 export function lockStorage(): void {
   const local = browser.storage.local as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
   if (typeof local.setAccessLevel !== 'function') return;
   void local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((error: unknown) => console.warn('Account Desk, storage access level:', error));
+}
+
+/** Another small secret kept beside the connection under its own key (acting-as.ts, oauth-app.ts), out of content scripts' and backups' reach. */
+export async function readSecret<T>(key: string): Promise<T | null> {
+  if (key === KEY) throw new RangeError('The connection is read through readCredentials');
+  return ((await secrets().get(key)) as T | undefined) ?? null;
+}
+
+export async function storeSecret(key: string, value: unknown): Promise<void> {
+  if (key === KEY) throw new RangeError('The connection is stored through storeCredentials');
+  await secrets().put(value, key);
+}
+
+export async function forgetSecret(key: string): Promise<void> {
+  if (key === KEY) throw new RangeError('The connection is forgotten through forgetCredentials');
+  await secrets().delete(key);
 }

@@ -5,11 +5,13 @@
  * these, never single messages; `Handlers` makes a missing handler a type error.
  */
 import type { CallerPolicy, Handlers, MessageType } from '../messages';
+import { actingAsCallers, actingAsHandlers, onActingAsConnectionChanged } from './acting-as';
 import { accountTimeCallers, accountTimeHandlers, listenAccountTime } from './account-time';
 import { coreCallers, coreHandlers } from './core';
 import { listenPolicy, policyCallers, policyHandlers } from './policy';
 import { listenReplies, onRepliesConnectionChanged, replyCallers, replyHandlers } from './replies';
 import { templateCallers, templateHandlers } from './templates';
+import { listenWelcome } from './welcome';
 import { wireCallers, wireHandlers } from './wire';
 
 export interface BackgroundFeature {
@@ -34,6 +36,10 @@ export const BACKGROUND_FEATURES: readonly BackgroundFeature[] = [
   { id: 'wire', handlers: wireHandlers, callers: wireCallers },
   // The organization's managed policy: what options shows of it, and its changes.
   { id: 'policy', handlers: policyHandlers, callers: policyCallers, listen: listenPolicy },
+  // Who the admin key writes as ("Who are you in Worksection?"), forgotten with the connection.
+  { id: 'acting-as', handlers: actingAsHandlers, callers: actingAsCallers, onConnectionChanged: onActingAsConnectionChanged },
+  // The welcome page on a fresh install.
+  { id: 'welcome', handlers: {}, callers: {}, listen: listenWelcome },
 ];
 
 /** Every message's handler, from the features; the type checks that none is missing or answered twice. */
@@ -49,11 +55,11 @@ export function allCallers(): CallerPolicy {
 }
 
 // Compile-time: the features' handler maps cover the whole protocol.
-type Covered = keyof ReturnType<typeof coreHandlers> | keyof typeof replyHandlers | keyof typeof accountTimeHandlers | keyof typeof templateHandlers | keyof typeof wireHandlers | keyof typeof policyHandlers;
+type Covered = keyof ReturnType<typeof coreHandlers> | keyof typeof replyHandlers | keyof typeof accountTimeHandlers | keyof typeof templateHandlers | keyof typeof wireHandlers | keyof typeof policyHandlers | keyof typeof actingAsHandlers;
 const everyMessageHandled: Exclude<MessageType, Covered> extends never ? true : Exclude<MessageType, Covered> = true;
 void everyMessageHandled;
 
 // Compile-time: so do their caller policies (a new message must say who may send it).
-type Declared = keyof typeof coreCallers | keyof typeof replyCallers | keyof typeof accountTimeCallers | keyof typeof templateCallers | keyof typeof wireCallers | keyof typeof policyCallers;
+type Declared = keyof typeof coreCallers | keyof typeof replyCallers | keyof typeof accountTimeCallers | keyof typeof templateCallers | keyof typeof wireCallers | keyof typeof policyCallers | keyof typeof actingAsCallers;
 const everyMessageDeclared: Exclude<MessageType, Declared> extends never ? true : Exclude<MessageType, Declared> = true;
 void everyMessageDeclared;

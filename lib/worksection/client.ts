@@ -90,6 +90,12 @@ export interface WorksectionClientOptions {
   clockOffsets?: Map<string, number>;
   /** Told about list items and events a reply carried that we skipped or did not know (for Diagnostics). */
   onFeedFindings?: (findings: { unknown: FeedFinding[]; skipped: FeedFinding[] }) => void;
+  /**
+   * With the admin key, the person every write is made as: `email_user_from`
+   * goes on each write that takes an author (a call's own emailUserFrom wins).
+   * Ignored for an OAuth token, whose writes are always its user's.
+   */
+  actingAs?: { email: string };
 }
 
 /** Server clock minus ours, per account origin, learnt from a refused header-scheme call's Date header. */
@@ -240,6 +246,9 @@ function serverTextOf(body: unknown): string | undefined {
   return undefined;
 }
 
+/** The writes that take an author (`email_user_from`, api-reference §3): the admin key's acting-as person goes on these. */
+export const AUTHORED_WRITES: ReadonlySet<string> = new Set(['post_task', 'post_comment', 'add_costs', 'post_project']);
+
 /** Actions that change data in Worksection (as opposed to reads: get_*, me). */
 export function isWrite(action: string): boolean {
   return !action.startsWith('get_') && action !== 'me';
@@ -265,6 +274,7 @@ export class WorksectionClient {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly timeZone: string;
+  private readonly actingAsEmail: string | undefined;
 
   constructor(options: WorksectionClientOptions) {
     this.origin = originOf(options.accountUrl);
@@ -286,6 +296,10 @@ export class WorksectionClient {
     this.onSchemeChange = options.onSchemeChange;
     this.clockOffsets = options.clockOffsets ?? sharedClockOffsets;
     this.onFeedFindings = options.onFeedFindings;
+    if (options.actingAs !== undefined && !/^[^\s@]+@[^\s@]+$/.test(options.actingAs.email.trim())) {
+      throw new RangeError(`The person to act as needs an email address, not "${options.actingAs.email}"`);
+    }
+    this.actingAsEmail = options.auth.kind === 'admin' ? options.actingAs?.email.trim() : undefined;
     this.throttle = (options.throttles ?? sharedThrottles).forAccount(this.origin, {
       minIntervalMs: options.minIntervalMs,
       now: this.now,
@@ -373,7 +387,13 @@ export class WorksectionClient {
   /** The request one attempt sends: signed now (for the header scheme, on the server's clock when we learnt it). */
   wireRequest(action: string, params: WsParams = {}, scheme: WireScheme = this.scheme, auth: WorksectionAuth = this.auth): WireRequest {
     const unixSeconds = Math.floor((this.now() + (this.clockOffsets.get(this.origin) ?? 0)) / 1000);
-    return buildWireRequest({ origin: this.origin, action, params, auth, scheme, unixSeconds });
+    return buildWireRequest({ origin: this.origin, action, params: this.withAuthor(action, params), auth, scheme, unixSeconds });
+  }
+
+  /** The acting-as person's email on a write that takes an author and names none (in the parameter's own place when it is listed). */
+  private withAuthor(action: string, params: WsParams): WsParams {
+    if (this.actingAsEmail === undefined || !AUTHORED_WRITES.has(action) || params.email_user_from !== undefined) return params;
+    return { ...params, email_user_from: this.actingAsEmail };
   }
 
   /** The credentials to send now: a signed-in client's current access token, else the ones it was made with. */

@@ -32,6 +32,12 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** The browser's time zone (IANA), through TZ; default: this process's. */
   timeZone?: string;
+  /**
+   * A fresh install opens the welcome page (lib/background/welcome.ts). By
+   * default the launch waits for that tab and closes it, so every test starts
+   * from the same tabs; 'keep' leaves it open as `welcomePage`.
+   */
+  welcome?: 'close' | 'keep';
 }
 
 export interface PlainBrowser {
@@ -46,6 +52,8 @@ export interface ExtensionBrowser extends PlainBrowser {
   serviceWorker(): Promise<Worker>;
   /** Opens `chrome-extension://<id>/<path>` in a new tab, e.g. `options.html`. */
   extensionPage(pagePath: string): Promise<Page>;
+  /** The welcome tab the install opened, with `welcome: 'keep'`. */
+  welcomePage?: Page;
 }
 
 export function chromiumPath(): string {
@@ -82,6 +90,40 @@ function assertChromium(binary: string): void {
   if (!fs.existsSync(binary)) {
     throw new Error(`Chromium is missing at ${binary}. Run \`node scripts/setup.mjs\` (or set CHROMIUM).`);
   }
+}
+
+/**
+ * The welcome tab a fresh install opens: already open, or the next page whose
+ * URL becomes welcome.html (a new tab may start as about:blank).
+ */
+function waitForWelcomePage(context: BrowserContext, extensionId: string, timeoutMs: number): Promise<Page> {
+  const welcomeUrl = `chrome-extension://${extensionId}/welcome.html`;
+  return new Promise<Page>((resolve, reject) => {
+    const watched = new Map<Page, () => void>();
+    const done = (): void => {
+      clearTimeout(timer);
+      context.off('page', watch);
+      for (const [page, listener] of watched) page.off('framenavigated', listener);
+    };
+    const check = (page: Page): void => {
+      if (!page.url().startsWith(welcomeUrl)) return;
+      done();
+      resolve(page);
+    };
+    function watch(page: Page): void {
+      if (watched.has(page)) return;
+      const listener = (): void => check(page);
+      watched.set(page, listener);
+      page.on('framenavigated', listener);
+      check(page);
+    }
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`Installing the extension opened no ${welcomeUrl} tab within ${timeoutMs / 1000} s (pages: ${JSON.stringify(context.pages().map((page) => page.url()))})`));
+    }, timeoutMs);
+    context.on('page', watch);
+    for (const page of context.pages()) watch(page);
+  });
 }
 
 function isExtensionWorker(worker: Worker, extensionId?: string): boolean {
@@ -139,11 +181,30 @@ export async function launchBrowser(options: LaunchOptions): Promise<PlainBrowse
     );
   }
   const extensionId = new URL(worker.url()).host;
+  // The build's fresh install opens its welcome page: settle that tab before any test counts pages.
+  let welcomePage: Page | undefined;
+  if (!options.extensionPath) {
+    try {
+      welcomePage = await waitForWelcomePage(context, extensionId, SERVICE_WORKER_TIMEOUT_MS);
+      // Closed before it has loaded, Chromium's next extension pages can come up without their
+      // locale messages (every t() shows its key): let it finish first.
+      await welcomePage.waitForLoadState('load');
+      await welcomePage.locator('h1').waitFor({ timeout: SERVICE_WORKER_TIMEOUT_MS });
+      if (options.welcome !== 'keep') {
+        await welcomePage.close();
+        welcomePage = undefined;
+      }
+    } catch (error) {
+      await close();
+      throw error;
+    }
+  }
 
   return {
     context,
     extensionId,
     close,
+    ...(welcomePage ? { welcomePage } : {}),
     async serviceWorker() {
       const running = context.serviceWorkers().find((w) => isExtensionWorker(w, extensionId));
       if (running) return running;

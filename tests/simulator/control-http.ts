@@ -75,6 +75,10 @@ export function handleControl(control: SimulatorControl, method: string, path: s
       }
       case 'GET /__sim/auth-mode/seen':
         return json(200, control.schemesSeen());
+      case 'GET /__sim/writes': {
+        const action = optional(search.get('action'));
+        return json(200, control.writes(action ? { action } : {}));
+      }
       case 'GET /__sim/tasks':
         return json(200, control.tasks(optional(search.get('projectId'))));
       case 'GET /__sim/comments': {

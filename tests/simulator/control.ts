@@ -2,7 +2,7 @@
 // faults, call statistics and full views of the data for assertions. The same
 // operations are served as JSON under /__sim/ (control-http.ts).
 
-import type { ApiGateway, ApiStats } from './api/gateway.ts';
+import type { ApiGateway, ApiStats, WriteRecord } from './api/gateway.ts';
 import { issueToken } from './api/auth.ts';
 import { AUTH_MODES, type AuthMode } from './api/wire.ts';
 import { commentShape, commentText, taskText } from './api/shapes.ts';
@@ -151,6 +151,8 @@ export interface SimulatorControl {
   setAuthMode(mode: AuthMode, options?: { clockToleranceSeconds?: number | null }): void;
   /** How each accepted admin request was signed, oldest first: 'header', 'md5-rebuilt' or 'md5-raw'. */
   schemesSeen(): string[];
+  /** Writes carried out since the last reset (or stats reset), oldest first: action, `email_user_from` as sent, the id made. */
+  writes(filter?: { action?: string }): WriteRecord[];
   tasks(projectId?: string | number): TaskTreeView[];
   comments(taskId: string | number): CommentView[];
   costs(filter?: { taskId?: string | number; projectId?: string | number }): CostView[];
@@ -358,6 +360,10 @@ export function createControl(state: ControlledState, defaultNow: () => Date): S
       if (tolerance !== undefined) state.gateway.clockToleranceSeconds = tolerance ?? undefined;
     },
     schemesSeen: () => [...state.gateway.schemesSeen],
+    writes(filter = {}) {
+      if (filter.action !== undefined && typeof filter.action !== 'string') throw new SimulatorInputError('action must be a string');
+      return state.gateway.writes.filter((write) => filter.action === undefined || write.action === filter.action).map((write) => ({ ...write }));
+    },
     tasks(projectId) {
       const store = state.store();
       if (projectId !== undefined && !store.project(String(projectId))) throw new SimulatorInputError(`no project ${JSON.stringify(projectId)}`);

@@ -21,7 +21,7 @@ import { createRequestHandler, type RequestLogEntry } from './server.ts';
 
 export type { SimulatorControl, TaskTreeView, CommentView, CostView, DataView, ClockView, PersonView, WaitingThreadView } from './control.ts';
 export type { FaultKind, FaultSpec, FaultState } from './faults.ts';
-export type { ApiStats } from './api/gateway.ts';
+export type { ApiStats, WriteRecord } from './api/gateway.ts';
 export type { AuthMode } from './api/wire.ts';
 export type { RequestLogEntry } from './server.ts';
 export { SimulatorInputError } from './faults.ts';

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../db';
 import { ProblemError } from '../../problem';
-import type { CallerPolicy, Handlers } from '../../messages';
+import type { AccountSummary, CallerPolicy, Handlers } from '../../messages';
 import type { RefusedEntryView, TimeMessages } from '../../account-time/protocol';
 import { parseWorksectionPath } from '../../worksection/paths';
 import { connectedClient, connectionStatus } from '../connection';
@@ -17,6 +17,7 @@ import { projectSummary, threadTodayMs } from './queries';
 import { exportDatabase, importDatabase, previewImport, type BackupContext } from './backup';
 import { accountTimeReportFor } from './report';
 import { connectedUser } from './user';
+import { chosenPerson } from '../acting-as';
 import type { WriteBackOutcome } from '../../account-time/protocol';
 import { dismissRefused, refusedEntries, retryRefused, writeBack } from './write-back';
 import { t } from '../../i18n';
@@ -26,6 +27,12 @@ export const WRITE_BACK_ALARM = 'account-time-write-back';
 /** Write-back can't tell whose time it is yet. */
 export class WriteBackProblem extends ProblemError {
   readonly kind = 'write-back-needs-user';
+}
+
+/** Whose account time it is: the connected user, or with the admin key the person it acts as ("Who are you"). */
+async function currentUser(summary: AccountSummary | null) {
+  const actingAs = summary?.authKind === 'admin' ? await chosenPerson(summary.origin) : null;
+  return connectedUser(db(), summary, actingAs);
 }
 
 /** A backup's links must lead to the account connected now. */
@@ -80,7 +87,7 @@ export const accountTimeHandlers: Handlers<TimeMessages> = {
     const connection = await connectedClient();
     const client = connection && connection.origin === origin ? connection.client : null;
     // No rate in options: the connected user's rate from get_users.
-    const rate = settings.accountTime.hourlyRate ?? (await connectedUser(db(), await connectionStatus()))?.rate ?? null;
+    const rate = settings.accountTime.hourlyRate ?? (await currentUser(await connectionStatus()))?.rate ?? null;
     const withRate = { ...settings, accountTime: { ...settings.accountTime, hourlyRate: rate } };
     return projectSummary({ db: db(), client, origin, settings: withRate, now: Date.now() }, projectId);
   },
@@ -111,7 +118,7 @@ export const accountTimeHandlers: Handlers<TimeMessages> = {
   'time/report': async ({ months }) => {
     const settings = await getSettings();
     const connection = await connectedClient();
-    const rate = settings.accountTime.hourlyRate ?? (await connectedUser(db(), await connectionStatus()))?.rate ?? null;
+    const rate = settings.accountTime.hourlyRate ?? (await currentUser(await connectionStatus()))?.rate ?? null;
     return accountTimeReportFor({ db: db(), client: connection?.client ?? null, settings, now: Date.now(), hourlyRate: rate, origin: connection?.origin }, months);
   },
 };
@@ -164,7 +171,7 @@ export function runWriteBack(): Promise<WriteBackOutcome | null> {
     const connection = await connectedClient();
     if (!settings.accountTime.writeBack || !connection) return null;
     const summary = await connectionStatus();
-    const user = await connectedUser(db(), summary);
+    const user = await currentUser(summary);
     if (summary?.authKind === 'admin' && !user) throw new WriteBackProblem(t('timeProblemWriteBackUser'));
     return writeBack({
       db: db(),

@@ -4,6 +4,7 @@ import { templateChecklists, walkTemplate } from '../../templates';
 import type { ChecklistChoice } from '../../templates/protocol';
 import { connectionStatus } from '../connection';
 import { accountDirectory } from '../directory';
+import { chosenPerson } from '../acting-as';
 import { clientFor, TemplatesProblem } from './account';
 import { libraryEntries, uiLanguage } from './library';
 import { t } from '../../i18n';
@@ -48,8 +49,9 @@ export async function insertChecklist(origin: string, taskId: string, title: str
   checkChecklist(title, items);
   const client = await clientFor(origin);
   let emailUserFrom: string | undefined;
-  if ((await connectionStatus())?.authKind !== 'oauth') {
-    // With the admin key Worksection needs an author: the account owner (as the page's own form posts).
+  if ((await connectionStatus())?.authKind !== 'oauth' && !(await chosenPerson(origin))) {
+    // With the admin key Worksection needs an author: the person chosen in "Who are you"
+    // (the client adds them), else the account owner (as the page's own form posts).
     const { users } = await accountDirectory(origin);
     emailUserFrom = users.find((user) => user.role?.toLowerCase() === 'owner')?.email;
   }

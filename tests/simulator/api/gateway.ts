@@ -32,6 +32,28 @@ export interface ApiStats {
   byAction: Record<string, number>;
 }
 
+/** A write the API carried out, as tests ask about it: who it was made as. */
+export interface WriteRecord {
+  action: string;
+  /** `email_user_from` exactly as sent; null when the request had none. */
+  emailUserFrom: string | null;
+  /** The admin key, or an OAuth token (whose writes are always its user's). */
+  auth: 'admin' | 'oauth';
+  /** The id the answer names (the new task, comment or cost), when it names one. */
+  id: string | null;
+  /** ISO instant on the simulator clock. */
+  at: string;
+}
+
+/** Reads and `me` change nothing; everything else the API answers is a write. */
+const isWriteAction = (action: string | undefined): action is string => action !== undefined && !action.startsWith('get_') && action !== 'me';
+
+function answerId(answer: Record<string, unknown>): string | null {
+  const data = answer.data as { id?: unknown } | undefined;
+  const id = answer.id ?? data?.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+}
+
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
 
 function json(status: number, value: unknown, headers: Record<string, string> = {}): HttpAnswer {
@@ -55,6 +77,8 @@ export class ApiGateway {
   clockToleranceSeconds: number | undefined;
   /** How each accepted admin request was signed, for tests: 'header', 'md5-rebuilt' or 'md5-raw'. */
   readonly schemesSeen: string[] = [];
+  /** Every write carried out, oldest first, with the `email_user_from` it was sent with. */
+  readonly writes: WriteRecord[] = [];
 
   constructor(
     private readonly store: () => Store,
@@ -75,6 +99,7 @@ export class ApiGateway {
     this.counts.clear();
     this.total = 0;
     this.recentCalls = [];
+    this.writes.length = 0;
   }
 
   async handle(request: ApiRequest): Promise<HttpAnswer> {
@@ -118,7 +143,18 @@ export class ApiGateway {
     const caller = this.authenticate(request, params);
     if ('answer' in caller) return caller.answer;
     try {
-      return json(200, runAction({ store: this.store(), caller, now: this.clock.now() }, action, params));
+      const now = this.clock.now();
+      const answer = runAction({ store: this.store(), caller, now }, action, params);
+      if (isWriteAction(action)) {
+        this.writes.push({
+          action,
+          emailUserFrom: params.get('email_user_from') ?? null,
+          auth: caller.mode === 'admin' ? 'admin' : 'oauth',
+          id: answerId(answer as Record<string, unknown>),
+          at: now.toISOString(),
+        });
+      }
+      return json(200, answer);
     } catch (error) {
       if (error instanceof ApiFailure) return json(200, error.envelope());
       throw error;

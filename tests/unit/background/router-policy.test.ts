@@ -70,6 +70,10 @@ const EXPECTED: Record<MessageType, Callers> = {
   'templates/projects': 'extension-pages',
   'wire/status': 'extension-pages',
   'policy/get': 'extension-pages',
+  // Who the admin key writes as: chosen in options or on the welcome page, never by a web page.
+  'acting-as/status': 'extension-pages',
+  'acting-as/people': 'extension-pages',
+  'acting-as/choose': 'extension-pages',
 };
 
 const ORIGIN = 'https://demo.worksection.com';

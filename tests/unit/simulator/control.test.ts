@@ -190,3 +190,37 @@ describe('reset', () => {
     expect(after.waiting).toEqual(before.waiting);
   });
 });
+
+describe('who each write was made as', () => {
+  const email = (name: string) => sim.control.data().users.find((user) => user.name === name)!.email;
+
+  it('records email_user_from on comments, tasks and costs (null when the admin key sent none), readable through /__sim/writes', async () => {
+    const task = sim.control.tasks().find((candidate) => candidate.status === 'active' && candidate.name === 'Store locator page')!;
+    const maria = email('Maria Kovalenko');
+    const comment = await admin(sim, [['action', 'post_comment'], ['id_task', task.id], ['todo[]', 'a'], ['email_user_from', maria]]);
+    const created = await admin(sim, [['action', 'post_task'], ['id_project', task.projectId], ['title', 'Made as nobody in particular']]);
+    const cost = await admin(sim, [['action', 'add_costs'], ['id_task', task.id], ['time', '0:20'], ['email_user_from', maria]]);
+    await admin(sim, [['action', 'get_users']]);
+    const writes = (await call(sim, '/__sim/writes')).json();
+    expect(writes.map((write: { action: string; emailUserFrom: string | null; auth: string; id: string }) => [write.action, write.emailUserFrom, write.auth, write.id])).toEqual([
+      ['post_comment', maria, 'admin', comment.data.id],
+      ['post_task', null, 'admin', created.data.id],
+      ['add_costs', maria, 'admin', String(cost.id)],
+    ]);
+    expect(sim.control.writes({ action: 'add_costs' })).toHaveLength(1);
+    expect((await call(sim, '/__sim/writes?action=post_task')).json()).toHaveLength(1);
+    sim.control.resetStats();
+    expect(sim.control.writes()).toEqual([]);
+  });
+
+  it('refuses an email the account does not have, as Worksection refuses a bad parameter, and records nothing', async () => {
+    const task = sim.control.tasks().find((candidate) => candidate.status === 'active')!;
+    const costs = sim.control.costs().length;
+    expect(await admin(sim, [['action', 'add_costs'], ['id_task', task.id], ['time', '0:20'], ['email_user_from', 'stranger@nowhere.test']]))
+      .toEqual({ status: 'error', status_code: 11, message: 'Invalid email', message_details: 'email_user_from' });
+    expect(await admin(sim, [['action', 'post_task'], ['id_project', task.projectId], ['title', 'x'], ['email_user_from', 'stranger@nowhere.test']]))
+      .toMatchObject({ status: 'error', status_code: 11, message_details: 'email_user_from' });
+    expect(sim.control.writes()).toEqual([]);
+    expect(sim.control.costs()).toHaveLength(costs);
+  });
+});

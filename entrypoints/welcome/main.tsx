@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { WelcomePage } from '@/components/welcome/WelcomePage';
+
+render(<WelcomePage />, document.getElementById('app')!);
