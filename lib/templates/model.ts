@@ -23,8 +23,8 @@ export const TEMPLATE_LIMITS = Object.freeze({
   businessDays: 500,
 });
 
-export type TemplateLanguage = 'en' | 'ru' | 'uk';
-export const TEMPLATE_LANGUAGES: readonly TemplateLanguage[] = ['en', 'ru', 'uk'];
+export type TemplateLanguage = 'en' | 'ru' | 'uk' | 'kk';
+export const TEMPLATE_LANGUAGES: readonly TemplateLanguage[] = ['en', 'ru', 'uk', 'kk'];
 
 export interface TemplateNode {
   /** Plain text; shown and sent as text, never as HTML. */

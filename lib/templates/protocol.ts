@@ -1,6 +1,6 @@
 // What the template messages carry between the pages and the background.
 import type { ApplicationProgress, TemplateApplication } from './journal';
-import type { Template } from './model';
+import type { Template, TemplateLanguage } from './model';
 import type { ProjectMember, RoleMapping } from './roles';
 
 export type TemplateSource = 'builtin' | 'personal' | 'team';
@@ -25,8 +25,8 @@ export interface TemplateSummary {
 
 export interface TemplateLibrary {
   entries: TemplateSummary[];
-  /** The browser's language among en/ru/uk, for ordering built-ins. */
-  language: 'en' | 'ru' | 'uk';
+  /** The browser's language among en/ru/uk/kk, for ordering built-ins. */
+  language: TemplateLanguage;
   /** Set when the team library could not be read (the rest still shows). */
   teamProblem?: string;
 }

@@ -2,7 +2,7 @@
 // project, read through the API and cached), and the built-in ones.
 import { browser } from 'wxt/browser';
 import { db } from '../../db';
-import { allBuiltinTemplates, walkTemplate, type Template } from '../../templates';
+import { allBuiltinTemplates, TEMPLATE_LANGUAGES, walkTemplate, type Template, type TemplateLanguage } from '../../templates';
 import { teamTemplates } from '../../templates/from-task';
 import type { TemplateEntry, TemplateLibrary, TemplateSource, TemplateSummary } from '../../templates/protocol';
 import { cached } from '../cache';
@@ -12,9 +12,9 @@ import { getSettings } from '../settings-store';
 import { TemplatesProblem } from './account';
 import { t } from '../../i18n';
 
-export function uiLanguage(): 'en' | 'ru' | 'uk' {
+export function uiLanguage(): TemplateLanguage {
   const language = browser.i18n.getUILanguage().slice(0, 2).toLowerCase();
-  return language === 'ru' || language === 'uk' ? language : 'en';
+  return TEMPLATE_LANGUAGES.find((known) => known === language) ?? 'en';
 }
 
 export async function personalTemplates(): Promise<Template[]> {

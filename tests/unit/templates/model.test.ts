@@ -12,6 +12,7 @@ import {
   scheduleTemplate,
   serializeTemplateFile,
   suggestRoleMapping,
+  TEMPLATE_LANGUAGES,
   TemplateFileError,
   templateChecklists,
   validateTemplate,
@@ -211,7 +212,7 @@ describe('expandTemplate', () => {
 
 describe('template files', () => {
   it('round-trips through export and import', () => {
-    const templates = [twelveNodeTemplate(), ...builtinTemplates('uk')];
+    const templates = [twelveNodeTemplate(), ...builtinTemplates('uk'), ...builtinTemplates('kk')];
     expect(parseTemplateFile(serializeTemplateFile(templates))).toEqual(templates);
   });
 
@@ -251,8 +252,9 @@ describe('built-in library', () => {
     for (const role of template.roles) expect(used.has(role)).toBe(true);
   });
 
-  it('has the five agency templates in English, Russian and Ukrainian, with the same shape', () => {
-    const [en, ru, uk] = (['en', 'ru', 'uk'] as const).map((language) => builtinTemplates(language));
+  it('has the five agency templates in English, Russian, Ukrainian and Kazakh, with the same shape', () => {
+    expect(TEMPLATE_LANGUAGES).toEqual(['en', 'ru', 'uk', 'kk']);
+    const [en, ru, uk, kk] = TEMPLATE_LANGUAGES.map((language) => builtinTemplates(language));
     expect(en!.map((template) => template.name)).toEqual([
       'Client onboarding: context and goal',
       'Monthly SEO report',
@@ -263,8 +265,17 @@ describe('built-in library', () => {
     const shape = (template: Template) => walkTemplate(template).map((placed) => `${placed.key}:${placed.node.startOffset}:${placed.node.duration}:${placed.node.checklist?.length ?? 0}`);
     expect(ru!.map(shape)).toEqual(en!.map(shape));
     expect(uk!.map(shape)).toEqual(en!.map(shape));
+    expect(kk!.map(shape)).toEqual(en!.map(shape));
     expect(ru![0]!.tasks[0]!.title).toBe('Контекст и цель');
     expect(uk![0]!.tasks[0]!.title).toBe('Контекст і мета');
+    expect(kk![0]!.tasks[0]!.title).toBe('Контекст және мақсат');
+    expect(kk!.map((template) => template.id)).toEqual(en!.map((template) => template.id.replace(/\.en$/, '.kk')));
+    expect(allBuiltinTemplates()).toHaveLength(5 * TEMPLATE_LANGUAGES.length);
+    // Every text is really translated: no Kazakh template carries an English title, role or checklist line.
+    const texts = (template: Template) => [template.name, ...template.roles, ...walkTemplate(template).flatMap((placed) => [placed.node.title, ...(placed.node.checklist ?? [])])];
+    const english = new Set(en!.flatMap(texts));
+    const untranslated = kk!.flatMap(texts).filter((text) => english.has(text) && !/^[A-Z0-9 ]+$|^Core Web Vitals$/.test(text));
+    expect(untranslated).toEqual([]);
     expect(templateChecklists(en![1]!).map((list) => list.title)).toContain('Collect the month’s data');
   });
 });
