@@ -78,6 +78,8 @@ export interface OAuthAppView {
   /** The exact redirect URL to register with the app in Worksection. */
   redirectUrl: string;
   scopes: string[];
+  /** Set up by the organization's policy: options shows it and cannot change it. */
+  managed?: boolean;
 }
 
 /** The core's own messages: the connection, settings, and opening options. */

@@ -5,6 +5,7 @@ import { ask, type AccountSummary, type OAuthAppView } from '@/lib/messages';
 import { parseAccountUrl } from '@/lib/worksection/account-url';
 import { connectedSentence } from '../connection-text';
 import { WhoAreYou } from './WhoAreYou';
+import { useLocks } from './policy';
 
 type View =
   | { state: 'loading' }
@@ -23,9 +24,13 @@ type AppState =
 /**
  * The connection: "Sign in with Worksection" (each person as themselves, the
  * recommended way) with the agency's app it needs, and the admin API key as
- * the alternative.
+ * the alternative. An organization's policy may name the account (then no
+ * other can be typed) and set up the app (then its form is not shown);
+ * `signInOnly` (the welcome page under a policy) leaves only "Sign in".
  */
-export function ConnectionSection() {
+export function ConnectionSection({ signInOnly = false }: { signInOnly?: boolean } = {}) {
+  const locks = useLocks();
+  const managedUrl = locks.view?.accountUrl;
   const [view, setView] = useState<View>({ state: 'loading' });
   const [accountUrl, setAccountUrl] = useState('');
   const [apiKey, setApiKey] = useState('');
@@ -60,6 +65,11 @@ export function ConnectionSection() {
       setAppState({ state: 'ready', app: reply.value });
     });
   }, []);
+
+  // The organization's account, whatever was typed or connected before.
+  useEffect(() => {
+    if (managedUrl) setAccountUrl(managedUrl);
+  }, [managedUrl]);
 
   const summary = view.state === 'idle' || view.state === 'failed' ? view.summary : null;
   const app = appState.state === 'loading' ? null : appState.app;
@@ -149,108 +159,115 @@ export function ConnectionSection() {
             {t('oauthScopesNote', app.scopes.join(', '))}
           </p>
         )}
-        <details open={appOpen} onToggle={(event) => setAppOpen(event.currentTarget.open)}>
-          <summary>{t('oauthAppHeading')}</summary>
-          <form onSubmit={onSaveApp} aria-busy={appBusy}>
-            <p class="hint">{t('oauthAppIntro')}</p>
-            <label for="oauth-redirect">{t('oauthRedirectLabel')}</label>
-            <div class="row">
-              <input id="oauth-redirect" type="text" readOnly spellcheck={false} value={app?.redirectUrl ?? ''} onFocus={(event) => event.currentTarget.select()} />
-              <button type="button" onClick={onCopyRedirect} disabled={!app?.redirectUrl}>
-                {t('oauthCopyRedirect')}
-              </button>
-            </div>
-            <label for="oauth-client-id">{t('oauthClientIdLabel')}</label>
+        {app?.managed ? (
+          <p class="hint">{t('oauthAppManaged')}</p>
+        ) : (
+          <details open={appOpen} onToggle={(event) => setAppOpen(event.currentTarget.open)}>
+            <summary>{t('oauthAppHeading')}</summary>
+            <form onSubmit={onSaveApp} aria-busy={appBusy}>
+              <p class="hint">{t('oauthAppIntro')}</p>
+              <label for="oauth-redirect">{t('oauthRedirectLabel')}</label>
+              <div class="row">
+                <input id="oauth-redirect" type="text" readOnly spellcheck={false} value={app?.redirectUrl ?? ''} onFocus={(event) => event.currentTarget.select()} />
+                <button type="button" onClick={onCopyRedirect} disabled={!app?.redirectUrl}>
+                  {t('oauthCopyRedirect')}
+                </button>
+              </div>
+              <label for="oauth-client-id">{t('oauthClientIdLabel')}</label>
+              <input
+                id="oauth-client-id"
+                type="text"
+                autoComplete="off"
+                spellcheck={false}
+                disabled={appState.state === 'loading'}
+                value={clientId}
+                onInput={(event) => setClientId(event.currentTarget.value)}
+              />
+              <label for="oauth-client-secret">{t('oauthClientSecretLabel')}</label>
+              <input
+                id="oauth-client-secret"
+                type="password"
+                autoComplete="off"
+                spellcheck={false}
+                aria-describedby={app?.hasSecret ? 'oauth-secret-hint' : undefined}
+                disabled={appState.state === 'loading'}
+                value={clientSecret}
+                onInput={(event) => setClientSecret(event.currentTarget.value)}
+              />
+              {app?.hasSecret && (
+                <p id="oauth-secret-hint" class="hint">
+                  {t('oauthClientSecretKeptHint')}
+                </p>
+              )}
+              <div class="row">
+                <button type="submit" disabled={appBusy}>
+                  {t('oauthSaveAppButton')}
+                </button>
+              </div>
+              {appState.state === 'saving' && (
+                <p role="status" class="muted">
+                  {t('oauthSavingApp')}
+                </p>
+              )}
+              {appState.state === 'ready' && appState.note && (
+                <p role="status" class={appState.note === 'copy-failed' ? 'error' : 'ok'}>
+                  {t(appState.note === 'saved' ? 'oauthAppSaved' : appState.note === 'copied' ? 'oauthCopied' : 'oauthCopyFailed')}
+                </p>
+              )}
+              {appState.state === 'failed' && (
+                <p role={appState.app ? 'alert' : undefined} class="error">
+                  {appState.message}
+                </p>
+              )}
+            </form>
+          </details>
+        )}
+      </div>
+
+      {!(signInOnly && locks.view?.present) && (
+        <div class="way" role="group" aria-labelledby="admin-key-heading">
+          <h3 id="admin-key-heading">{t('adminKeyHeading')}</h3>
+          <p class="hint">{t('adminKeyIntro')}</p>
+          <form onSubmit={onSubmit} aria-busy={busy}>
+            <label for="account-url">{t('accountUrlLabel')}</label>
             <input
-              id="oauth-client-id"
+              id="account-url"
+              name="accountUrl"
               type="text"
-              autoComplete="off"
+              inputMode="url"
+              autoComplete="url"
               spellcheck={false}
-              disabled={appState.state === 'loading'}
-              value={clientId}
-              onInput={(event) => setClientId(event.currentTarget.value)}
+              placeholder="https://youragency.worksection.com"
+              aria-describedby="account-url-hint"
+              value={accountUrl}
+              disabled={Boolean(managedUrl)}
+              onInput={(event) => setAccountUrl(event.currentTarget.value)}
             />
-            <label for="oauth-client-secret">{t('oauthClientSecretLabel')}</label>
+            <p id="account-url-hint" class="hint">
+              {managedUrl ? t('accountUrlManaged') : t('accountUrlHint')}
+            </p>
+            <label for="api-key">{t('apiKeyLabel')}</label>
             <input
-              id="oauth-client-secret"
+              id="api-key"
+              name="apiKey"
               type="password"
               autoComplete="off"
               spellcheck={false}
-              aria-describedby={app?.hasSecret ? 'oauth-secret-hint' : undefined}
-              disabled={appState.state === 'loading'}
-              value={clientSecret}
-              onInput={(event) => setClientSecret(event.currentTarget.value)}
+              aria-describedby="api-key-hint"
+              value={apiKey}
+              onInput={(event) => setApiKey(event.currentTarget.value)}
             />
-            {app?.hasSecret && (
-              <p id="oauth-secret-hint" class="hint">
-                {t('oauthClientSecretKeptHint')}
-              </p>
-            )}
+            <p id="api-key-hint" class="hint">
+              {t('apiKeyHint')} {t('keyStoredNote')}
+            </p>
             <div class="row">
-              <button type="submit" disabled={appBusy}>
-                {t('oauthSaveAppButton')}
+              <button type="submit" class="primary" disabled={busy}>
+                {t('connectButton')}
               </button>
             </div>
-            {appState.state === 'saving' && (
-              <p role="status" class="muted">
-                {t('oauthSavingApp')}
-              </p>
-            )}
-            {appState.state === 'ready' && appState.note && (
-              <p role="status" class={appState.note === 'copy-failed' ? 'error' : 'ok'}>
-                {t(appState.note === 'saved' ? 'oauthAppSaved' : appState.note === 'copied' ? 'oauthCopied' : 'oauthCopyFailed')}
-              </p>
-            )}
-            {appState.state === 'failed' && (
-              <p role={appState.app ? 'alert' : undefined} class="error">
-                {appState.message}
-              </p>
-            )}
           </form>
-        </details>
-      </div>
-
-      <div class="way" role="group" aria-labelledby="admin-key-heading">
-        <h3 id="admin-key-heading">{t('adminKeyHeading')}</h3>
-        <p class="hint">{t('adminKeyIntro')}</p>
-        <form onSubmit={onSubmit} aria-busy={busy}>
-          <label for="account-url">{t('accountUrlLabel')}</label>
-          <input
-            id="account-url"
-            name="accountUrl"
-            type="text"
-            inputMode="url"
-            autoComplete="url"
-            spellcheck={false}
-            placeholder="https://youragency.worksection.com"
-            aria-describedby="account-url-hint"
-            value={accountUrl}
-            onInput={(event) => setAccountUrl(event.currentTarget.value)}
-          />
-          <p id="account-url-hint" class="hint">
-            {t('accountUrlHint')}
-          </p>
-          <label for="api-key">{t('apiKeyLabel')}</label>
-          <input
-            id="api-key"
-            name="apiKey"
-            type="password"
-            autoComplete="off"
-            spellcheck={false}
-            aria-describedby="api-key-hint"
-            value={apiKey}
-            onInput={(event) => setApiKey(event.currentTarget.value)}
-          />
-          <p id="api-key-hint" class="hint">
-            {t('apiKeyHint')} {t('keyStoredNote')}
-          </p>
-          <div class="row">
-            <button type="submit" class="primary" disabled={busy}>
-              {t('connectButton')}
-            </button>
-          </div>
-        </form>
-      </div>
+        </div>
+      )}
 
       {view.state === 'asking-permission' && (
         <p role="status" class="muted">

@@ -2,11 +2,13 @@
  * The first-run page (opened on install, lib/background/welcome.ts): connect
  * with the same section as options (so whatever sign-in options offers, this
  * page offers), "who are you" when the admin key needs it, and where each
- * feature shows up in Worksection. A language choice belongs to a later issue.
+ * feature shows up in Worksection; under an organization's policy only "Sign
+ * in with Worksection". A language choice belongs to a later issue.
  */
 import { useEffect } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import { ConnectionSection } from '../options/ConnectionSection';
+import { PolicyProvider } from '../options/policy';
 import './welcome.css';
 
 interface Place {
@@ -35,7 +37,10 @@ export function WelcomePage() {
         <h1>{t('welcomeTitle')}</h1>
       </header>
       <p>{t('welcomeIntro')}</p>
-      <ConnectionSection />
+      {/* With an organization's policy, people only sign in as themselves. */}
+      <PolicyProvider>
+        <ConnectionSection signInOnly />
+      </PolicyProvider>
       <section id="where" aria-labelledby="where-heading">
         <h2 id="where-heading">{t('welcomeWhereHeading')}</h2>
         {PLACES.map((place) => (

@@ -15,6 +15,7 @@ import {
   type WorksectionAuth,
   type WorksectionClientOptions,
 } from '../worksection';
+import { readPolicy } from './policy/read';
 import { ProblemError } from '../problem';
 import { OAuthRefusal, refreshTokens } from '../worksection/oauth';
 import { forgetCredentials, readCredentials, storeCredentials, updateCredentials } from './credentials';
@@ -45,6 +46,7 @@ export class ConnectProblem extends ProblemError {
       | 'wrong-key'
       | 'failed'
       | 'no-app'
+      | 'managed-account'
       | 'denied'
       | 'cancelled'
       | 'state-mismatch'
@@ -140,6 +142,12 @@ export async function connectedClient(
  * Check the credentials with real calls and remember them only when they
  * work. Every failure becomes a ConnectProblem with the sentence to show.
  */
+/** An organization's policy that names its account allows no other (refused before any call). */
+export async function requireManagedAccount(origin: string): Promise<void> {
+  const managed = (await readPolicy()).policy?.accountUrl;
+  if (managed && managed !== origin) throw new ConnectProblem('managed-account', t('connectManagedAccount', new URL(managed).host));
+}
+
 export async function connect(
   accountUrl: string,
   secret: string,
@@ -147,6 +155,7 @@ export async function connect(
 ): Promise<AccountSummary> {
   const parsed = parseAccountUrl(accountUrl);
   if (!parsed.ok) throw new ConnectProblem(parsed.problem, parsed.message);
+  await requireManagedAccount(parsed.origin);
   if (!secret.trim()) throw new ConnectProblem('empty', t('connectEmptyKey'));
   if (!parsed.hosted) {
     const granted = await browser.permissions.contains({ origins: [`${parsed.origin}/*`] });

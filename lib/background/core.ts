@@ -53,8 +53,8 @@ export function coreHandlers(connectionChanged: (connected: boolean) => Promise<
   };
 }
 
-function appView(app: { clientId: string; hasSecret: boolean } | null) {
-  return { clientId: app?.clientId ?? null, hasSecret: app?.hasSecret ?? false, redirectUrl: oauthRedirectUrl(), scopes: [...OAUTH_SCOPES] };
+function appView(app: { clientId: string; hasSecret: boolean; managed: boolean } | null) {
+  return { clientId: app?.clientId ?? null, hasSecret: app?.hasSecret ?? false, redirectUrl: oauthRedirectUrl(), scopes: [...OAUTH_SCOPES], managed: app?.managed ?? false };
 }
 
 /** Connecting, disconnecting and saving settings only from options; the page bar reads settings, reports its visit and opens options. */

@@ -6,13 +6,15 @@
  * the credentials (IndexedDB of the extension's origin, credentials.ts),
  * never in storage.local, exports or logs.
  *
- * Read it only through getOAuthApp(): managed policy values will take
- * precedence there.
+ * Read it only through getOAuthApp(): an organization's managed policy
+ * (lib/background/policy) that gives both the id and the secret takes
+ * precedence, and then it cannot be changed in options.
  */
 import { t } from '../i18n';
 import { ProblemError } from '../problem';
 import type { OAuthApp } from '../worksection/oauth';
 import { forgetSecret, readSecret, storeSecret } from './credentials';
+import { readPolicy } from './policy/read';
 
 const SECRET_NAME = 'oauth-app';
 const MAX_LENGTH = 512;
@@ -21,16 +23,25 @@ export class OAuthAppProblem extends ProblemError {
   readonly kind = 'oauth-app';
 }
 
+/** The organization's app, when its policy gives a whole one. */
+async function managedApp(): Promise<OAuthApp | null> {
+  const oauth = (await readPolicy()).policy?.oauth;
+  return oauth?.clientId && oauth.clientSecret ? { clientId: oauth.clientId, clientSecret: oauth.clientSecret } : null;
+}
+
 /** The app to sign in with, or null when none is set up. */
 export async function getOAuthApp(): Promise<OAuthApp | null> {
+  const managed = await managedApp();
+  if (managed) return managed;
   const stored = await readSecret<OAuthApp>(SECRET_NAME);
   return stored && typeof stored.clientId === 'string' && typeof stored.clientSecret === 'string' ? stored : null;
 }
 
 /** What options may show: the client id and whether a secret is kept (the secret itself never leaves the background). */
-export async function oauthAppSummary(): Promise<{ clientId: string; hasSecret: boolean } | null> {
-  const app = await getOAuthApp();
-  return app ? { clientId: app.clientId, hasSecret: app.clientSecret !== '' } : null;
+export async function oauthAppSummary(): Promise<{ clientId: string; hasSecret: boolean; managed: boolean } | null> {
+  const managed = await managedApp();
+  const app = managed ?? (await getOAuthApp());
+  return app ? { clientId: app.clientId, hasSecret: app.clientSecret !== '', managed: managed !== null } : null;
 }
 
 /**
@@ -38,7 +49,8 @@ export async function oauthAppSummary(): Promise<{ clientId: string; hasSecret: 
  * never shows it back), so the id can be corrected without retyping it.
  * Bad input is refused whole, changing nothing.
  */
-export async function saveOAuthApp(input: { clientId: string; clientSecret: string }): Promise<{ clientId: string; hasSecret: boolean }> {
+export async function saveOAuthApp(input: { clientId: string; clientSecret: string }): Promise<{ clientId: string; hasSecret: boolean; managed: boolean }> {
+  if (await managedApp()) throw new OAuthAppProblem(t('oauthAppManaged'));
   const clientId = typeof input.clientId === 'string' ? input.clientId.trim() : '';
   let clientSecret = typeof input.clientSecret === 'string' ? input.clientSecret.trim() : '';
   if (!clientId) throw new OAuthAppProblem(t('oauthAppNeedsClientId'));
@@ -50,7 +62,7 @@ export async function saveOAuthApp(input: { clientId: string; clientSecret: stri
     clientSecret = kept.clientSecret;
   }
   await storeSecret(SECRET_NAME, { clientId, clientSecret } satisfies OAuthApp);
-  return { clientId, hasSecret: true };
+  return { clientId, hasSecret: true, managed: false };
 }
 
 export async function forgetOAuthApp(): Promise<void> {

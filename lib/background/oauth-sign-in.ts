@@ -19,7 +19,7 @@ import {
   type OAuthApp,
   type OAuthTokens,
 } from '../worksection/oauth';
-import { ConnectProblem, connectWith } from './connection';
+import { ConnectProblem, connectWith, requireManagedAccount } from './connection';
 import { getOAuthApp } from './oauth-app';
 
 /** The path of our redirect URL: Chrome's `https://<id>.chromiumapp.org/worksection`, Firefox's own host. */
@@ -92,6 +92,7 @@ export async function signInWithWorksection(deps: SignInDeps = browserDeps): Pro
 
   const account = parseAccountUrl(tokens.accountUrl);
   if (!account.ok) throw new ConnectProblem('not-worksection', t('oauthBadAccountUrl', tokens.accountUrl.slice(0, 100)));
+  await requireManagedAccount(account.origin);
   if (!account.hosted && !(await browser.permissions.contains({ origins: [`${account.origin}/*`] }))) {
     throw new ConnectProblem('permission', t('connectNeedsPermission', account.host));
   }

@@ -72,9 +72,9 @@ describe('the OAuth app', () => {
   });
 
   it('is kept with the credentials, never in storage.local, and shown without its secret', async () => {
-    expect(await saveOAuthApp({ clientId: '  cid-1 ', clientSecret: 'secret-1' })).toEqual({ clientId: 'cid-1', hasSecret: true });
+    expect(await saveOAuthApp({ clientId: '  cid-1 ', clientSecret: 'secret-1' })).toEqual({ clientId: 'cid-1', hasSecret: true, managed: false });
     expect(await getOAuthApp()).toEqual(APP);
-    expect(await oauthAppSummary()).toEqual({ clientId: 'cid-1', hasSecret: true });
+    expect(await oauthAppSummary()).toEqual({ clientId: 'cid-1', hasSecret: true, managed: false });
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('secret-1');
   });
 
