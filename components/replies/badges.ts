@@ -14,6 +14,7 @@ import type { FeatureContext, TaskFeatureContext } from '@/lib/page/feature';
 import { findAnchor, taskRows } from '@/lib/page/selectors';
 import { badgeRows, clearRowBadges, type TaskRow } from './rows';
 import { badgeTaskTitle, clearTitleBadges } from './task-title';
+import { watchSentReplies } from './sent';
 import type { ClockRules } from './view';
 
 export { badgeRows, type BadgeRun, type TaskRow } from './rows';
@@ -104,6 +105,8 @@ export function mountRowBadges(context: FeatureContext<'project'>): void {
 /** The badge and its line beside a waiting task's title, on its page or in its modal. */
 export function mountTitleBadge(context: TaskFeatureContext): void {
   const { origin, page, root } = context;
+  // A reply sent here clears the badge at once, not at the next poll.
+  watchSentReplies(context);
   keepBadged(
     context,
     async () => {

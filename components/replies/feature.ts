@@ -12,7 +12,7 @@ export default defineFeature({
   setting: 'replyBadges',
   on: {
     project: { uses: ['taskList', 'taskRow'], mount: lazyMount(() => import('./badges'), (m, context) => m.mountRowBadges(context)) },
-    task: { uses: ['taskTitle'], mount: lazyMount(() => import('./badges'), (m, context) => m.mountTitleBadge(context)) },
-    modal: { uses: ['taskTitle'], mount: lazyMount(() => import('./badges'), (m, context) => m.mountTitleBadge(context)) },
+    task: { uses: ['taskTitle', 'commentEditor'], mount: lazyMount(() => import('./badges'), (m, context) => m.mountTitleBadge(context)) },
+    modal: { uses: ['taskTitle', 'commentEditor'], mount: lazyMount(() => import('./badges'), (m, context) => m.mountTitleBadge(context)) },
   },
 });

@@ -12,7 +12,7 @@ import { signInNeeded } from '../sign-in';
 import { push } from '../push';
 import { toProblem } from '../problems';
 import { getSettings } from '../settings-store';
-import { refreshSurfaces } from './surfaces';
+import { refreshSurfaces, threadStatesChanged } from './surfaces';
 import { recomputeThreads, syncReplies } from './sync';
 
 export const SYNC_ALARM = 'reply-sync';
@@ -34,8 +34,8 @@ export async function applySettings(): Promise<void> {
   const settings = await getSettings();
   await ensureSyncAlarm(settings);
   await recomputeThreads(db(), settings);
-  await refreshSurfaces(settings);
-  await push({ type: 'push/settings-changed' });
+  // Settings pages re-read on this push; reply badges re-read on either.
+  await Promise.all([threadStatesChanged(settings), push({ type: 'push/settings-changed' })]);
 }
 
 export async function syncStatus(): Promise<SyncStatus> {
@@ -77,7 +77,7 @@ async function doSync(): Promise<SyncStatus> {
   if (!connection || !settings.features.replyBadges) {
     const status: SyncStatus = { phase: connection ? 'never' : 'not-connected' };
     await setStatus(status);
-    await refreshSurfaces(settings, connection?.origin);
+    await threadStatesChanged(settings, connection?.origin);
     return status;
   }
   await forgetOtherAccount(connection.origin);
@@ -85,6 +85,7 @@ async function doSync(): Promise<SyncStatus> {
   if (signInNeeded(previous, (await connectionStatus())?.connectedAt)) return previous; // paused until signed in again
   await setStatus({ ...previous, phase: 'syncing', progress: undefined });
   let status: SyncStatus;
+  let changed = false;
   try {
     const outcome = await syncReplies({
       client: connection.client,
@@ -94,12 +95,14 @@ async function doSync(): Promise<SyncStatus> {
       onProgress: (progress) => setStatus({ ...previous, phase: 'syncing', progress }),
     });
     status = { phase: 'ok', lastSyncAt: Date.now() };
-    if (outcome.touched > 0) await push({ type: 'push/replies-changed' });
+    changed = outcome.touched > 0;
   } catch (error) {
     status = { phase: 'problem', lastSyncAt: previous.lastSyncAt, problem: { ...toProblem(error), at: Date.now() } };
   }
   await setStatus(status);
-  await refreshSurfaces(settings, connection.origin);
+  // One step for every surface: the toolbar and the pages hear of new states together.
+  if (changed) await threadStatesChanged(settings, connection.origin);
+  else await refreshSurfaces(settings, connection.origin);
   return status;
 }
 

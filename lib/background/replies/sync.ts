@@ -352,3 +352,24 @@ async function loadDirectory(deps: SyncDeps): Promise<Directory> {
   const record = (await deps.db.state.get(DIRECTORY_KEY))?.value as DirectoryRecord | undefined;
   return record ? directoryFrom(record, deps.settings) : refreshDirectory(deps);
 }
+
+/**
+ * Re-read one thread now (its comments, and the task itself when it is not
+ * stored yet): one or two API calls, for a reply sent from this browser.
+ * Returns whether the thread is waiting after the read, or undefined when the
+ * task is gone or could not be read.
+ */
+export async function rereadThread(deps: SyncDeps, taskId: string): Promise<{ waiting: boolean } | undefined> {
+  const { client, db, signal } = deps;
+  const stored = await db.threads.get(taskId);
+  const read = stored ?? (await readThread(client, taskId, stored, signal));
+  if (read === SKIP) return undefined;
+  const directory = await loadDirectory(deps);
+  const comments = read ? await client.getComments(taskId, { signal }) : [];
+  await db.transaction('rw', [db.threads, db.comments, db.episodes], async () => {
+    if (read) await storeThread(db, read, comments, directory, deps);
+    else await forgetThread(db, taskId);
+  });
+  if (!read) return undefined;
+  return { waiting: (await db.threads.get(taskId))?.waiting === 1 };
+}
