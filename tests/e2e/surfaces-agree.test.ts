@@ -59,7 +59,8 @@ describe('every surface agrees on waiting threads', () => {
         const project = data.projects.find((candidate) => candidate.clientGroup !== null)!;
         projectPage = project.page;
         const open = flatten(sim.control.tasks(project.id)).filter((task) => task.level === 0 && task.status === 'active' && !answered.has(task.id) && !/[<>]/.test(task.name));
-        [lateOne, lateTwo, quiet] = open;
+        expect(open.length, 'the client project has three open tasks nobody waits on').toBeGreaterThanOrEqual(3);
+        [lateOne, lateTwo, quiet] = open as [TaskTreeView, TaskTreeView, TaskTreeView];
         client = data.users.find((user) => user.client && user.group === project.clientGroup)!;
         // Both late (over 15 minutes, under 30): the toolbar counts 2.
         atMinutesAgo(20, () => sim.control.addComment({ taskId: lateOne.id, userEmail: client.email, text: 'Any news?' }));
