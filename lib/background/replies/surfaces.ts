@@ -43,8 +43,8 @@ export async function refreshSurfaces(settings?: Settings, origin?: string): Pro
   const text = summary.overdue > 0 ? String(summary.overdue) : '';
   // The global count, and every tab's: a tab's own text would win over the global one.
   const tabs = await browser.tabs.query({}).catch(() => []);
-  await browser.action.setBadgeText({ text });
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.action.setBadgeText({ text, tabId: tab.id }).catch(() => undefined))));
+  await browser.action.setBadgeText({ text });
   if (summary.worst) {
     const colours = REPLY_STATE_COLOURS[summary.worst];
     await browser.action.setBadgeBackgroundColor({ color: colours.background });
