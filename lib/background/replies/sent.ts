@@ -20,7 +20,7 @@ import { threadStatesChanged } from './surfaces';
 
 const REREADS_KEY = 'replies.rereads';
 /** At most this many re-reads per window; a burst beyond it waits for the poll. */
-export const REREAD_LIMIT = 10;
+export const REREAD_LIMIT = 20;
 export const REREAD_WINDOW_MS = 60_000;
 /** A reply that had not reached Worksection at the first read (the page was still sending it): one more read after this. */
 export const REREAD_AGAIN_MS = 1_000;
