@@ -82,6 +82,17 @@ export function suggestRoleMapping(
   return mapping;
 }
 
+/**
+ * What a stored row says was chosen: every role of a row written with
+ * proposals, only the people of an older row (whose "nobody" was the
+ * picker's default, not a choice).
+ */
+export function rememberedChoices(row: { mapping: RoleMapping; nobodyIsAChoice?: boolean } | undefined): RoleMapping {
+  if (!row) return {};
+  if (row.nobodyIsAChoice) return { ...row.mapping };
+  return Object.fromEntries(Object.entries(row.mapping).filter(([, email]) => email !== ''));
+}
+
 /** Merges a new choice into what is remembered for the project (roles of other templates are kept). */
 export function rememberRoleMapping(remembered: RoleMapping, chosen: RoleMapping): RoleMapping {
   const merged: RoleMapping = Object.create(null) as RoleMapping;

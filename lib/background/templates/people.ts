@@ -3,6 +3,7 @@
 // them are the team, and the mapping remembered for the project.
 import { db } from '../../db';
 import { clientDirectory } from '../../replies/clients';
+import { rememberedChoices } from '../../templates/roles';
 import type { ProjectPeople } from '../../templates/protocol';
 import { accountDirectory, directoryStaleness } from '../directory';
 import { getSettings } from '../settings-store';
@@ -30,7 +31,7 @@ export async function projectPeople(origin: string, projectId: string): Promise<
         ...(profile?.department ? { department: profile.department } : {}),
       };
     });
-  const remembered = (await db().roleMappings.get(roleKey(origin, projectId)))?.mapping ?? {};
+  const remembered = rememberedChoices(await db().roleMappings.get(roleKey(origin, projectId)));
   return {
     projectName: project.name,
     members,

@@ -11,6 +11,7 @@ import {
   scheduleNode,
   scheduleTemplate,
   serializeTemplateFile,
+  rememberedChoices,
   suggestRoleMapping,
   TemplateFileError,
   templateChecklists,
@@ -198,6 +199,13 @@ describe('role mapping', () => {
       Designer: 'ivan@agency.com',
       Developer: '',
     });
+  });
+
+  it("an older picker's stored nobody is no choice: only its people are remembered", () => {
+    const mapping = { Designer: 'anna@agency.com', Developer: '' };
+    expect(rememberedChoices({ mapping })).toEqual({ Designer: 'anna@agency.com' });
+    expect(rememberedChoices({ mapping, nobodyIsAChoice: true })).toEqual(mapping);
+    expect(rememberedChoices(undefined)).toEqual({});
   });
 
   it('remembers new choices and keeps other roles', () => {
