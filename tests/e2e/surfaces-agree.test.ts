@@ -2,8 +2,9 @@
 // toolbar count (global and the project tab's) and the popup's queue tell the
 // same story at every observation, sampled every 500 ms, while a team reply
 // made in Worksection and a new client question reach them; and a reply sent
-// from this browser on the task page clears the row badge in another tab, the
-// toolbar count and the popup entry within 2 s, without waiting for a poll.
+// from this browser on the task page (or in the task modal) clears the row
+// badge in another tab, the toolbar count and the popup entry within 2 s,
+// without waiting for a poll.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PersonView, Simulator, TaskTreeView } from '../simulator/index';
@@ -187,6 +188,27 @@ describe('every surface agrees on waiting threads', () => {
     // The task page's own badge went with them.
     await taskTab.locator('.task h1').getByRole('img', { name: /^Client waiting/ }).waitFor({ state: 'detached', timeout: SENT_REPLY_MS });
     await taskTab.close();
+  });
+
+  it('a reply sent in the task modal clears the thread everywhere within 2 s too', async () => {
+    const modalTab = await browser.context.newPage();
+    await modalTab.goto(session.url(`${projectPage}?layout=modal`));
+    await modalTab.locator(`#tasks_images [data-account-desk-reply="${quiet.id}"]`).waitFor();
+    await modalTab.locator(`#tasks_images .item[data-id="${quiet.id}"] .name a`).click();
+    const modal = modalTab.locator('#TB_window');
+    await modal.getByRole('img', { name: /^Client waiting/ }).waitFor();
+    await modal.getByLabel('Comment', { exact: true }).fill('Answered from the modal.');
+    await modal.getByRole('button', { name: 'Send', exact: true }).click();
+    const deadline = Date.now() + SENT_REPLY_MS;
+    let seen = await observe();
+    while ((seen.popup.length > 0 || seen.rows.length > 0) && Date.now() <= deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      seen = await observe();
+    }
+    expect(seen).toMatchObject({ rows: [], popup: [], toolbar: '', toolbarTab: '' });
+    // The list behind the modal lost its badge as well.
+    await modalTab.locator(`#tasks_images [data-account-desk-reply="${quiet.id}"]`).waitFor({ state: 'detached', timeout: SENT_REPLY_MS });
+    await modalTab.close();
   });
 
   it('observed every surface many times, not only at the end', () => {
