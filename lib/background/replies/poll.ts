@@ -12,7 +12,7 @@ import { signInNeeded } from '../sign-in';
 import { push } from '../push';
 import { toProblem } from '../problems';
 import { getSettings } from '../settings-store';
-import { refreshSurfaces, threadStatesChanged } from './surfaces';
+import { threadStatesChanged } from './surfaces';
 import { recomputeThreads, syncReplies } from './sync';
 
 export const SYNC_ALARM = 'reply-sync';
@@ -85,9 +85,8 @@ async function doSync(): Promise<SyncStatus> {
   if (signInNeeded(previous, (await connectionStatus())?.connectedAt)) return previous; // paused until signed in again
   await setStatus({ ...previous, phase: 'syncing', progress: undefined });
   let status: SyncStatus;
-  let changed = false;
   try {
-    const outcome = await syncReplies({
+    await syncReplies({
       client: connection.client,
       db: db(),
       settings,
@@ -95,14 +94,14 @@ async function doSync(): Promise<SyncStatus> {
       onProgress: (progress) => setStatus({ ...previous, phase: 'syncing', progress }),
     });
     status = { phase: 'ok', lastSyncAt: Date.now() };
-    changed = outcome.touched > 0;
   } catch (error) {
     status = { phase: 'problem', lastSyncAt: previous.lastSyncAt, problem: { ...toProblem(error), at: Date.now() } };
   }
   await setStatus(status);
-  // One step for every surface: the toolbar and the pages hear of new states together.
-  if (changed) await threadStatesChanged(settings, connection.origin);
-  else await refreshSurfaces(settings, connection.origin);
+  // One step for every surface: the toolbar and the pages hear of new states
+  // together, also after a poll that changed nothing (the clock may have moved
+  // a thread into another state since the last one; asking again is cheap).
+  await threadStatesChanged(settings, connection.origin);
   return status;
 }
 
