@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
-import { ask, type AccountSummary } from '@/lib/messages';
+import { ask, onPush, type AccountSummary } from '@/lib/messages';
 import { connectedSentence } from '../connection-text';
 import { PauseToggle } from '../account-time/PauseToggle';
 import { SettingsProblem } from '../options/SettingsProblem';
@@ -35,6 +35,10 @@ export function Popup() {
     });
     void loadQueue();
     void ask('acting-as/status', {}).then((reply) => setWhoMissing(reply.ok && reply.value.needed && !reply.value.chosen));
+    // New thread states: the queue changes in the same step as the toolbar and the pages' badges.
+    return onPush((push) => {
+      if (push.type === 'push/replies-changed') void loadQueue();
+    });
   }, []);
 
   // "never": the first sync is about to start (connecting starts it), so watch closely too.

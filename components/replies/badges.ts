@@ -14,6 +14,7 @@ import type { FeatureContext, TaskFeatureContext } from '@/lib/page/feature';
 import { findAnchor, taskRows } from '@/lib/page/selectors';
 import { badgeRows, clearRowBadges, type TaskRow } from './rows';
 import { badgeInDock, badgeTaskTitle, clearTitleBadges } from './task-title';
+import { watchSentReplies } from './sent';
 import type { ClockRules } from './view';
 
 export { badgeRows, type BadgeRun, type TaskRow } from './rows';
@@ -106,6 +107,8 @@ export function mountTitleBadge(context: TaskFeatureContext): void {
   const { origin, page, root, docked } = context;
   const show = (thread: WaitingThread | null, rules: ClockRules) =>
     docked ? badgeInDock(context.container(), thread, Date.now(), rules) : badgeTaskTitle(root, thread, Date.now(), rules);
+  // A reply sent here clears the badge at once, not at the next poll.
+  watchSentReplies(context);
   keepBadged(
     context,
     async () => {

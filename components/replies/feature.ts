@@ -13,7 +13,7 @@ export default defineFeature({
   setting: 'replyBadges',
   on: {
     project: { uses: ['taskList', 'taskRow'], mount: lazyMount(() => import('./badges'), (m, context) => m.mountRowBadges(context)) },
-    task: { anchor: 'taskTitle', append: 'after', mount: lazyMount(() => import('./badges'), (m, context) => m.mountTitleBadge(context)) },
-    modal: { anchor: 'taskTitle', append: 'after', mount: lazyMount(() => import('./badges'), (m, context) => m.mountTitleBadge(context)) },
+    task: { anchor: 'taskTitle', append: 'after', uses: ['commentEditor'], mount: lazyMount(() => import('./badges'), (m, context) => m.mountTitleBadge(context)) },
+    modal: { anchor: 'taskTitle', append: 'after', uses: ['commentEditor'], mount: lazyMount(() => import('./badges'), (m, context) => m.mountTitleBadge(context)) },
   },
 });

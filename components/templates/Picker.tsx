@@ -127,6 +127,8 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
   const [running, setRunning] = useState<ApplicationView | undefined>(data.applications.find((view) => view.live));
   const [problem, setProblem] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  // Asked before creating a template with roles and nobody for any of them.
+  const [confirmingNobody, setConfirmingNobody] = useState(false);
 
   useEffect(() => {
     if (!selectedSummary || trees.has(entryKey(selectedSummary))) return;
@@ -137,7 +139,7 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
   }, [selectedKey]);
 
   useEffect(() => {
-    if (selected) setRoles(suggestRoleMapping(selected.template.roles, people.members, people.remembered));
+    if (selected) setRoles(suggestRoleMapping(selected.template.roles, people.members, people.remembered, people.teamEmails));
   }, [selectedKey, selected !== undefined, peopleLoad.state]);
 
   // Progress: the background keeps it in the journal; we read it back.
@@ -173,6 +175,14 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
     if (reply.ok) setRunning(reply.value);
     else setProblem(reply.problem.message);
   };
+
+  const allRolesEmpty = selected !== undefined && selected.template.roles.length > 0 && selected.template.roles.every((role) => !roles[role]);
+  useEffect(() => setConfirmingNobody(false), [selectedKey, roles]);
+  // The question takes the focus (keyboard and screen reader users hear it); its safe answer is first.
+  const backButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirmingNobody) backButton.current?.focus();
+  }, [confirmingNobody]);
 
   const create = () =>
     selected &&
@@ -320,10 +330,29 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
             {problem}
           </span>
         )}
-        <span class="muted">{preview && !('error' in preview) ? t('tplWillCreate', [preview.length]) : ''}</span>
-        <button type="button" class="primary" disabled={!selected || busy || peopleLoad.state !== 'ready' || !preview || 'error' in preview} onClick={() => void create()}>
-          {t('tplCreate')}
-        </button>
+        {confirmingNobody && preview && !('error' in preview) ? (
+          <div class="confirm" role="alertdialog" aria-labelledby="tpl-nobody" aria-modal="false">
+            <span id="tpl-nobody">{t('tplNobodyConfirm', [preview.length])}</span>{' '}
+            <button type="button" disabled={busy} onClick={() => setConfirmingNobody(false)} ref={backButton}>
+              {t('tplNobodyBack')}
+            </button>{' '}
+            <button type="button" class="primary" disabled={busy} onClick={() => void create()}>
+              {t('tplNobodyCreate')}
+            </button>
+          </div>
+        ) : (
+          <>
+            <span class="muted">{preview && !('error' in preview) ? t('tplWillCreate', [preview.length]) : ''}</span>
+            <button
+              type="button"
+              class="primary"
+              disabled={!selected || busy || peopleLoad.state !== 'ready' || !preview || 'error' in preview}
+              onClick={() => (allRolesEmpty ? setConfirmingNobody(true) : void create())}
+            >
+              {t('tplCreate')}
+            </button>
+          </>
+        )}
       </div>
     </>
   );

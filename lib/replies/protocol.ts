@@ -38,6 +38,11 @@ export interface ReplyMessages {
   'replies/project': { request: { origin: string; projectId: string }; response: WaitingThread[] };
   'replies/task': { request: { origin: string; taskId: string }; response: WaitingThread | null };
   'sync/now': { request: None; response: SyncStatus };
+  /** The user sent a comment in this task from this browser: re-read it now (a content script's origin is its page's). */
+  'replies/sent': {
+    request: { origin: string; taskId: string };
+    response: { reread: true; waiting: boolean } | { reread: false; reason: 'not-connected' | 'other-account' | 'rate-limited' | 'not-a-task' | 'off' };
+  };
   'reports/reply-times': {
     request: { from: number; to: number; measure: 'calendar' | 'business' };
     response: ReplyTimesReport;

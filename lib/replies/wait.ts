@@ -15,6 +15,20 @@ export function replyState(calendarMinutes: number, thresholds: ReplyThresholds)
   return 'escalated';
 }
 
+/**
+ * When a thread waiting since `waitingSince` next changes state after `now`
+ * (soon at `soon` minutes, late past `late`, escalated past `escalated`), or
+ * undefined once it is escalated.
+ */
+export function nextStateChangeAt(waitingSince: number, now: number, thresholds: ReplyThresholds): number | undefined {
+  // Whole minutes at which replyState changes: soon, late + 1, escalated + 1.
+  for (const minutes of [thresholds.soon, thresholds.late + 1, thresholds.escalated + 1]) {
+    const at = waitingSince + minutes * MINUTE_MS;
+    if (at > now) return at;
+  }
+  return undefined;
+}
+
 /** Whole calendar minutes from `waitingSince` to `now` (never negative: a clock skew reads as 0). */
 export function calendarMinutesBetween(waitingSince: number, now: number): number {
   return now > waitingSince ? Math.floor((now - waitingSince) / MINUTE_MS) : 0;

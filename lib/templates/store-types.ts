@@ -15,6 +15,12 @@ export interface RoleMappingRow {
   key: string;
   mapping: RoleMapping;
   updatedAt: number;
+  /**
+   * Written by a picker that proposes people: a role left at nobody was the
+   * manager's choice. Rows without it come from the older picker, which
+   * offered nobody for every role, so their "nobody" is no choice at all.
+   */
+  nobodyIsAChoice?: boolean;
 }
 
 /** A checklist the user saved or used, most recent first by `usedAt`. */

@@ -116,7 +116,8 @@ describe('popup', () => {
       browser.context.waitForEvent('page'),
       popup.getByRole('button', { name: 'Reply times', exact: true }).click(),
     ]);
-    await report.waitForURL(`chrome-extension://${browser.extensionId}/reports.html`);
+    // The report writes its period and measure into its address once it shows.
+    await report.waitForURL((address) => address.href.startsWith(`chrome-extension://${browser.extensionId}/reports.html`));
     await report.close();
     await popup.bringToFront();
   });

@@ -134,6 +134,7 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
   },
   roleMappings(row) {
     if (!isPlainObject(row.mapping) || !Object.values(row.mapping).every((person) => typeof person === 'string')) return ['mapping must map roles to people'];
+    if (row.nobodyIsAChoice !== undefined && typeof row.nobodyIsAChoice !== 'boolean') return [`nobodyIsAChoice must be true or false, got ${describeValue(row.nobodyIsAChoice)}`];
     return [];
   },
   savedChecklists(row) {

@@ -12,7 +12,8 @@ import { connectionStatus } from '../connection';
 import { onSettingsChanged, getSettings } from '../settings-store';
 import { applySettings, ensureSyncAlarm, runSync, SYNC_ALARM, syncStatus } from './poll';
 import { replyTimes, waitingInProject, waitingTask, waitingThreads } from './queries';
-import { openNotification, refreshSurfaces } from './surfaces';
+import { openNotification, refreshSurfaces, STATE_ALARM, threadStatesChanged } from './surfaces';
+import { replySent } from './sent';
 
 export const replyHandlers: Handlers<ReplyMessages> = {
   'replies/queue': async () => {
@@ -23,6 +24,7 @@ export const replyHandlers: Handlers<ReplyMessages> = {
   'replies/project': ({ origin, projectId }) => waitingInProject(origin, projectId),
   'replies/task': ({ origin, taskId }) => waitingTask(origin, taskId),
   'sync/now': () => runSync(),
+  'replies/sent': (request, sender) => replySent(request, sender),
   'reports/reply-times': ({ from, to, measure }) => replyTimes(from, to, measure),
 };
 
@@ -32,6 +34,8 @@ export const replyCallers: CallerPolicy<ReplyMessages> = {
   'replies/project': 'worksection-tabs',
   'replies/task': 'worksection-tabs',
   'sync/now': 'extension-pages',
+  // The content script where the reply was sent; its page's origin only, rate-limited (sent.ts).
+  'replies/sent': 'worksection-tabs',
   'reports/reply-times': 'extension-pages',
 };
 
@@ -39,6 +43,8 @@ export const replyCallers: CallerPolicy<ReplyMessages> = {
 export function listenReplies(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void runSync();
+    // A waiting thread crossed a threshold: the toolbar, notifications and pages move together.
+    if (alarm.name === STATE_ALARM) void threadStatesChanged();
   });
   browser.notifications.onClicked.addListener((id) => void openNotification(id));
   browser.runtime.onInstalled.addListener(() => void ensureSyncAlarm());
@@ -49,5 +55,5 @@ export function listenReplies(): void {
 /** A new connection syncs at once (the popup shows its progress); none clears the surfaces. */
 export async function onRepliesConnectionChanged(connected: boolean): Promise<void> {
   if (connected) void runSync();
-  else await refreshSurfaces();
+  else await threadStatesChanged();
 }

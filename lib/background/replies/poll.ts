@@ -12,7 +12,7 @@ import { signInNeeded } from '../sign-in';
 import { push } from '../push';
 import { toProblem } from '../problems';
 import { getSettings } from '../settings-store';
-import { refreshSurfaces } from './surfaces';
+import { threadStatesChanged } from './surfaces';
 import { recomputeThreads, syncReplies } from './sync';
 
 export const SYNC_ALARM = 'reply-sync';
@@ -34,8 +34,8 @@ export async function applySettings(): Promise<void> {
   const settings = await getSettings();
   await ensureSyncAlarm(settings);
   await recomputeThreads(db(), settings);
-  await refreshSurfaces(settings);
-  await push({ type: 'push/settings-changed' });
+  // Settings pages re-read on this push; reply badges re-read on either.
+  await Promise.all([threadStatesChanged(settings), push({ type: 'push/settings-changed' })]);
 }
 
 export async function syncStatus(): Promise<SyncStatus> {
@@ -77,7 +77,7 @@ async function doSync(): Promise<SyncStatus> {
   if (!connection || !settings.features.replyBadges) {
     const status: SyncStatus = { phase: connection ? 'never' : 'not-connected' };
     await setStatus(status);
-    await refreshSurfaces(settings, connection?.origin);
+    await threadStatesChanged(settings, connection?.origin);
     return status;
   }
   await forgetOtherAccount(connection.origin);
@@ -86,7 +86,7 @@ async function doSync(): Promise<SyncStatus> {
   await setStatus({ ...previous, phase: 'syncing', progress: undefined });
   let status: SyncStatus;
   try {
-    const outcome = await syncReplies({
+    await syncReplies({
       client: connection.client,
       db: db(),
       settings,
@@ -94,12 +94,14 @@ async function doSync(): Promise<SyncStatus> {
       onProgress: (progress) => setStatus({ ...previous, phase: 'syncing', progress }),
     });
     status = { phase: 'ok', lastSyncAt: Date.now() };
-    if (outcome.touched > 0) await push({ type: 'push/replies-changed' });
   } catch (error) {
     status = { phase: 'problem', lastSyncAt: previous.lastSyncAt, problem: { ...toProblem(error), at: Date.now() } };
   }
   await setStatus(status);
-  await refreshSurfaces(settings, connection.origin);
+  // One step for every surface: the toolbar and the pages hear of new states
+  // together, also after a poll that changed nothing (the clock may have moved
+  // a thread into another state since the last one; asking again is cheap).
+  await threadStatesChanged(settings, connection.origin);
   return status;
 }
 

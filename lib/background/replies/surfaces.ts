@@ -1,33 +1,70 @@
 /**
- * The surfaces the background itself draws from the stored thread states:
+ * Every surface of the reply states, from one place: the background draws
  * the toolbar badge (count of late threads, coloured by the worst) and
- * notifications when a thread turns late and when it turns escalated.
+ * notifications when a thread turns late and when it turns escalated, and
+ * tells pages (row and task badges) and the popup to read the states again.
+ * Whatever changes thread states (a poll, a reply sent from this browser,
+ * settings, a thread crossing a threshold as time passes) ends with
+ * `threadStatesChanged`, so no surface is refreshed by a path of its own.
  */
 import { browser } from 'wxt/browser';
 import { db } from '../../db';
 import type { WaitingThread } from '../../replies/protocol';
 import { REPLY_STATE_COLOURS } from '../../replies/palette';
 import { summarizeQueue } from '../../replies/queue';
+import { nextStateChangeAt } from '../../replies/wait';
 import type { Settings } from '../../settings';
 import { t } from '../../i18n';
 import { commentAnchor } from '../../worksection/paths';
 import { connectedClient } from '../connection';
 import { getSettings } from '../settings-store';
+import { push } from '../push';
 import { waitingThreads } from './queries';
+
+/** The alarm that redraws the surfaces when the next waiting thread crosses a threshold. */
+export const STATE_ALARM = 'reply-states';
+
+/**
+ * Thread states changed (or may have): the toolbar, notifications, pages and
+ * the popup all hear it in this one step. The toolbar is drawn first and
+ * pages are told at the same time, so none of them lags behind another.
+ */
+export async function threadStatesChanged(settings?: Settings, origin?: string): Promise<void> {
+  await Promise.all([refreshSurfaces(settings, origin), push({ type: 'push/replies-changed' })]);
+}
 
 /** Toolbar badge and notifications, from the stored states and the clock now. */
 export async function refreshSurfaces(settings?: Settings, origin?: string): Promise<void> {
   const current = settings ?? (await getSettings());
   const accountOrigin = origin ?? (await connectedClient())?.origin;
-  const waiting = accountOrigin && current.features.replyBadges ? await waitingThreads(accountOrigin, current) : [];
+  const now = Date.now();
+  const waiting = accountOrigin && current.features.replyBadges ? await waitingThreads(accountOrigin, current, now) : [];
   const summary = summarizeQueue(waiting.map((thread) => thread.clock));
-  await browser.action.setBadgeText({ text: summary.overdue > 0 ? String(summary.overdue) : '' });
+  const text = summary.overdue > 0 ? String(summary.overdue) : '';
+  // The global count, and every tab's: a tab's own text would win over the global one.
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.action.setBadgeText({ text, tabId: tab.id }).catch(() => undefined))));
+  await browser.action.setBadgeText({ text });
   if (summary.worst) {
     const colours = REPLY_STATE_COLOURS[summary.worst];
     await browser.action.setBadgeBackgroundColor({ color: colours.background });
     await browser.action.setBadgeTextColor?.({ color: colours.text });
   }
+  await scheduleNextCrossing(waiting, now, current);
   await notify(waiting, current);
+}
+
+/**
+ * A waiting thread turns soon, late or escalated as time passes, between
+ * polls: the toolbar and notifications must change when the pages' badges do.
+ */
+async function scheduleNextCrossing(waiting: readonly WaitingThread[], now: number, settings: Settings): Promise<void> {
+  const next = Math.min(...waiting.map((thread) => nextStateChangeAt(thread.waitingSince, now, settings.replyThresholds) ?? Infinity));
+  if (!Number.isFinite(next)) {
+    await browser.alarms.clear(STATE_ALARM);
+    return;
+  }
+  await browser.alarms.create(STATE_ALARM, { when: Math.max(next, now + 1_000) });
 }
 
 const NOTIFICATION_PREFIX = 'reply|';

@@ -121,7 +121,7 @@ async function fullSync(deps: SyncDeps): Promise<SyncOutcome> {
     const present = new Set(tasks.map((task) => task.id));
     for (const taskId of stored.keys()) if (!present.has(taskId)) await forgetThread(db, taskId);
     for (const task of tasks) {
-      await storeThread(db, threadFromTask(task, stored.get(task.id)), known.get(task.id) ?? [], directory, deps);
+      await storeThread(db, threadFromTask(task, stored.get(task.id)), known.get(task.id) ?? [], directory, deps, startedAt);
     }
     await db.state.put({ key: CURSOR_KEY, value: { lastPollAt: startedAt, seen: [] } satisfies SyncCursor });
   });
@@ -159,9 +159,10 @@ async function incrementalSync(deps: SyncDeps, cursor: SyncCursor, windowMinutes
       continue;
     }
     const thread = read;
+    const readAt = deps.now();
     const comments = thread ? await client.getComments(taskId, { signal }) : [];
     await db.transaction('rw', [db.threads, db.comments, db.episodes], async () => {
-      if (thread) await storeThread(db, thread, comments, directory, deps);
+      if (thread) await storeThread(db, thread, comments, directory, deps, readAt);
       else await forgetThread(db, taskId);
     });
     await deps.onProgress?.({ done: ++done, total: touched.size });
@@ -256,7 +257,11 @@ async function storeThread(
   comments: readonly WsComment[],
   directory: ClientDirectory,
   { settings }: Pick<SyncDeps, 'settings'>,
+  readAt: number = Date.now(),
 ) {
+  // A newer read of this thread was stored meanwhile (a reply sent here, re-read while a poll ran): keep it.
+  const current = await db.threads.get(thread.taskId);
+  if (current?.commentsSyncedAt !== undefined && current.commentsSyncedAt > readAt) return;
   // The API writes dates as wall-clock time in the account's zone.
   const timeZone = settings.account.timeZone;
   const rows: CommentRow[] = comments.map((comment) => ({
@@ -268,7 +273,7 @@ async function storeThread(
   }));
   await db.comments.where('[taskId+at]').between([thread.taskId, -Infinity], [thread.taskId, Infinity]).delete();
   await db.comments.bulkPut(rows);
-  await storeState(db, { ...thread, commentsSyncedAt: Date.now() }, rows, directory, settings);
+  await storeState(db, { ...thread, commentsSyncedAt: readAt }, rows, directory, settings);
 }
 
 /** A thread's client status, wait and episodes from its stored comments. */
@@ -351,4 +356,26 @@ async function refreshDirectory({ client, db, settings, now, signal }: SyncDeps)
 async function loadDirectory(deps: SyncDeps): Promise<Directory> {
   const record = (await deps.db.state.get(DIRECTORY_KEY))?.value as DirectoryRecord | undefined;
   return record ? directoryFrom(record, deps.settings) : refreshDirectory(deps);
+}
+
+/**
+ * Re-read one thread now (its comments, and the task itself when it is not
+ * stored yet): one or two API calls, for a reply sent from this browser.
+ * Returns whether the thread is waiting after the read, or undefined when the
+ * task is gone or could not be read.
+ */
+export async function rereadThread(deps: SyncDeps, taskId: string): Promise<{ waiting: boolean } | undefined> {
+  const { client, db, signal } = deps;
+  const stored = await db.threads.get(taskId);
+  const read = stored ?? (await readThread(client, taskId, stored, signal));
+  if (read === SKIP) return undefined;
+  const directory = await loadDirectory(deps);
+  const readAt = deps.now();
+  const comments = read ? await client.getComments(taskId, { signal }) : [];
+  await db.transaction('rw', [db.threads, db.comments, db.episodes], async () => {
+    if (read) await storeThread(db, read, comments, directory, deps, readAt);
+    else await forgetThread(db, taskId);
+  });
+  if (!read) return undefined;
+  return { waiting: (await db.threads.get(taskId))?.waiting === 1 };
 }

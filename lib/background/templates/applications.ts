@@ -1,7 +1,7 @@
 // Applying templates: plan the journal, run it here (apply.ts), resume or
 // cancel it, and the views the picker polls.
 import { db } from '../../db';
-import { checkRoleMapping, rememberRoleMapping } from '../../templates';
+import { checkRoleMapping, rememberedChoices, rememberRoleMapping } from '../../templates';
 import { describeOutcome, progressOf, type TemplateApplication } from '../../templates/journal';
 import type { ApplicationView, ApplyRequest } from '../../templates/protocol';
 import { getSettings } from '../settings-store';
@@ -39,8 +39,8 @@ export async function applyTemplate(request: ApplyRequest): Promise<ApplicationV
   if (problems.length > 0) throw new TemplatesProblem('invalid', problems.join('; '));
   const settings = await getSettings();
   const key = roleKey(request.origin, request.projectId);
-  const remembered = (await db().roleMappings.get(key))?.mapping ?? {};
-  await db().roleMappings.put({ key, mapping: rememberRoleMapping(remembered, roles), updatedAt: Date.now() });
+  const remembered = rememberedChoices(await db().roleMappings.get(key));
+  await db().roleMappings.put({ key, mapping: rememberRoleMapping(remembered, roles), updatedAt: Date.now(), nobodyIsAChoice: true });
   let application: TemplateApplication;
   try {
     application = await planApplication(db(), {

@@ -3,6 +3,7 @@
 // them are the team, and the mapping remembered for the project.
 import { db } from '../../db';
 import { clientDirectory } from '../../replies/clients';
+import { rememberedChoices } from '../../templates/roles';
 import type { ProjectPeople } from '../../templates/protocol';
 import { accountDirectory, directoryStaleness } from '../directory';
 import { getSettings } from '../settings-store';
@@ -17,10 +18,20 @@ export async function projectPeople(origin: string, projectId: string): Promise<
   const project = projects.find((candidate) => candidate.id === projectId) ?? (await client.getProject(projectId, { extra: ['users'] }));
   const settings = await getSettings();
   const directory = clientDirectory({ users, groups, extraEmails: settings.clients.emails, extraDomains: settings.clients.domains });
+  // Job titles and departments come from the directory (a project lists names and emails only): roles are proposed from them.
+  const profiles = new Map(users.map((user) => [user.email.toLowerCase(), user]));
   const members = (project.users ?? [])
     .filter((user) => user.email.includes('@'))
-    .map((user) => ({ email: user.email, name: user.name }));
-  const remembered = (await db().roleMappings.get(roleKey(origin, projectId)))?.mapping ?? {};
+    .map((user) => {
+      const profile = profiles.get(user.email.toLowerCase());
+      return {
+        email: user.email,
+        name: user.name,
+        ...(profile?.title ? { title: profile.title } : {}),
+        ...(profile?.department ? { department: profile.department } : {}),
+      };
+    });
+  const remembered = rememberedChoices(await db().roleMappings.get(roleKey(origin, projectId)));
   return {
     projectName: project.name,
     members,

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storeCredentials } from '@/lib/background/credentials';
 import { db, type ThreadRow } from '@/lib/db';
 import { waitingThreads } from '@/lib/background/replies/queries';
-import { openNotification, refreshSurfaces } from '@/lib/background/replies/surfaces';
+import { openNotification, refreshSurfaces, STATE_ALARM, threadStatesChanged } from '@/lib/background/replies/surfaces';
 import { REPLY_STATE_COLOURS } from '@/lib/replies/palette';
 import { defaultSettings } from '@/lib/settings';
 
@@ -57,6 +57,34 @@ describe('reply surfaces: toolbar badge and notifications', () => {
     await db().threads.bulkPut([thread('3', null), thread('4', null)]);
     await refreshSurfaces();
     expect(text).toHaveBeenLastCalledWith({ text: '' });
+  });
+
+  it('gives every open tab the same count as the toolbar, so no tab keeps an older one', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: `${ORIGIN}/project/1001/` });
+    const text = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    await refreshSurfaces();
+    expect(text).toHaveBeenCalledWith({ text: '2', tabId: tab.id });
+    expect(text).toHaveBeenLastCalledWith({ text: '2' });
+  });
+
+  it('sets an alarm for the moment the next waiting thread changes state', async () => {
+    await refreshSurfaces();
+    const alarm = await fakeBrowser.alarms.get(STATE_ALARM);
+    // Thread 2 (12 minutes) turns late past 15, at 16 minutes: 4 minutes from now, the soonest crossing.
+    const thread2 = await db().threads.get('2');
+    expect(alarm?.scheduledTime).toBe(thread2!.waitingSince! + 16 * 60_000);
+
+    await db().threads.clear();
+    await refreshSurfaces();
+    expect(await fakeBrowser.alarms.get(STATE_ALARM)).toBeUndefined();
+  });
+
+  it('a change of thread states draws the toolbar and tells pages and the popup in the same step', async () => {
+    const text = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    const told = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    await threadStatesChanged();
+    expect(text).toHaveBeenLastCalledWith({ text: '2' });
+    expect(told).toHaveBeenCalledWith({ type: 'push/replies-changed' });
   });
 
   it('notifies once when a thread turns late and once when it turns escalated', async () => {

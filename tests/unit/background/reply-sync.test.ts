@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type AccountDeskDb } from '@/lib/db';
-import { CURSOR_KEY, eventPeriod, recomputeThreads, syncReplies, type SyncCursor } from '@/lib/background/replies/sync';
+import { CURSOR_KEY, eventPeriod, recomputeThreads, rereadThread, syncReplies, type SyncCursor } from '@/lib/background/replies/sync';
 import { defaultSettings } from '@/lib/settings';
 import { ThrottleRegistry, WorksectionClient } from '@/lib/worksection';
 import { malformedReply } from '@/lib/worksection/errors';
@@ -56,6 +56,21 @@ describe('reply sync against the simulator', () => {
     const waiting = await db.threads.where('waiting').equals(1).first();
     expect(waiting?.waitingClient?.name).toBeTruthy();
     expect(await db.episodes.count()).toBeGreaterThan(0);
+  });
+
+  it('a reply sent from this browser: re-reading its thread is one call and clears the wait at once, no poll needed', async () => {
+    await sync();
+    const waiting = (await db.threads.where('waiting').equals(1).first())!;
+    sim.control.addComment({ taskId: waiting.taskId, userEmail: ownerEmail(), text: 'Answered from the task page.' });
+    sim.control.resetStats();
+    expect(await rereadThread({ client, db, settings, now: simNow }, waiting.taskId)).toEqual({ waiting: false });
+    expect(sim.control.stats()).toMatchObject({ total: 1, byAction: { get_comments: 1 } });
+    expect((await db.threads.get(waiting.taskId))?.waiting).toBe(0);
+    // A task the sync has not stored yet is read with its comments: two calls.
+    await db.threads.delete(waiting.taskId);
+    sim.control.resetStats();
+    expect(await rereadThread({ client, db, settings, now: simNow }, waiting.taskId)).toEqual({ waiting: false });
+    expect(sim.control.stats()).toMatchObject({ total: 2, byAction: { get_task: 1, get_comments: 1 } });
   });
 
   it('a steady-state poll is one call; a new client comment and a team reply each show within one poll', async () => {

@@ -31,6 +31,7 @@ const EXPECTED: Record<MessageType, Callers> = {
   'replies/project': 'worksection-tabs',
   'replies/task': 'worksection-tabs',
   'sync/now': 'extension-pages',
+  'replies/sent': 'worksection-tabs',
   'reports/reply-times': 'extension-pages',
   'time/thread': 'worksection-tabs',
   'time/heartbeat': 'worksection-tabs',

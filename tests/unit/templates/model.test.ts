@@ -11,6 +11,7 @@ import {
   scheduleNode,
   scheduleTemplate,
   serializeTemplateFile,
+  rememberedChoices,
   suggestRoleMapping,
   TEMPLATE_LANGUAGES,
   TemplateFileError,
@@ -164,6 +165,48 @@ describe('role mapping', () => {
         'SEO specialist': 'gone@agency.com',
       }),
     ).toEqual({ Designer: 'anna@agency.com', 'SEO specialist': '', 'Account manager': '' });
+  });
+
+  it('proposes, for a role nobody chose yet, the first team member whose job title names it, in any language of the built-ins', () => {
+    const team = [
+      { email: 'ceo@agency.com', name: 'Ceo', title: 'CEO, project manager', department: 'Management' },
+      { email: 'maria@agency.com', name: 'Maria', title: 'Account manager', department: 'Account management' },
+      { email: 'sofia@agency.com', name: 'Sofia', title: 'UI/UX designer', department: 'Design' },
+      { email: 'ivan@agency.com', name: 'Ivan', title: 'Front-end developer' },
+      { email: 'oleh@agency.com', name: 'Oleh', title: 'SEO specialist' },
+      { email: 'laura@client.com', name: 'Laura', title: 'Marketing director, accountant' },
+    ];
+    const teamEmails = team.filter((member) => !member.email.endsWith('@client.com')).map((member) => member.email);
+    expect(
+      suggestRoleMapping(['Project manager', 'Account manager', 'Designer', 'Developer', 'SEO specialist', 'Accountant', 'Copywriter'], team, {}, teamEmails),
+    ).toEqual({
+      'Project manager': 'ceo@agency.com',
+      'Account manager': 'maria@agency.com',
+      Designer: 'sofia@agency.com',
+      Developer: 'ivan@agency.com',
+      'SEO specialist': 'oleh@agency.com',
+      // The only "accountant" is a client user: never proposed.
+      Accountant: '',
+      Copywriter: '',
+    });
+    // The built-ins' Russian and Ukrainian role names find the same people.
+    expect(suggestRoleMapping(['Аккаунт-менеджер', 'Дизайнер', 'Розробник'], team, {}, teamEmails)).toEqual({
+      'Аккаунт-менеджер': 'maria@agency.com',
+      Дизайнер: 'sofia@agency.com',
+      Розробник: 'ivan@agency.com',
+    });
+    // A remembered choice wins over a proposal, "nobody" too.
+    expect(suggestRoleMapping(['Designer', 'Developer'], team, { Designer: 'ivan@agency.com', Developer: '' }, teamEmails)).toEqual({
+      Designer: 'ivan@agency.com',
+      Developer: '',
+    });
+  });
+
+  it("an older picker's stored nobody is no choice: only its people are remembered", () => {
+    const mapping = { Designer: 'anna@agency.com', Developer: '' };
+    expect(rememberedChoices({ mapping })).toEqual({ Designer: 'anna@agency.com' });
+    expect(rememberedChoices({ mapping, nobodyIsAChoice: true })).toEqual(mapping);
+    expect(rememberedChoices(undefined)).toEqual({});
   });
 
   it('remembers new choices and keeps other roles', () => {
