@@ -38,7 +38,7 @@ describe('acting as a person with the admin key', () => {
     const [options] = await Promise.all([browser.context.waitForEvent('page'), popup.getByRole('button', { name: 'Choose who you are' }).click()]);
     await options.waitForURL(/options\.html#connection$/);
     await options.getByRole('heading', { name: 'Who are you in Worksection?' }).waitFor();
-    await options.getByText('The admin API key opens the whole account').waitFor();
+    await options.getByRole('group', { name: 'Who are you in Worksection?' }).getByText('The admin API key opens the whole account').waitFor();
     await options.getByText('"Sign in with Worksection" is better').waitFor();
 
     const search = options.getByRole('combobox', { name: 'Find yourself' });
