@@ -111,6 +111,23 @@ describe('managed policy in Chromium', () => {
     expect(await options.content()).not.toContain(CLIENT_SECRET);
   });
 
+  it('takes the organization’s account and app: its address is set and cannot be changed, its app needs no form', async () => {
+    const connection = options.getByRole('region', { name: 'Worksection account' });
+    const address = connection.getByLabel('Account URL');
+    await expect.poll(() => address.inputValue()).toBe(sim.origin);
+    expect(await address.isDisabled()).toBe(true);
+    await connection.getByText('Your organization has set up the Worksection app for signing in: it cannot be changed here.').waitFor();
+    expect(await connection.getByLabel('Client secret').count()).toBe(0);
+  });
+
+  it('offers only "Sign in with Worksection" on the welcome page', async () => {
+    const welcome = await browser.extensionPage('welcome.html');
+    await welcome.getByRole('button', { name: 'Sign in with Worksection' }).waitFor();
+    await expect.poll(() => welcome.getByRole('group', { name: 'Or connect with the admin API key' }).count()).toBe(0);
+    expect(await welcome.getByLabel('API key').count()).toBe(0);
+    await welcome.close();
+  });
+
   it('shows the locked late threshold at the policy’s value, disabled and explained; the unlocked ones stay editable', async () => {
     const late = field('Late after (minutes)');
     await expect.poll(() => late.isDisabled()).toBe(true);
