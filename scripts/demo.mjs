@@ -67,6 +67,8 @@ export async function startDemo({ headless = true, log = console.log, simulatorO
     const connected = await harness.connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey });
     if (!connected.startsWith('Connected to ')) throw new SetupError(`connecting the demo account failed: ${connected}`);
     log(`  ${connected}`);
+    const me = await chooseWhoYouAre(browser);
+    log(`  Who are you in Worksection? ${me}`);
 
     const pages = demoPages(sim);
     log(`Demo pages: project ${pages.projectUrl}, task ${pages.taskUrl}, dock ${pages.dockUrl}`);
@@ -80,6 +82,26 @@ export async function startDemo({ headless = true, log = console.log, simulatorO
     await browser?.close();
     await sim.close();
     throw error;
+  }
+}
+
+/**
+ * Answers options' "Who are you in Worksection?" as a manager of the agency
+ * would (the admin key writes as the person chosen): the first member of the
+ * agency's own team, by name. Returns their name.
+ */
+async function chooseWhoYouAre(browser) {
+  const options = await browser.extensionPage('options.html');
+  try {
+    const ask = (type, request = {}) => options.evaluate(([type, request]) => chrome.runtime.sendMessage({ type, request }), [type, request]);
+    const people = await ask('acting-as/people');
+    const person = people.ok ? people.value.find((candidate) => !candidate.client) : undefined;
+    if (!person) throw new SetupError(`options offered nobody to act as: ${JSON.stringify(people).slice(0, 200)}`);
+    const chosen = await ask('acting-as/choose', { userId: person.id });
+    if (!chosen.ok) throw new SetupError(`choosing ${person.name} failed: ${chosen.problem.message}`);
+    return person.name;
+  } finally {
+    await options.close();
   }
 }
 
