@@ -1,6 +1,7 @@
 // A typed client for Worksection's API v2 (api-reference §1–§4). It signs or
 // authorises each request, spaces requests per account, retries only what can
 // succeed on a second try, and validates every reply before returning it.
+import { t } from '../i18n';
 import { minutesToWsTime, toWsInputDate } from './dates';
 import {
   abortedRequest,
@@ -436,7 +437,7 @@ export class WorksectionClient {
       new WorksectionError({
         kind: 'timeout',
         action,
-        message: `Worksection did not answer ${action} within ${this.timeoutMs >= 1000 ? `${Math.round(this.timeoutMs / 1000)} s` : `${this.timeoutMs} ms`}.`,
+        message: t('wsTimedOut', [action, this.timeoutMs >= 1000 ? `${Math.round(this.timeoutMs / 1000)} s` : `${this.timeoutMs} ms`]),
       });
     const stop = (reason: 'timeout' | 'abort'): void => {
       if (stoppedBy) return;
@@ -502,7 +503,7 @@ export class WorksectionClient {
         kind: 'network',
         action,
         cause,
-        message: `Could not reach ${host} for ${action}. Check the connection and the account address.`,
+        message: t('wsUnreachable', [host, action]),
       });
     }
 
@@ -551,7 +552,7 @@ export class WorksectionClient {
       throw new WorksectionError({
         kind: 'auth',
         action: 'me',
-        message: 'Worksection answers "me" only for a signed-in user (OAuth), not for the admin API key.',
+        message: t('wsMeNeedsSignIn'),
       });
     }
     return readItem('me', await this.call('me', {}, options), parseWsMe);

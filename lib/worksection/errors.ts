@@ -1,5 +1,6 @@
 // One error type for everything that can go wrong talking to Worksection, so
 // callers switch on `kind` and show `message` (written for people) as is.
+import { t } from '../i18n';
 import { ProblemError } from '../problem';
 
 export type WorksectionErrorKind =
@@ -114,25 +115,25 @@ export function errorFromEnvelope(
     typeof envelope.message_details === 'string' && envelope.message_details !== ''
       ? cleanServerText(envelope.message_details, secrets)
       : undefined;
-  const said = [serverMessage || 'no reason given', details].filter(Boolean).join(': ');
+  const said = [serverMessage || t('wsNoReason'), details].filter(Boolean).join(': ');
   const common = { action, code, details, httpStatus, serverDate };
 
   if (code === AUTH_STATUS_CODE || AUTH_TEXT.test(serverMessage)) {
     return new WorksectionError({
       ...common,
       kind: 'auth',
-      message: `Worksection did not accept Account Desk's credentials (${action}: ${said}). Check the API key or sign in again.`,
+      message: t('wsCredentialsRefused', [action, said]),
     });
   }
   if (RATE_LIMIT_TEXT.test(serverMessage) && !SIZE_CAP_TEXT.test(serverMessage)) {
     return new WorksectionError({
       ...common,
       kind: 'rate-limited',
-      message: `Worksection asked Account Desk to slow down (${action}: ${said}).`,
+      message: t('wsSlowDown', [action, said]),
     });
   }
-  const codeText = code === undefined ? '' : ` (code ${code})`;
-  return new WorksectionError({ ...common, kind: 'api', message: `Worksection refused ${action}: ${said}${codeText}.` });
+  const message = code === undefined ? t('wsRefused', [action, said]) : t('wsRefusedCode', [action, said, code]);
+  return new WorksectionError({ ...common, kind: 'api', message });
 }
 
 /**
@@ -146,16 +147,16 @@ export function errorFromOAuthBody(
 ): WorksectionError {
   const { action, secrets } = context;
   const parts = [body.error, body.errorDescription ?? body.message].filter((part): part is string => typeof part === 'string');
-  const said = cleanServerText(parts.join(': '), secrets) || 'no reason given';
+  const said = cleanServerText(parts.join(': '), secrets) || t('wsNoReason');
   if (AUTH_TEXT.test(said) || httpStatus === 401 || httpStatus === 403) {
     return new WorksectionError({
       kind: 'auth',
       action,
       httpStatus,
-      message: `Worksection did not accept Account Desk's sign-in (${action}: ${said}). Sign in again.`,
+      message: t('wsSignInRefused', [action, said]),
     });
   }
-  return new WorksectionError({ kind: 'api', action, httpStatus, message: `Worksection refused ${action}: ${said}.` });
+  return new WorksectionError({ kind: 'api', action, httpStatus, message: t('wsRefused', [action, said]) });
 }
 
 /**
@@ -177,7 +178,7 @@ export function errorFromHttpStatus(
       action,
       httpStatus,
       details,
-      message: `Worksection did not accept Account Desk's credentials for ${action} (HTTP ${httpStatus}${said}). Check the API key or sign in again.`,
+      message: t('wsCredentialsRefusedHttp', [action, httpStatus, said]),
     });
   }
   if (httpStatus === 429) {
@@ -187,17 +188,16 @@ export function errorFromHttpStatus(
       httpStatus,
       details,
       retryAfterMs,
-      message: `Worksection asked Account Desk to slow down (${action}, HTTP 429${said}).`,
+      message: t('wsSlowDownHttp', [action, said]),
     });
   }
-  const where = httpStatus >= 500 ? 'Worksection had a problem answering' : 'Worksection could not answer';
   return new WorksectionError({
     kind: 'http',
     action,
     httpStatus,
     details,
     retryAfterMs,
-    message: `${where} ${action} (HTTP ${httpStatus}${said}).`,
+    message: t(httpStatus >= 500 ? 'wsServerProblem' : 'wsCouldNotAnswer', [action, httpStatus, said]),
   });
 }
 
@@ -206,12 +206,12 @@ export function malformedReply(action: string, problem: string, cause?: unknown)
     kind: 'malformed',
     action,
     cause,
-    message: `Worksection sent an unexpected reply to ${action}: ${problem}`,
+    message: t('wsMalformed', [action, problem]),
   });
 }
 
 export function abortedRequest(action: string, cause?: unknown): WorksectionError {
-  return new WorksectionError({ kind: 'aborted', action, cause, message: `The ${action} request to Worksection was cancelled.` });
+  return new WorksectionError({ kind: 'aborted', action, cause, message: t('wsCancelled', action) });
 }
 
 function numericString(value: unknown): number | undefined {
