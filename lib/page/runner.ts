@@ -22,6 +22,7 @@ import { declaredAnchors, hostTag, type FeatureContext, type FeatureDefinition, 
 import { onDomChange } from './dom-changes';
 import { layoutSkeleton } from './skeleton';
 import { findAnchor } from './selectors';
+import { activeLanguage } from '../i18n';
 
 export type FeatureSwitches = Settings['features'];
 
@@ -173,6 +174,8 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
           const host = document.createElement(hostTag(feature));
           host.setAttribute('data-feature', feature.id);
           host.setAttribute('data-page', where.kind);
+          // The page is in Worksection's language; ours may differ (screen readers, hyphenation, fonts).
+          host.setAttribute('lang', activeLanguage());
           const shadow = host.attachShadow({ mode: 'open' });
           const inner = document.createElement('div');
           shadow.append(inner);
