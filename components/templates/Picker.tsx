@@ -4,6 +4,7 @@
 // interrupted application of this project is offered for Resume or Cancel.
 import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { formatDateTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { ask, type Problem, type Result } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
@@ -265,7 +266,7 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
               )}
               {peopleLoad.state === 'ready' && peopleLoad.value.stale && selected.template.roles.length > 0 && (
                 <p class="muted" role="status">
-                  {t('tplPeopleStale', [new Date(peopleLoad.value.stale.since).toLocaleString(), peopleLoad.value.stale.problem])}
+                  {t('tplPeopleStale', [formatDateTime(peopleLoad.value.stale.since), peopleLoad.value.stale.problem])}
                 </p>
               )}
               {peopleLoad.state === 'error' && (
