@@ -5,7 +5,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatDateTime } from '@/lib/format';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { ask, type Problem, type Result } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
 import { expandTemplate, type PlannedTask } from '@/lib/templates/expand';
@@ -246,7 +246,7 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
                     {entry.name}
                     <div class="source">
                       {entry.source === 'personal' ? t('tplSourcePersonal') : entry.source === 'team' ? t('tplSourceTeam') : t('tplSourceBuiltin')}
-                      {entry.language ? ` · ${entry.language.toUpperCase()}` : ''} · {t('tplWillCreate', [entry.nodes])}
+                      {entry.language ? ` · ${entry.language.toUpperCase()}` : ''} · {tn('tplWillCreate', entry.nodes)}
                     </div>
                   </li>
                 );
@@ -321,7 +321,7 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
             {problem}
           </span>
         )}
-        <span class="muted">{preview && !('error' in preview) ? t('tplWillCreate', [preview.length]) : ''}</span>
+        <span class="muted">{preview && !('error' in preview) ? tn('tplWillCreate', preview.length) : ''}</span>
         <button type="button" class="primary" disabled={!selected || busy || peopleLoad.state !== 'ready' || !preview || 'error' in preview} onClick={() => void create()}>
           {t('tplCreate')}
         </button>

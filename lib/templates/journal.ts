@@ -4,6 +4,7 @@
 // call, so after a crash or a lost answer we know the outcome is unknown and
 // look for the task before creating it again. Pure types and transitions; the
 // background stores the rows in Dexie.
+import { t, tn } from '../i18n';
 import type { PlannedTask } from './expand';
 import type { Template } from './model';
 
@@ -104,22 +105,19 @@ export function nextNode(application: TemplateApplication): { index: number; nod
  */
 export function describeOutcome(application: TemplateApplication, live = false): string {
   const { created, total } = progressOf(application);
-  if (application.status === 'running' && !live) {
-    return `Interrupted after ${created} of ${total} tasks. Resume creates the rest without duplicates.`;
-  }
+  if (application.status === 'running' && !live) return tn('tplOutcomeInterrupted', total, [total, created]);
   switch (application.status) {
     case 'done':
-      return `Created ${total} task${total === 1 ? '' : 's'} from “${application.templateName}”.`;
+      return tn('tplOutcomeDone', total, [total, application.templateName]);
     case 'cancelled': {
       const unknown = application.nodes.find((node) => node.state === 'attempting');
-      const kept = `Cancelled: ${created} of ${total} tasks were created and kept`;
       return unknown
-        ? `${kept}; “${unknown.planned.title}” may also have been created (its answer never came): check the project. The other ${total - created - 1} were not created.`
-        : `${kept}; the other ${total - created} were not created.`;
+        ? tn('tplOutcomeCancelledUnknown', total, [total, created, total - created - 1, unknown.planned.title])
+        : tn('tplOutcomeCancelled', total, [total, created, total - created]);
     }
     case 'stopped':
-      return `Stopped after ${created} of ${total} tasks: ${application.problem ?? 'a call failed'}. Resume creates the rest without duplicates.`;
+      return tn('tplOutcomeStopped', total, [total, created, application.problem ?? t('tplOutcomeCallFailed')]);
     default:
-      return `Creating tasks: ${created} of ${total}.`;
+      return tn('tplOutcomeCreating', total, [total, created]);
   }
 }
