@@ -80,7 +80,8 @@ describe('reply surfaces: toolbar badge and notifications', () => {
   it('titles notifications with the wait in words, in the chosen language', async () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     await refreshSurfaces();
-    const titles = create.mock.calls.map(([, options]) => (options as { title: string }).title).sort();
+    const calls = () => create.mock.calls as unknown as Array<[string, { title: string }]>;
+    const titles = calls().map(([, options]) => options.title).sort();
     expect(titles).toEqual(['Cara <b>Client</b> has waited 20 minutes for a reply', 'Cara <b>Client</b> has waited 45 minutes: escalated']);
 
     // Ukrainian chosen: the background reads its packaged file (a test one here) and counts in its plural forms.
@@ -95,7 +96,7 @@ describe('reply surfaces: toolbar badge and notifications', () => {
       await fakeBrowser.storage.local.set({ settings: { ...defaultSettings('UTC'), language: 'uk' } });
       await db().threads.put({ ...thread('6', 22), waitingClient: { ...client, name: 'Ірина' } });
       await refreshSurfaces();
-      const latest = create.mock.calls.find(([id]) => id === 'reply|6|late')?.[1] as { title: string } | undefined;
+      const latest = calls().find(([id]) => id === 'reply|6|late')?.[1];
       expect(latest?.title).toBe('Ірина чекає 22 хвилини на відповідь');
     } finally {
       await applyLanguage('auto');
