@@ -3,45 +3,10 @@
 // Account Desk's UI inside a Worksection project page (page bar, Templates
 // button, account-time widget, reply badges) and its template picker; then
 // the keyboard alone through the page bar, the picker and the popup queue.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { violations } from './axe';
 import { startConnectedSession, type ConnectedSession } from './harness';
-
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa'];
-
-interface Found {
-  id: string;
-  help: string;
-  nodes: string[];
-}
-
-/**
- * axe's violations on `page`, within the elements `include` selects (the
- * whole document by default), each with the elements it names. Injected
- * through DevTools' evaluate, which extension pages' CSP does not block.
- */
-async function violations(page: Page, include?: string[]): Promise<Found[]> {
-  await page.evaluate(AXE_SOURCE);
-  const { found, checked } = await page.evaluate(
-    async ({ include, tags }) => {
-      type Rule = { id: string; help: string; nodes: Array<{ target: unknown[] }> };
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
-      const context = include ? { include: include.map((selector) => [selector]) } : document;
-      const result = await axe.run(context, { runOnly: { type: 'tag', values: tags } });
-      return {
-        found: result.violations.map((violation) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.map((node) => JSON.stringify(node.target)) })),
-        checked: result.passes.reduce((sum, rule) => sum + rule.nodes.length, 0),
-      };
-    },
-    { include, tags: TAGS },
-  );
-  // Nothing checked would pass as nothing wrong: the UI must have been there for axe.
-  expect(checked).toBeGreaterThan(10);
-  return found;
-}
 
 /** The element focused now, through open shadow roots: "tag.class text". */
 const focused = (page: Page) =>

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { compileMessages, type MessagesFile } from '../../lib/i18n-catalog';
+import { violations } from './axe';
 import { extensionDir, startConnectedSession, type ConnectedSession } from './harness';
 
 const RUSSIAN: MessagesFile = {
@@ -75,6 +76,9 @@ describe('choosing a language', () => {
     await options.getByRole('heading', { name: 'Язык', exact: true }).waitFor();
     expect(await options.evaluate(() => document.documentElement.lang)).toBe('ru');
     expect(await options.getByLabel('Язык Account Desk').inputValue()).toBe('ru');
+    // Accessible in the second language too (lang attributes, names, contrast).
+    expect(await violations(options)).toEqual([]);
+    expect(await violations(worksection, ['account-desk-page-bar', 'account-desk-templates', 'account-desk-account-time'])).toEqual([]);
 
     await choice.selectOption('auto');
     await bar().getByRole('button', { name: 'Settings', exact: true }).waitFor();
