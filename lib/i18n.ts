@@ -1,4 +1,4 @@
-/** Every UI string goes through here, so adding a language is adding a _locales folder. */
+/** Every UI string goes through here, so a language is a _locales folder (and an entry in lib/locale.ts LANGUAGES). */
 import { browser } from 'wxt/browser';
 import type messages from '../public/_locales/en/messages.json';
 import { lookUp, type Catalog } from './i18n-catalog';
