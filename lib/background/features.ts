@@ -7,6 +7,7 @@
 import type { CallerPolicy, Handlers, MessageType } from '../messages';
 import { accountTimeCallers, accountTimeHandlers, listenAccountTime } from './account-time';
 import { coreCallers, coreHandlers } from './core';
+import { listenLanguage } from './language';
 import { listenPolicy, policyCallers, policyHandlers } from './policy';
 import { listenReplies, onRepliesConnectionChanged, replyCallers, replyHandlers } from './replies';
 import { templateCallers, templateHandlers } from './templates';
@@ -34,6 +35,8 @@ export const BACKGROUND_FEATURES: readonly BackgroundFeature[] = [
   { id: 'wire', handlers: wireHandlers, callers: wireCallers },
   // The organization's managed policy: what options shows of it, and its changes.
   { id: 'policy', handlers: policyHandlers, callers: policyCallers, listen: listenPolicy },
+  // The chosen language, read again after a settings or policy change (no messages of its own).
+  { id: 'language', handlers: {}, callers: {}, listen: listenLanguage },
 ];
 
 /** Every message's handler, from the features; the type checks that none is missing or answered twice. */
