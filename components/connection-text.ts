@@ -1,10 +1,10 @@
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import type { AccountSummary } from '@/lib/messages';
 
 /** "Connected to demo.worksection.com as …: 12 users, 3 client teams, 6 projects." */
 export function connectedSentence(summary: AccountSummary): string {
-  const counts = [summary.users, summary.clientTeams, summary.projects];
+  const counts = [tn('countUsers', summary.users), tn('countClientTeams', summary.clientTeams), tn('countProjects', summary.projects)];
   return summary.userName
-    ? t('connectedTo', [summary.host, summary.userName, ...counts])
-    : t('connectedToNoUser', [summary.host, ...counts]);
+    ? t('connectedToCounts', [summary.host, summary.userName, ...counts])
+    : t('connectedToNoUserCounts', [summary.host, ...counts]);
 }

@@ -8,10 +8,28 @@
  * per feature (wxt.config.ts leaves it out of WXT's own build).
  */
 import { FEATURES } from '@/components/features';
+import { ask, onPush } from '@/lib/messages';
 import { pageEnvironment } from '@/lib/page/environment';
 import { loadPageMessages } from '@/lib/page/messages';
 import { startRunner } from '@/lib/page/runner';
 
 // Not a top-level await: that would make Rollup split the modules features
 // share out of this one into many small chunks, each a request of its own.
-void loadPageMessages().then(() => startRunner(FEATURES, pageEnvironment()));
+void (async () => {
+  // One settings read serves the language and the runner's first switches.
+  const first = ask('settings/get', {});
+  const settings = await first;
+  await loadPageMessages(settings.ok ? settings.value.language : 'auto');
+  let runner = startRunner(FEATURES, pageEnvironment(first));
+  // A new language applies at once: every feature is drawn again in it, without a reload.
+  let changes = Promise.resolve();
+  onPush((push) => {
+    if (push.type !== 'push/settings-changed') return;
+    changes = changes.then(async () => {
+      const now = await ask('settings/get', {});
+      if (!now.ok || !(await loadPageMessages(now.value.language))) return;
+      runner.stop();
+      runner = startRunner(FEATURES, pageEnvironment(Promise.resolve(now)));
+    });
+  });
+})();

@@ -10,6 +10,7 @@ import type { BusinessHours, ReplyThresholds } from './replies/types';
 import { defaultAccountTimeSettings, parseAccountTimeSettings } from './account-time/settings';
 import type { AccountTimeSettings } from './account-time/types';
 import { defaultTemplateSettings, parseTemplateSettings, type TemplateSettings } from './templates/settings';
+import { isLanguageSetting, LANGUAGE_SETTINGS, type LanguageSetting } from './locale';
 
 export interface Settings {
   version: 1;
@@ -30,6 +31,8 @@ export interface Settings {
   /** Idle limit, share thresholds, hourly rate, write-back (lib/account-time/settings.ts). */
   accountTime: AccountTimeSettings;
   templates: TemplateSettings;
+  /** The UI's language: "auto" (the browser's UI language, as Chrome picks a locale) or one of lib/locale.ts LANGUAGES. */
+  language: LanguageSetting;
 }
 
 /** Objects are merged key by key; arrays and values are replaced whole. */
@@ -58,6 +61,7 @@ export function defaultSettings(timeZone: string): Settings {
     pollMinutes: 1,
     accountTime: defaultAccountTimeSettings(),
     templates: defaultTemplateSettings(),
+    language: 'auto',
   };
 }
 
@@ -150,7 +154,7 @@ function projectId(entry: unknown, path: string, problems: Problems): string | u
   return text.trim();
 }
 
-const ROOT_KEYS = ['version', 'features', 'clients', 'account', 'businessHours', 'replyThresholds', 'notifications', 'pollMinutes', 'accountTime', 'templates'] as const;
+const ROOT_KEYS = ['version', 'features', 'clients', 'account', 'businessHours', 'replyThresholds', 'notifications', 'pollMinutes', 'accountTime', 'templates', 'language'] as const;
 const FEATURE_KEYS = ['replyBadges', 'accountTime', 'templates'] as const;
 const CLIENT_KEYS = ['emails', 'domains', 'projectIds'] as const;
 const ACCOUNT_KEYS = ['timeZone'] as const;
@@ -224,7 +228,11 @@ export function parseSettings(input: unknown): SettingsResult {
   // Likewise `templates` (the team library's project).
   const templates = root.templates === undefined ? defaultTemplateSettings() : parseTemplateSettings(root.templates, problems);
 
-  if (problems.length > 0 || !accountTime || !templates || !features || !clients || !accountIn || !hoursIn || !thresholdsIn || !notifications) {
+  // Settings saved before the language choice existed follow the browser.
+  const language = root.language === undefined ? 'auto' : root.language;
+  if (!isLanguageSetting(language)) problems.push(`language: expected one of ${LANGUAGE_SETTINGS.join(', ')}, got ${describeValue(language)}`);
+
+  if (problems.length > 0 || !isLanguageSetting(language) || !accountTime || !templates || !features || !clients || !accountIn || !hoursIn || !thresholdsIn || !notifications) {
     return { ok: false, problems };
   }
   const hours = hoursIn as unknown as BusinessHours;
@@ -248,6 +256,7 @@ export function parseSettings(input: unknown): SettingsResult {
       pollMinutes: pollMinutes as number,
       accountTime,
       templates,
+      language,
     },
   };
 }

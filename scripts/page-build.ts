@@ -14,11 +14,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 import { compileMessages, type Catalog, type MessagesFile } from '../lib/i18n-catalog';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../lib/locale';
 
 export const PAGE_DIR = 'page';
 export const PAGE_ENTRY = `${PAGE_DIR}/worksection-ui.js`;
 /** The manifest's default_locale: every other locale's missing messages come from it, as in Chrome. */
-const DEFAULT_LOCALE = 'en';
+const DEFAULT_LOCALE = DEFAULT_LANGUAGE;
 
 /**
  * Each locale's catalog for page code (lib/page/messages.ts), its missing
@@ -28,14 +29,21 @@ const DEFAULT_LOCALE = 'en';
  */
 const localesDir = (root: string) => path.join(root, 'public/_locales');
 
-/** The locales public/_locales has messages for. */
+/**
+ * Every language Account Desk offers (lib/locale.ts), whether or not its
+ * messages are written yet (a missing file is all gaps), and any other locale
+ * public/_locales has messages for.
+ */
 function pageLocales(root: string): string[] {
-  return fs.readdirSync(localesDir(root)).filter((locale) => fs.existsSync(path.join(localesDir(root), locale, 'messages.json')));
+  const folders = fs.readdirSync(localesDir(root)).filter((locale) => fs.existsSync(path.join(localesDir(root), locale, 'messages.json')));
+  return [...new Set([...LANGUAGES, ...folders])];
 }
 
 function writePageMessages(root: string, outDir: string, locales: readonly string[]): void {
-  const read = (locale: string): Catalog =>
-    compileMessages(JSON.parse(fs.readFileSync(path.join(localesDir(root), locale, 'messages.json'), 'utf8')) as MessagesFile);
+  const read = (locale: string): Catalog => {
+    const file = path.join(localesDir(root), locale, 'messages.json');
+    return fs.existsSync(file) ? compileMessages(JSON.parse(fs.readFileSync(file, 'utf8')) as MessagesFile) : {};
+  };
   const fallback = read(DEFAULT_LOCALE);
   const dir = path.join(outDir, PAGE_DIR, 'messages');
   fs.mkdirSync(dir, { recursive: true });
@@ -64,8 +72,6 @@ export async function buildPageModules(root: string, outDir: string, mode: strin
     },
     define: {
       'import.meta.env.BROWSER': JSON.stringify(process.env.WXT_BROWSER ?? 'chrome'),
-      __PAGE_LOCALES__: JSON.stringify(locales),
-      __DEFAULT_LOCALE__: JSON.stringify(DEFAULT_LOCALE),
     },
     build: {
       outDir: path.join(outDir, PAGE_DIR),

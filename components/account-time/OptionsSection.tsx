@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { BACKUP_MAX_BYTES } from '@/lib/account-time/protocol';
 import { IDLE_SECONDS_LIMITS } from '@/lib/account-time/settings';
 import type { AccountTimeSettings } from '@/lib/account-time/types';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, tn, type MessageKey } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import { FeatureSwitch } from '../options/FeatureSwitch';
 import { Locked } from '../options/policy';
@@ -216,7 +216,7 @@ export function YourDataSection() {
     setPending(null);
     if (!reply.ok) return setOutcome({ kind: 'alert', text: reply.problem.message });
     const rows = Object.values(reply.value.tables).reduce((sum, count) => sum + count, 0);
-    setOutcome({ kind: 'status', text: t('timeDataImported', [rows]) });
+    setOutcome({ kind: 'status', text: tn('timeDataImported', rows) });
   };
 
   const changed = pending ? Object.keys(pending.current).filter((name) => pending.current[name] || pending.incoming[name]) : [];

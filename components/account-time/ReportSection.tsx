@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { accountTimeCsv, type AccountTimeReportRow } from '@/lib/account-time/report';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import { downloadText } from '../reports/download';
 import { useAsk } from '../use-ask';
@@ -26,7 +26,7 @@ export function AccountTimeReportSection() {
           <select value={String(months)} onChange={(event) => setMonths(Number(event.currentTarget.value))}>
             {MONTH_CHOICES.map((count) => (
               <option key={count} value={String(count)}>
-                {t('timeReportMonthsChoice', [count])}
+                {tn('timeReportMonthsChoice', count)}
               </option>
             ))}
           </select>

@@ -1,4 +1,5 @@
 import type { PeriodSummary } from '@/lib/account-time/protocol';
+import { formatMonth } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { hoursText, LEVEL_COLOURS, percentText } from './format';
 
@@ -9,8 +10,8 @@ const GAP = 6;
 /** One month of the trend, as a sentence for the text alternative. */
 export function monthSentence(month: PeriodSummary): string {
   const hours = hoursText(month.accountMs / 60_000);
-  if (month.share?.kind === 'share') return t('timeTrendMonthShare', [month.label, hours, percentText(month.share.percent)]);
-  return t('timeTrendMonth', [month.label, hours]);
+  if (month.share?.kind === 'share') return t('timeTrendMonthShare', [formatMonth(month.label), hours, percentText(month.share.percent)]);
+  return t('timeTrendMonth', [formatMonth(month.label), hours]);
 }
 
 /** Six months of account hours as small bars, coloured by share; the text alternative lists every month. */

@@ -1,4 +1,5 @@
-// How account time reads on screen (pure).
+// How account time reads on screen, in the chosen language.
+import { formatNumber } from '@/lib/format';
 
 /** "1:05:09": hours, minutes, seconds; whole seconds, rounded down. */
 export function clockText(ms: number): string {
@@ -12,12 +13,12 @@ export function durationAttribute(ms: number): string {
   return `PT${Math.max(0, Math.floor(ms / 1000))}S`;
 }
 
-export const hoursText = (minutes: number): string => (minutes / 60).toFixed(minutes < 600 ? 2 : 1);
+export const hoursText = (minutes: number): string => formatNumber(minutes / 60, minutes < 600 ? 2 : 1);
 
-export const percentText = (percent: number): string => `${percent < 10 ? percent.toFixed(1) : Math.round(percent)} %`;
+export const percentText = (percent: number): string => `${formatNumber(percent, percent < 10 ? 1 : 0)} %`;
 
 export function moneyText(amount: number): string {
-  return amount.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return formatNumber(amount, 2);
 }
 
 export const LEVEL_COLOURS = { green: '#1e7b34', amber: '#b7791f', red: '#c53030' } as const;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatDateTime } from '@/lib/format';
 import { t, type MessageKey } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import type { AnchorReport, FeatureVisit, PageVisit } from '@/lib/page/protocol';
@@ -97,7 +98,7 @@ export function DiagnosticsSection() {
             {visits.map((visit) => (
               <tr key={visit.id}>
                 <td class="url">{new URL(visit.url).pathname}</td>
-                <td>{new Date(visit.visitedAt).toLocaleString()}</td>
+                <td>{formatDateTime(visit.visitedAt)}</td>
                 <td>{visit.placement === 'anchor' ? t('placementAnchor') : t('placementDock')}</td>
                 <td>
                   <Features visit={visit} />

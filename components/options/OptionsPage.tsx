@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n';
 import { AccountTimeOptionsSection, YourDataSection } from '../account-time/OptionsSection';
 import { ConnectionSection } from './ConnectionSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
+import { LanguageSection } from './LanguageSection';
 import { PolicyProvider } from './policy';
 import { SettingsProblem } from './SettingsProblem';
 import { RepliesSection } from '../replies/OptionsSection';
@@ -26,6 +27,7 @@ export function OptionsPage() {
       </header>
       <SettingsProblem />
       <ConnectionSection />
+      <LanguageSection />
       <RepliesSection />
       <AccountTimeOptionsSection />
       <YourDataSection />

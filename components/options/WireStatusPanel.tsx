@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatDateTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import type { WireStatus } from '@/lib/worksection/protocol';
@@ -31,7 +32,7 @@ export function WireStatusPanel() {
       <p data-scheme={status.scheme}>
         <strong>{t('wireSchemeLabel')}</strong>{' '}
         {status.scheme === 'header' ? t('wireSchemeHeader') : t('wireSchemeQuery')}
-        {status.schemeFoundAt ? ` (${t('wireSchemeFoundAt', new Date(status.schemeFoundAt).toLocaleString())})` : ''}
+        {status.schemeFoundAt ? ` (${t('wireSchemeFoundAt', formatDateTime(status.schemeFoundAt))})` : ''}
       </p>
       {feed.unknown.length === 0 && feed.skipped.length === 0 && <p class="muted">{t('wireFeedClean')}</p>}
       {feed.unknown.length > 0 && (

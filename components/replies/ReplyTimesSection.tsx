@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatDateTime, formatDay } from '@/lib/format';
 import { t, type MessageKey } from '@/lib/i18n';
 import { ask, onPush } from '@/lib/messages';
 import type { ReplyTimesReport, SyncStatus } from '@/lib/replies/protocol';
@@ -40,11 +41,6 @@ const PERIOD_PROBLEMS: Record<PeriodProblem, MessageKey> = {
 
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-/** "YYYY-MM-DD" as the reader's locale writes a date (the day itself, no zone shift). */
-function formatDay(isoDay: string): string {
-  const [year, month, day] = isoDay.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
-}
 
 const periodText = (period: Period) =>
   period.firstDay === period.lastDay ? formatDay(period.firstDay) : `${formatDay(period.firstDay)} – ${formatDay(period.lastDay)}`;
@@ -64,7 +60,7 @@ function SyncNote({ status }: { status: SyncStatus | undefined }) {
     case 'problem':
       return <p class="error">{t('reportsSyncProblem', status.problem?.message ?? '')}</p>;
     case 'ok':
-      return status.lastSyncAt ? <p class="muted">{t('reportsSyncedAt', new Date(status.lastSyncAt).toLocaleString())}</p> : null;
+      return status.lastSyncAt ? <p class="muted">{t('reportsSyncedAt', formatDateTime(status.lastSyncAt))}</p> : null;
   }
 }
 

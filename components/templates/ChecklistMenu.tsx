@@ -2,7 +2,7 @@
 // the templates' checklists; a choice becomes a comment with todo[] items, or,
 // while the user is writing a comment, lines in the comment editor instead.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import { useAsk } from '../use-ask';
 import { trapFocus, useEscape } from './dialog';
@@ -135,10 +135,10 @@ export function ChecklistMenu({ origin, taskId, editor, onClose }: Props) {
                         type="button"
                         style="width:100%;text-align:left"
                         disabled={busy}
-                        aria-label={t('tplInsertNamed', [choice.title, choice.items.length])}
+                        aria-label={t('tplInsertNamedItems', [choice.title, tn('tplItems', choice.items.length)])}
                         onClick={() => void insert(choice.title, choice.items)}
                       >
-                        <strong>{choice.title}</strong> <span class="muted">· {t('tplItems', [choice.items.length])}</span>
+                        <strong>{choice.title}</strong> <span class="muted">· {tn('tplItems', choice.items.length)}</span>
                         <div class="muted">{choice.items.slice(0, 3).join(' · ')}{choice.items.length > 3 ? ' …' : ''}</div>
                       </button>
                     </li>

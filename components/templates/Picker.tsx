@@ -4,7 +4,8 @@
 // interrupted application of this project is offered for Resume or Cancel.
 import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { formatDateTime } from '@/lib/format';
+import { t, tn } from '@/lib/i18n';
 import { ask, type Problem, type Result } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
 import { expandTemplate, type PlannedTask } from '@/lib/templates/expand';
@@ -255,7 +256,7 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
                     {entry.name}
                     <div class="source">
                       {entry.source === 'personal' ? t('tplSourcePersonal') : entry.source === 'team' ? t('tplSourceTeam') : t('tplSourceBuiltin')}
-                      {entry.language ? ` · ${entry.language.toUpperCase()}` : ''} · {t('tplWillCreate', [entry.nodes])}
+                      {entry.language ? ` · ${entry.language.toUpperCase()}` : ''} · {tn('tplWillCreate', entry.nodes)}
                     </div>
                   </li>
                 );
@@ -275,7 +276,7 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
               )}
               {peopleLoad.state === 'ready' && peopleLoad.value.stale && selected.template.roles.length > 0 && (
                 <p class="muted" role="status">
-                  {t('tplPeopleStale', [new Date(peopleLoad.value.stale.since).toLocaleString(), peopleLoad.value.stale.problem])}
+                  {t('tplPeopleStale', [formatDateTime(peopleLoad.value.stale.since), peopleLoad.value.stale.problem])}
                 </p>
               )}
               {peopleLoad.state === 'error' && (
@@ -342,7 +343,7 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
           </div>
         ) : (
           <>
-            <span class="muted">{preview && !('error' in preview) ? t('tplWillCreate', [preview.length]) : ''}</span>
+            <span class="muted">{preview && !('error' in preview) ? tn('tplWillCreate', preview.length) : ''}</span>
             <button
               type="button"
               class="primary"

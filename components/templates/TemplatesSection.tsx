@@ -2,7 +2,7 @@
 // create, edit (as JSON, validated with "path: problem" messages), duplicate,
 // delete, reorder — and import/export of template files.
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import { countNodes, type Template } from '@/lib/templates/model';
 import { FeatureSwitch } from '../options/FeatureSwitch';
@@ -145,7 +145,7 @@ export function TemplatesSection() {
         <ol class="templates">
           {templates.map((template, position) => (
             <li key={template.id}>
-              <strong>{template.name}</strong> <span class="muted">· {t('tplItems', [countNodes(template)])}</span>{' '}
+              <strong>{template.name}</strong> <span class="muted">· {tn('tplItems', countNodes(template))}</span>{' '}
               <button type="button" onClick={() => setEditing({ original: template.id, text: JSON.stringify(template, null, 2) })} aria-label={t('tplEditNamed', template.name)}>
                 {t('tplEdit')}
               </button>{' '}

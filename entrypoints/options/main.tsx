@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { mountExtensionPage } from '@/components/extension-page';
 import { OptionsPage } from '@/components/options/OptionsPage';
 
-render(<OptionsPage />, document.getElementById('app')!);
+mountExtensionPage(() => <OptionsPage />, 'optionsTitle');

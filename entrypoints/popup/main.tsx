@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { mountExtensionPage } from '@/components/extension-page';
 import { Popup } from '@/components/popup/Popup';
 
-render(<Popup />, document.getElementById('app')!);
+mountExtensionPage(() => <Popup />);

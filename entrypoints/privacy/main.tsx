@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { mountExtensionPage } from '@/components/extension-page';
 import { PrivacyPage } from '@/components/privacy/PrivacyPage';
 
-render(<PrivacyPage />, document.getElementById('app')!);
+mountExtensionPage(() => <PrivacyPage />, 'privacyTitle');

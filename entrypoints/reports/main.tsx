@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { mountExtensionPage } from '@/components/extension-page';
 import { ReportsPage } from '@/components/reports/ReportsPage';
 
-render(<ReportsPage />, document.getElementById('app')!);
+mountExtensionPage(() => <ReportsPage />, 'reportsTitle');

@@ -8,6 +8,7 @@ import type { CallerPolicy, Handlers, MessageType } from '../messages';
 import { actingAsCallers, actingAsHandlers, onActingAsConnectionChanged } from './acting-as';
 import { accountTimeCallers, accountTimeHandlers, listenAccountTime } from './account-time';
 import { coreCallers, coreHandlers } from './core';
+import { listenLanguage } from './language';
 import { listenPolicy, policyCallers, policyHandlers } from './policy';
 import { listenReplies, onRepliesConnectionChanged, replyCallers, replyHandlers } from './replies';
 import { templateCallers, templateHandlers } from './templates';
@@ -40,6 +41,8 @@ export const BACKGROUND_FEATURES: readonly BackgroundFeature[] = [
   { id: 'acting-as', handlers: actingAsHandlers, callers: actingAsCallers, onConnectionChanged: onActingAsConnectionChanged },
   // The welcome page on a fresh install.
   { id: 'welcome', handlers: {}, callers: {}, listen: listenWelcome },
+  // The chosen language, read again after a settings or policy change (no messages of its own).
+  { id: 'language', handlers: {}, callers: {}, listen: listenLanguage },
 ];
 
 /** Every message's handler, from the features; the type checks that none is missing or answered twice. */

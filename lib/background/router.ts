@@ -13,6 +13,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { isEnvelope, type CallerPolicy, type Handlers, type Problem, type Result, type Sender } from '../messages';
 import { t } from '../i18n';
 import { toProblem } from './problems';
+import { useChosenLanguage } from './language';
 
 const forbidden = (message: string): Result<never> => ({ ok: false, problem: { kind: 'forbidden', message } satisfies Problem });
 
@@ -71,5 +72,9 @@ export function senderOf(raw: Browser.runtime.MessageSender, extensionId: string
 /** Registered at the top level of the service worker, so a woken worker hears the message that woke it. */
 export function listen(handlers: Handlers, callers: CallerPolicy): void {
   const extensionBase = browser.runtime.getURL('/');
-  browser.runtime.onMessage.addListener((message, raw) => route(handlers, callers, message, senderOf(raw, browser.runtime.id, extensionBase)));
+  browser.runtime.onMessage.addListener(async (message, raw) => {
+    // Answers (problems included) are in the chosen language: a woken worker loads it first.
+    await useChosenLanguage();
+    return route(handlers, callers, message, senderOf(raw, browser.runtime.id, extensionBase));
+  });
 }

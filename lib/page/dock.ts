@@ -12,7 +12,7 @@
  * <slot>; a feature that opens a dialog asks the dock to expand with the
  * composed event DOCK_EXPAND_EVENT.
  */
-import { t } from '../i18n';
+import { activeLanguage, t } from '../i18n';
 import { findAnchor } from './selectors';
 import { OUR_TAG_PREFIX } from './dom-changes';
 import type { DockCorner, DockPlace } from './protocol';
@@ -69,6 +69,8 @@ const docks = new WeakMap<ParentNode, DockParts>();
 export function putInDock(root: ParentNode, document: Document, host: HTMLElement, order: number, prefs?: DockPlacePrefs): void {
   const dock = docks.get(root)?.host.isConnected ? docks.get(root)! : createDock(root, document, prefs);
   host.setAttribute('data-dock-order', String(order));
+  // Its words in the language now in use (a language switch mounts the features again, into the same dock).
+  show(dock);
   const next = [...dock.host.children].find((other) => other !== host && Number(other.getAttribute('data-dock-order')) > order);
   if (next) next.before(host);
   else dock.host.append(host);
@@ -91,9 +93,6 @@ function createDock(root: ParentNode, document: Document, prefs: DockPlacePrefs 
   const move = document.createElement('button');
   move.type = 'button';
   move.className = 'move';
-  move.textContent = t('dockMove');
-  move.setAttribute('aria-label', t('dockMoveLabel'));
-  move.title = t('dockMoveLabel');
   const toggle = document.createElement('button');
   toggle.type = 'button';
   toggle.className = 'toggle';
@@ -157,6 +156,10 @@ function createDock(root: ParentNode, document: Document, prefs: DockPlacePrefs 
 
 function show(dock: DockParts): void {
   const { collapsed } = dock.place;
+  dock.host.setAttribute('lang', activeLanguage());
+  dock.move.textContent = t('dockMove');
+  dock.move.setAttribute('aria-label', t('dockMoveLabel'));
+  dock.move.title = t('dockMoveLabel');
   dock.panel.hidden = collapsed;
   dock.move.hidden = collapsed;
   dock.toggle.setAttribute('aria-expanded', String(!collapsed));

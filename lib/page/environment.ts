@@ -1,14 +1,18 @@
 /** The runner's environment in a real page: the extension's messages, this page's address and document. */
 import { browser } from 'wxt/browser';
-import { ask, onPush } from '../messages';
+import { ask, onPush, type Result } from '../messages';
+import type { Settings } from '../settings';
 import type { RunnerEnvironment } from './runner';
 
-export function pageEnvironment(): RunnerEnvironment {
+/** `first`: a settings read already under way, for the runner's first switches (one message instead of two). */
+export function pageEnvironment(first?: Promise<Result<Settings>>): RunnerEnvironment {
+  let pending = first;
   return {
     document,
     href: () => location.href,
     async switches() {
-      const settings = await ask('settings/get', {});
+      const settings = await (pending ?? ask('settings/get', {}));
+      pending = undefined;
       return settings.ok ? settings.value.features : null;
     },
     onSwitchesChanged: (listener) =>

@@ -23,6 +23,7 @@ import { onDomChange } from './dom-changes';
 import { layoutSkeleton } from './skeleton';
 import { findAnchor } from './selectors';
 import { putInDock, type DockPlacePrefs } from './dock';
+import { activeLanguage } from '../i18n';
 
 export type FeatureSwitches = Settings['features'];
 
@@ -176,6 +177,8 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
           const host = document.createElement(hostTag(feature));
           host.setAttribute('data-feature', feature.id);
           host.setAttribute('data-page', where.kind);
+          // The page is in Worksection's language; ours may differ (screen readers, hyphenation, fonts).
+          host.setAttribute('lang', activeLanguage());
           const shadow = host.attachShadow({ mode: 'open' });
           const inner = document.createElement('div');
           shadow.append(inner);

@@ -20,7 +20,19 @@ export const POLICY_LANGUAGES = ['en', 'ru', 'uk', 'kk'] as const;
 export type PolicyLanguage = (typeof POLICY_LANGUAGES)[number];
 
 /** Settings groups a policy may manage: every one but `version`. */
-export const MANAGED_SETTINGS = ['features', 'clients', 'account', 'businessHours', 'replyThresholds', 'notifications', 'pollMinutes', 'accountTime', 'templates'] as const;
+export const MANAGED_SETTINGS = [
+  'features',
+  'clients',
+  'account',
+  'businessHours',
+  'replyThresholds',
+  'notifications',
+  'pollMinutes',
+  'accountTime',
+  'templates',
+  // The policy names a language (never "auto"): it is the `language` setting, and `lockedSettings: ["language"]` locks it.
+  'language',
+] as const;
 const OWN_KEYS = ['accountUrl', 'oauth', 'language', 'lockedSettings'] as const;
 const OAUTH_KEYS = ['clientId', 'clientSecret'] as const;
 
@@ -31,7 +43,7 @@ export interface Policy {
   accountUrl?: string;
   /** The organization's own Worksection OAuth app. */
   oauth?: { clientId?: string; clientSecret?: string };
-  /** The team's language (for the languages issue: validated and kept, not applied yet). */
+  /** The team's language; also the managed `language` setting (in `settings` and `managed`). */
   language?: PolicyLanguage;
   /** Managed values, normalised as settings keep them (emails lowercase, days sorted). */
   settings: DeepPartial<Settings>;
@@ -250,7 +262,10 @@ function parseOrThrow(input: unknown): PolicyReading {
     else problems.push(`language: expected one of ${POLICY_LANGUAGES.join(', ')}, got ${describeValue(language)}`);
   }
 
-  const { settings, managed } = validManagedSettings(input, problems);
+  // A language the check above refused is not offered to the settings validator (one problem, not two).
+  const managedInput: Plain = {};
+  for (const key of Object.keys(input)) if (key !== 'language' || policy.language) define(managedInput, key, input[key]);
+  const { settings, managed } = validManagedSettings(managedInput, problems);
   policy.settings = settings as DeepPartial<Settings>;
   policy.managed = managed;
 

@@ -1,8 +1,10 @@
 // A wait as a page shows it: its state, its short and spoken forms, and its
 // clock moved on from the background's last reading. Nothing here needs a
-// calendar or `Intl`: pages load this, and a time zone's first use costs a
-// page load more than all of Account Desk's own code (the background reads
-// business hours, see `BusinessRun`).
+// calendar or a time zone: pages load this, and a time zone's first use costs
+// a page load more than all of Account Desk's own code (the background reads
+// business hours, see `BusinessRun`). Words come from the active language
+// (plural forms through `Intl.PluralRules`, which needs no time zone data).
+import { t, tn } from '../i18n';
 import type { BusinessRun, ReplyClock, ReplyState, ReplyThresholds } from './types';
 
 const MINUTE_MS = 60_000;
@@ -62,22 +64,22 @@ function splitMinutes(minutes: number): { days: number; hours: number; mins: num
 }
 
 /**
- * A badge's short wait: "0m", "23m", "2h 5m", "2h", "3d 4h", "3d". From a day
- * on, minutes are noise and are left out.
+ * A badge's short wait in the active language: "0m", "23m", "2h 5m", "2h",
+ * "3d 4h", "3d" in English ("23 мин", "2 ч 5 мин" in Russian, "2 год 5 хв" in
+ * Ukrainian, "2 сағ 5 мин" in Kazakh: a single letter is no unit there). From
+ * a day on, minutes are noise and are left out.
  */
 export function formatWait(minutes: number): string {
   const { days, hours, mins } = splitMinutes(minutes);
-  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
-  if (hours > 0) return mins > 0 ? `${hours}h ${mins}m` : `${hours}h`;
-  return `${mins}m`;
+  if (days > 0) return hours > 0 ? t('waitShortDaysHours', [days, hours]) : t('waitShortDays', days);
+  if (hours > 0) return mins > 0 ? t('waitShortHoursMinutes', [hours, mins]) : t('waitShortHours', hours);
+  return t('waitShortMinutes', mins);
 }
-
-const plural = (count: number, unit: string): string => `${count} ${unit}${count === 1 ? '' : 's'}`;
 
 /** The same wait in words, for accessible names ("Client waiting " + this): "23 minutes", "2 hours 5 minutes", "3 days 4 hours". */
 export function describeWait(minutes: number): string {
   const { days, hours, mins } = splitMinutes(minutes);
-  if (days > 0) return hours > 0 ? `${plural(days, 'day')} ${plural(hours, 'hour')}` : plural(days, 'day');
-  if (hours > 0) return mins > 0 ? `${plural(hours, 'hour')} ${plural(mins, 'minute')}` : plural(hours, 'hour');
-  return plural(mins, 'minute');
+  if (days > 0) return hours > 0 ? t('waitTwoUnits', [tn('waitDays', days), tn('waitHours', hours)]) : tn('waitDays', days);
+  if (hours > 0) return mins > 0 ? t('waitTwoUnits', [tn('waitHours', hours), tn('waitMinutes', mins)]) : tn('waitHours', hours);
+  return tn('waitMinutes', mins);
 }

@@ -4,7 +4,7 @@
 import { describeValue, isPlainObject, unknownKeys } from '../validate';
 import { validateTemplate, type Template } from './model';
 import { ProblemError } from '../problem';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 
 export const TEMPLATE_FILE_FORMAT = 'account-desk.templates';
 export const TEMPLATE_SCHEMA_VERSION = 1;
@@ -80,7 +80,7 @@ export function parseTemplateFile(text: string): Template[] {
     }
   });
   if (problems.length > 0) {
-    throw new TemplateFileError(problems.slice(0, 50), problems.length === 1 ? t('tplFileProblemOne') : t('tplFileProblems', [problems.length]));
+    throw new TemplateFileError(problems.slice(0, 50), tn('templateFileProblems', problems.length));
   }
   return templates;
 }

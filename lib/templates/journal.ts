@@ -4,9 +4,9 @@
 // call, so after a crash or a lost answer we know the outcome is unknown and
 // look for the task before creating it again. Pure types and transitions; the
 // background stores the rows in Dexie.
+import { t, tn } from '../i18n';
 import type { PlannedTask } from './expand';
 import type { Template } from './model';
-import { t } from '../i18n';
 
 export type JournalNodeState = 'planned' | 'attempting' | 'created';
 
@@ -105,19 +105,19 @@ export function nextNode(application: TemplateApplication): { index: number; nod
  */
 export function describeOutcome(application: TemplateApplication, live = false): string {
   const { created, total } = progressOf(application);
-  if (application.status === 'running' && !live) return t('tplOutcomeInterrupted', [created, total]);
+  if (application.status === 'running' && !live) return tn('tplOutcomeInterrupted', total, [total, created]);
   switch (application.status) {
     case 'done':
-      return total === 1 ? t('tplOutcomeCreatedOne', application.templateName) : t('tplOutcomeCreated', [total, application.templateName]);
+      return tn('tplOutcomeDone', total, [total, application.templateName]);
     case 'cancelled': {
       const unknown = application.nodes.find((node) => node.state === 'attempting');
       return unknown
-        ? t('tplOutcomeCancelledUnknown', [created, total, unknown.planned.title, total - created - 1])
-        : t('tplOutcomeCancelled', [created, total, total - created]);
+        ? tn('tplOutcomeCancelledUnknown', total, [total, created, total - created - 1, unknown.planned.title])
+        : tn('tplOutcomeCancelled', total, [total, created, total - created]);
     }
     case 'stopped':
-      return t('tplOutcomeStopped', [created, total, application.problem ?? t('tplOutcomeCallFailed')]);
+      return tn('tplOutcomeStopped', total, [total, created, application.problem ?? t('tplOutcomeCallFailed')]);
     default:
-      return t('tplOutcomeCreating', [created, total]);
+      return tn('tplOutcomeCreating', total, [total, created]);
   }
 }

@@ -410,6 +410,8 @@ export interface SessionOptions extends SimulatorOptions {
   beforeConnect?(browser: ExtensionBrowser): void | Promise<void>;
   /** After connecting, wait until the first reply sync has ended (default false). */
   firstSync?: boolean;
+  /** An unpacked copy of the build to load instead of the build itself (e.g. with a test language file in it). */
+  extensionPath?: string;
 }
 
 /** The simulator and a browser with Account Desk (usually) connected to its demo account: what every e2e file starts from. */
@@ -424,13 +426,13 @@ export interface ConnectedSession {
 }
 
 export async function startConnectedSession(options: SessionOptions = {}): Promise<ConnectedSession> {
-  const { connect = true, beforeLaunch, beforeConnect, firstSync = false, ...simulatorOptions } = options;
+  const { connect = true, beforeLaunch, beforeConnect, firstSync = false, extensionPath, ...simulatorOptions } = options;
   const sim = await startSimulator({ port: 0, ...simulatorOptions });
   let browser: ExtensionBrowser | undefined;
   let outcome: string | null = null;
   try {
     await beforeLaunch?.(sim);
-    browser = await launchBrowser({ hostRules: sim.hostRules });
+    browser = await launchBrowser({ hostRules: sim.hostRules, ...(extensionPath && { extensionPath }) });
     await beforeConnect?.(browser);
     if (connect) {
       outcome = await connectThroughOptions(browser, { accountUrl: sim.origin, apiKey: sim.apiKey });

@@ -60,7 +60,7 @@ describe('managed policy in Chromium', () => {
     const policy = {
       accountUrl: sim.origin,
       oauth: { clientId: 'agency-app', clientSecret: CLIENT_SECRET },
-      language: 'ru',
+      language: 'en',
       replyThresholds: { soon: 10, late: 20, escalated: 30 },
       clients: { domains: ['client.example'] },
       lockedSettings: ['replyThresholds.late', 'not.a.setting'],
@@ -105,7 +105,7 @@ describe('managed policy in Chromium', () => {
     await panel.getByText(`Account URL: ${sim.origin}`, { exact: true }).waitFor();
     const text = await panel.innerText();
     expect(text).toContain('OAuth app client id: agency-app (client secret: given)');
-    expect(text).toContain('Language: ru');
+    expect(text).toContain('Language: en');
     expect(text).toContain('Locked: replyThresholds.late');
     expect(text).toContain('lockedSettings[1]: "not.a.setting" is not a setting');
     expect(await options.content()).not.toContain(CLIENT_SECRET);

@@ -33,6 +33,7 @@ describe('defaultSettings', () => {
       pollMinutes: 1,
       accountTime: { idleSeconds: 60, shareThresholds: { green: 10, amber: 15 }, hourlyRate: null, writeBack: false },
       templates: { teamProjectId: '' },
+      language: 'auto',
     });
     expect(parseSettings(good())).toEqual({ ok: true, settings: good() });
   });
@@ -47,6 +48,22 @@ describe('defaultSettings', () => {
       ok: false,
       problems: ['account.timeZone: expected an IANA time zone such as Europe/Kyiv, got "Mars/Olympus"'],
     });
+  });
+
+  it("take a language (auto, en, ru, uk, kk); older settings without one follow the browser, anything else is refused", () => {
+    for (const language of ['auto', 'en', 'ru', 'uk', 'kk'] as const) {
+      const merged = mergeSettings(good(), { language });
+      expect(merged.ok && merged.settings.language).toBe(language);
+    }
+    const { language: _language, ...older } = good();
+    const upgraded = parseSettings(older);
+    expect(upgraded.ok && upgraded.settings.language).toBe('auto');
+    for (const wrong of ['de', 'RU', 'ru-RU', '', 1, null]) {
+      expect(parseSettings({ ...good(), language: wrong })).toEqual({
+        ok: false,
+        problems: [`language: expected one of auto, en, ru, uk, kk, got ${JSON.stringify(wrong)}`],
+      });
+    }
   });
 
   it('DEFAULT_SETTINGS is the UTC default and cannot be changed by accident', () => {

@@ -3,3 +3,4 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { englishMessage } from '../support/i18n';
 
 fakeBrowser.i18n.getMessage = englishMessage as typeof fakeBrowser.i18n.getMessage;
+fakeBrowser.i18n.getUILanguage = () => 'en-US';

@@ -15,10 +15,12 @@ import { summarizeQueue } from '../../replies/queue';
 import { nextStateChangeAt } from '../../replies/wait';
 import type { Settings } from '../../settings';
 import { t } from '../../i18n';
+import { describeWait } from '../../replies/wait';
 import { commentAnchor } from '../../worksection/paths';
 import { connectedClient } from '../connection';
 import { getSettings } from '../settings-store';
 import { push } from '../push';
+import { applyLanguage } from '../../language';
 import { waitingThreads } from './queries';
 
 /** The alarm that redraws the surfaces when the next waiting thread crosses a threshold. */
@@ -36,6 +38,8 @@ export async function threadStatesChanged(settings?: Settings, origin?: string):
 /** Toolbar badge and notifications, from the stored states and the clock now. */
 export async function refreshSurfaces(settings?: Settings, origin?: string): Promise<void> {
   const current = settings ?? (await getSettings());
+  // Notifications are in the chosen language (an alarm may be the first thing a woken worker does).
+  await applyLanguage(current.language);
   const accountOrigin = origin ?? (await connectedClient())?.origin;
   const now = Date.now();
   const waiting = accountOrigin && current.features.replyBadges ? await waitingThreads(accountOrigin, current, now) : [];
@@ -92,8 +96,8 @@ async function notify(waiting: WaitingThread[], settings: Settings) {
 
 function notificationTitle(thread: WaitingThread): string {
   const who = thread.client.name || t('notifySomeClient');
-  const minutes = thread.clock.calendarMinutes;
-  return t(thread.clock.state === 'escalated' ? 'notifyEscalatedTitle' : 'notifyLateTitle', [who, minutes]);
+  const wait = describeWait(thread.clock.calendarMinutes);
+  return t(thread.clock.state === 'escalated' ? 'notifyEscalatedWait' : 'notifyLateWait', [who, wait]);
 }
 
 /** Clicking a notification opens its thread at the client's comment. */

@@ -7,6 +7,9 @@ import { waitingThreads } from '@/lib/background/replies/queries';
 import { openNotification, refreshSurfaces, STATE_ALARM, threadStatesChanged } from '@/lib/background/replies/surfaces';
 import { REPLY_STATE_COLOURS } from '@/lib/replies/palette';
 import { defaultSettings } from '@/lib/settings';
+import { applyLanguage } from '@/lib/language';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const ORIGIN = 'https://demo.worksection.com';
 const client = { id: '900', name: 'Cara <b>Client</b>', email: 'cara@client.test' };
@@ -100,6 +103,33 @@ describe('reply surfaces: toolbar badge and notifications', () => {
     await refreshSurfaces();
     expect(create.mock.calls.map(([id]) => id)).toContain('reply|3|escalated');
     expect(create).toHaveBeenCalledTimes(3);
+  });
+
+  it('titles notifications with the wait in words, in the chosen language', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await refreshSurfaces();
+    const calls = () => create.mock.calls as unknown as Array<[string, { title: string }]>;
+    const titles = calls().map(([, options]) => options.title).sort();
+    expect(titles).toEqual(['Cara <b>Client</b> has waited 20 minutes for a reply', 'Cara <b>Client</b> has waited 45 minutes: escalated']);
+
+    // Ukrainian chosen: the background reads its packaged file (a test one here) and counts in its plural forms.
+    const ukrainian = {
+      notifyLateWait: { message: '$WHO$ чекає $WAIT$ на відповідь', placeholders: { who: { content: '$1' }, wait: { content: '$2' } } },
+      waitMinutes_many: { message: '$COUNT$ хвилин', placeholders: { count: { content: '$1' } } },
+      waitMinutes_few: { message: '$COUNT$ хвилини', placeholders: { count: { content: '$1' } } },
+    };
+    const english = JSON.parse(readFileSync(join(process.cwd(), 'public/_locales/en/messages.json'), 'utf8')) as unknown;
+    vi.stubGlobal('fetch', async (url: string) => new Response(JSON.stringify(url.includes('/_locales/uk/') ? ukrainian : english)));
+    try {
+      await fakeBrowser.storage.local.set({ settings: { ...defaultSettings('UTC'), language: 'uk' } });
+      await db().threads.put({ ...thread('6', 22), waitingClient: { ...client, name: 'Ірина' } });
+      await refreshSurfaces();
+      const latest = calls().find(([id]) => id === 'reply|6|late')?.[1];
+      expect(latest?.title).toBe('Ірина чекає 22 хвилини на відповідь');
+    } finally {
+      await applyLanguage('auto');
+      vi.unstubAllGlobals();
+    }
   });
 
   it('each notification kind can be switched off', async () => {

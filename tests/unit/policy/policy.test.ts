@@ -47,6 +47,7 @@ describe('parsePolicy', () => {
         clients: { emails: ['boss@client.example'], domains: ['client.example'], projectIds: ['101', '102'] },
         templates: { teamProjectId: '777' },
         accountTime: { shareThresholds: { green: 8, amber: 12 }, writeBack: true },
+        language: 'kk',
       },
       managed: [
         'clients.emails',
@@ -65,6 +66,7 @@ describe('parsePolicy', () => {
         'accountTime.shareThresholds.amber',
         'accountTime.writeBack',
         'templates.teamProjectId',
+        'language',
       ],
       locked: ['replyThresholds.late', 'accountTime.writeBack'],
     });
@@ -243,6 +245,24 @@ describe('applyPolicy', () => {
     const { settings, problems } = applyPolicy(user, policy, {}, defaults());
     expect(problems).toEqual([]);
     expect(settings).toEqual({ ...user, replyThresholds: { soon: 12, late: 20, escalated: 40 }, clients: { ...user.clients, domains: ['client.example'] } });
+  });
+
+  it("makes the policy's language the language setting: it wins over the user's, the user may pick another unless it is locked", () => {
+    const russianUser = userSettings({ language: 'ru' });
+    const team = policyOf({ language: 'kk' });
+    expect(applyPolicy(russianUser, team, {}, defaults()).settings.language).toBe('kk');
+    // The user picked Ukrainian after the organization's Kazakh: theirs stands.
+    const picked = userSettings({ language: 'uk' });
+    const overrides = overridesAfterSave(picked, team);
+    expect(overrides).toEqual({ language: 'kk' });
+    expect(applyPolicy(picked, team, overrides, defaults()).settings.language).toBe('uk');
+    // Locked: always the organization's, and a save that changes it is refused.
+    const locked = policyOf({ language: 'kk', lockedSettings: ['language'] });
+    expect(locked.locked).toEqual(['language']);
+    expect(applyPolicy(picked, locked, overrides, defaults()).settings.language).toBe('kk');
+    expect(changedLocks(applyPolicy(picked, locked, {}, defaults()).settings, picked, locked.locked)).toEqual(['language']);
+    // A policy never says "auto": that is each browser's own language, the default.
+    expect(parsePolicy({ language: 'auto' }).problems).toEqual(['language: expected one of en, ru, uk, kk, got "auto"']);
   });
 
   it('keeps the user’s change of an unlocked managed value, until the organization changes that value', () => {

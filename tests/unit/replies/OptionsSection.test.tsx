@@ -153,6 +153,7 @@ describe('OptionsPage', () => {
       expect(link?.getAttribute('href')).toBe('reports.html');
       expect([...container.querySelectorAll('section')].map((section) => section.id)).toEqual([
         'connection',
+        'language',
         'replies',
         'account-time',
         'your-data',

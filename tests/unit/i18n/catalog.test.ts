@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileMessages, lookUp, pickLocale, type MessagesFile } from '@/lib/i18n-catalog';
-import { englishMessage } from '../support/i18n';
+import { englishMessage } from '../../support/i18n';
 
 const english = JSON.parse(readFileSync(join(process.cwd(), 'public/_locales/en/messages.json'), 'utf8')) as MessagesFile;
 
