@@ -2,12 +2,13 @@
  * The first-run page (opened on install, lib/background/welcome.ts): connect
  * with the same section as options (so whatever sign-in options offers, this
  * page offers), "who are you" when the admin key needs it, and where each
- * feature shows up in Worksection; under an organization's policy only "Sign
- * in with Worksection". A language choice belongs to a later issue.
+ * feature shows up in Worksection, and the language; under an organization's
+ * policy only "Sign in with Worksection".
  */
 import { useEffect } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import { ConnectionSection } from '../options/ConnectionSection';
+import { LanguageSection } from '../options/LanguageSection';
 import { PolicyProvider } from '../options/policy';
 import './welcome.css';
 
@@ -37,9 +38,10 @@ export function WelcomePage() {
         <h1>{t('welcomeTitle')}</h1>
       </header>
       <p>{t('welcomeIntro')}</p>
-      {/* With an organization's policy, people only sign in as themselves. */}
+      {/* With an organization's policy, people only sign in as themselves (and its language may be set). */}
       <PolicyProvider>
         <ConnectionSection signInOnly />
+        <LanguageSection />
       </PolicyProvider>
       <section id="where" aria-labelledby="where-heading">
         <h2 id="where-heading">{t('welcomeWhereHeading')}</h2>

@@ -38,6 +38,8 @@ describe('the welcome page', () => {
       expect(await image.getAttribute('alt')).toBeTruthy();
     }
     expect(await welcome.getByRole('link', { name: 'Open the options' }).getAttribute('href')).toBe('options.html');
+    // The language is chosen here too: the browser's by default.
+    await expect.poll(() => welcome.getByLabel('Language of Account Desk').inputValue()).toBe('auto');
   });
 
   it('connects there, then asks who you are and remembers the answer', async () => {

@@ -63,8 +63,8 @@ describe('problem sentences go through the extension\'s messages', () => {
       id: 'a', origin: 'https://demo.worksection.com', projectId: '7', template: { id: 't', name: 'Launch' }, startDate: '2025-03-12',
       planned: [], now: 1, timeZone: 'UTC',
     });
-    expect(describeOutcome({ ...application, status: 'done' })).toBe('TRANSLATED[tplOutcomeCreated](0|Launch)');
-    expect(describeOutcome(application)).toBe('TRANSLATED[tplOutcomeInterrupted](0|0)');
+    expect(describeOutcome({ ...application, status: 'done' })).toBe('TRANSLATED[tplOutcomeDone_other](0|Launch)');
+    expect(describeOutcome(application)).toBe('TRANSLATED[tplOutcomeInterrupted_other](0|0)');
   });
 
   it('an account address that is not one', () => {
