@@ -1,6 +1,7 @@
 // A typed client for Worksection's API v2 (api-reference §1–§4). It signs or
 // authorises each request, spaces requests per account, retries only what can
 // succeed on a second try, and validates every reply before returning it.
+import { formatNumber } from '../format';
 import { t } from '../i18n';
 import { minutesToWsTime, toWsInputDate } from './dates';
 import {
@@ -437,7 +438,8 @@ export class WorksectionClient {
       new WorksectionError({
         kind: 'timeout',
         action,
-        message: t('wsTimedOut', [action, this.timeoutMs >= 1000 ? `${Math.round(this.timeoutMs / 1000)} s` : `${this.timeoutMs} ms`]),
+        // Whole seconds, or tenths under ten (short limits in tests), in the language's own unit.
+        message: t('wsTimedOut', [action, this.timeoutMs >= 10_000 ? Math.round(this.timeoutMs / 1000) : formatNumber(this.timeoutMs / 1000, 1)]),
       });
     const stop = (reason: 'timeout' | 'abort'): void => {
       if (stoppedBy) return;
