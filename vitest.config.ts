@@ -32,6 +32,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits for what a browser shows, like Playwright's own waits (its default is 1 s, too
+          // short for a page whose first answer from the background is slow on a busy machine).
+          expect: { poll: { timeout: 15_000 } },
           // One browser at a time: the machine has two cores.
           fileParallelism: false,
         },

@@ -105,6 +105,17 @@ async function chooseWhoYouAre(browser) {
   }
 }
 
+/** Sets Account Desk's language as options → Language does (every open page follows at once). */
+export async function chooseLanguage(browser, language) {
+  const options = await browser.extensionPage('options.html');
+  try {
+    const saved = await options.evaluate((language) => chrome.runtime.sendMessage({ type: 'settings/save', request: { patch: { language } } }), language);
+    if (!saved.ok) throw new SetupError(`choosing the language ${language} failed: ${saved.problem.message}`);
+  } finally {
+    await options.close();
+  }
+}
+
 /** Waits until the extension's first reply sync is done (it starts when the demo connects), as the popup shows it. */
 export async function firstSyncDone(browser) {
   const { harness } = await loadTestKit();

@@ -11,6 +11,8 @@
 // - `npm start -- --store-screenshots`: headless too, the store listings' set
 //   at exactly 1280×800 (what the Chrome Web Store asks for), written over
 //   docs/store/screenshots/. Both flags together make both sets in one run.
+// - `npm start -- --language ru` (en, ru, uk or kk): Account Desk speaks that
+//   language (options → Language), in the window and in the screenshots.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,12 +24,21 @@ const STORE_SCREENSHOTS = path.join(projectRoot, 'docs', 'store', 'screenshots')
 /** The Chrome Web Store's screenshot size (AMO takes any); the harness's browser viewport is the same. */
 const STORE_SIZE = { width: 1280, height: 800 };
 
+const LANGUAGES = ['en', 'ru', 'uk', 'kk'];
+
 function parseOptions(argv) {
-  const options = { readmeScreenshots: false, storeScreenshots: false };
-  for (const arg of argv) {
+  const options = { readmeScreenshots: false, storeScreenshots: false, language: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
     if (arg === '--readme-screenshots') options.readmeScreenshots = true;
     else if (arg === '--store-screenshots') options.storeScreenshots = true;
-    else throw new Error(`unknown option ${arg} (known: --readme-screenshots, --store-screenshots)`);
+    else if (arg === '--language') {
+      options.language = argv[++i];
+      if (!LANGUAGES.includes(options.language)) throw new Error(`--language takes one of ${LANGUAGES.join(', ')}, got ${options.language}`);
+    } else throw new Error(`unknown option ${arg} (known: --readme-screenshots, --store-screenshots, --language ${LANGUAGES.join('|')})`);
+  }
+  if (options.language && options.language !== 'en' && (options.readmeScreenshots || options.storeScreenshots)) {
+    throw new Error('the README and store screenshots are the English ones: use --language without them (screenshots go to screenshots/<time>/)');
   }
   return options;
 }
@@ -41,6 +52,11 @@ async function start(argv) {
   const { startDemo } = await import('./demo.mjs');
   const windowed = hasDisplay && !options.readmeScreenshots && !options.storeScreenshots;
   const demo = await startDemo({ headless: !windowed, log: (line) => console.log(`  ${line}`) });
+  if (options.language) {
+    step(`Choosing the language: ${options.language}`);
+    const { chooseLanguage } = await import('./demo.mjs');
+    await chooseLanguage(demo.browser, options.language);
+  }
   if (windowed) return keepOpen(demo);
   try {
     // Badges and the popup's queue come from the first reply sync (started on connect).

@@ -42,7 +42,7 @@ describe('Sign in with Worksection', () => {
     const options = await session.browser.extensionPage('options.html');
     try {
       const field = options.getByLabel('Redirect URL to register in Worksection', { exact: true });
-      await expect.poll(() => field.inputValue()).toBe(`https://${session.browser.extensionId}.chromiumapp.org/worksection`);
+      await expect.poll(() => field.inputValue(), { timeout: 15_000 }).toBe(`https://${session.browser.extensionId}.chromiumapp.org/worksection`);
       expect(await options.locator('#oauth-scopes').innerText()).toBe(
         'Access asked for: projects_read, tasks_read, tasks_write, comments_read, comments_write, users_read, costs_read, costs_write.',
       );
