@@ -90,10 +90,9 @@ async function screenshotEverySurface({ browser, harness, pages }, folder) {
   const worksectionPage = async (url, placement) => {
     const page = await browser.context.newPage();
     await page.goto(url);
-    const ui = harness.accountDeskUi(page, placement);
-    // The dock's host has no box of its own; open the dock to show what it offers.
-    if (placement === 'dock') await ui.getByRole('button', { name: /Account Desk/ }).click();
-    else await ui.waitFor({ state: 'visible' });
+    // The dock opens as the user left it: open it, to show what it carries.
+    if (placement === 'dock') await harness.openDock(page);
+    else await harness.accountDeskUi(page, placement).waitFor({ state: 'visible' });
     await waitForStableText(page);
     return page;
   };
