@@ -364,9 +364,9 @@ export function accountDeskDock(page: Page) {
   return page.locator('account-desk-dock');
 }
 
-/** Expands the dock when it is collapsed (the user's last choice is kept across pages). */
+/** Expands the dock when it is collapsed (the user's last choice is kept across pages); in any language. */
 export async function openDock(page: Page): Promise<void> {
-  const toggle = accountDeskDock(page).getByRole('button', { name: /^(Open|Close) Account Desk$/ });
+  const toggle = accountDeskDock(page).locator('button.toggle[aria-controls="panel"]');
   await toggle.waitFor();
   if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
 }
