@@ -12,10 +12,9 @@ import { db } from '../../db';
 import type { WaitingThread } from '../../replies/protocol';
 import { REPLY_STATE_COLOURS } from '../../replies/palette';
 import { summarizeQueue } from '../../replies/queue';
-import { nextStateChangeAt } from '../../replies/wait';
+import { describeWait, nextStateChangeAt } from '../../replies/wait';
 import type { Settings } from '../../settings';
 import { t } from '../../i18n';
-import { describeWait } from '../../replies/wait';
 import { commentAnchor } from '../../worksection/paths';
 import { connectedClient } from '../connection';
 import { getSettings } from '../settings-store';
@@ -26,17 +25,29 @@ import { waitingThreads } from './queries';
 /** The alarm that redraws the surfaces when the next waiting thread crosses a threshold. */
 export const STATE_ALARM = 'reply-states';
 
+/** What pages and the popup show of the waiting threads, as last announced by this worker (undefined: not yet). */
+let announced: string | undefined;
+
 /**
  * Thread states changed (or may have): the toolbar, notifications, pages and
- * the popup all hear it in this one step. The toolbar is drawn first and
- * pages are told at the same time, so none of them lags behind another.
+ * the popup all hear it in this one step. Pages and the popup are told only
+ * when what they show differs from the last announcement (a poll that found
+ * nothing new costs open tabs nothing; a woken worker announces once), and in
+ * the same step as the toolbar is drawn, so none of them lags behind another.
  */
 export async function threadStatesChanged(settings?: Settings, origin?: string): Promise<void> {
-  await Promise.all([refreshSurfaces(settings, origin), push({ type: 'push/replies-changed' })]);
+  const shown = await refreshSurfaces(settings, origin);
+  if (shown === announced) return;
+  announced = shown;
+  await push({ type: 'push/replies-changed' });
 }
 
-/** Toolbar badge and notifications, from the stored states and the clock now. */
-export async function refreshSurfaces(settings?: Settings, origin?: string): Promise<void> {
+/**
+ * Toolbar badge and notifications, from the stored states and the clock now.
+ * Answers what pages show of the waiting threads (which, since when, in which
+ * state), to tell whether they need to hear of it.
+ */
+export async function refreshSurfaces(settings?: Settings, origin?: string): Promise<string> {
   const current = settings ?? (await getSettings());
   // Notifications are in the chosen language (an alarm may be the first thing a woken worker does).
   await applyLanguage(current.language);
@@ -56,6 +67,7 @@ export async function refreshSurfaces(settings?: Settings, origin?: string): Pro
   }
   await scheduleNextCrossing(waiting, now, current);
   await notify(waiting, current);
+  return JSON.stringify([accountOrigin, waiting.map((thread) => [thread.taskId, thread.waitingSince, thread.client.id, thread.clock.state])]);
 }
 
 /**
