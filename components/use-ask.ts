@@ -2,26 +2,33 @@
  * The loading / error / ready state of what a component asks the background,
  * in one place: the answer for the latest `deps` wins (an answer for older
  * ones is dropped), and `reload()` asks again, keeping what is shown until
- * the new answer arrives. `shown`: an answer already at hand (the last one a
- * component showed before it was mounted again): ready at once, then
- * refreshed.
+ * the new answer arrives. `kept`: a page-wide store of each key's last
+ * answer, so that a component mounted again (a widget back from the dock, a
+ * dialog opened again) is ready at once with it, then refreshed.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Problem, Result } from '@/lib/messages';
 
 export type Asked<T> = { state: 'loading' } | { state: 'error'; problem: Problem } | { state: 'ready'; value: T };
 
+export interface KeptAnswers<T> {
+  answers: Map<string, T>;
+  key: string;
+}
+
 export function useAsk<T>(
   load: () => Promise<Result<T>>,
   deps: readonly unknown[],
-  shown?: T,
+  kept?: KeptAnswers<T>,
 ): { asked: Asked<T>; reload: () => Promise<void> } {
+  const shown = kept?.answers.get(kept.key);
   const [asked, setAsked] = useState<Asked<T>>(shown === undefined ? { state: 'loading' } : { state: 'ready', value: shown });
   const first = useRef(true);
   const generation = useRef(0);
   const reload = useCallback(async () => {
     const run = ++generation.current;
     const reply = await load();
+    if (reply.ok) kept?.answers.set(kept.key, reply.value);
     if (run !== generation.current) return;
     setAsked(reply.ok ? { state: 'ready', value: reply.value } : { state: 'error', problem: reply.problem });
   }, deps);

@@ -34,12 +34,10 @@ export function ProjectWidget({ projectId, origin, docked }: Props) {
       const [summary, entries] = await Promise.all([ask('time/project', { origin, projectId }), ask('time/entries', { projectId })]);
       if (!summary.ok) return summary;
       // Manual entries that fail to load don't hide the summary.
-      const value: Shown = { summary: summary.value, entries: entries.ok ? entries.value : [] };
-      lastShown.set(key, value);
-      return { ok: true as const, value };
+      return { ok: true as const, value: { summary: summary.value, entries: entries.ok ? entries.value : [] } };
     },
     [key],
-    lastShown.get(key),
+    { answers: lastShown, key },
   );
   useEffect(() => {
     const timer = window.setInterval(() => void reload(), REFRESH_MS);

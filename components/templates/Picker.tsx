@@ -47,27 +47,17 @@ export function Picker({ origin, projectId, onClose }: Props) {
   const [attempt, setAttempt] = useState(0);
   const shownKey = `${origin}|${projectId}`;
   // The people come from the API (throttled, cached at connect): the library shows without waiting for them.
-  const { asked: people } = useAsk(
-    async () => {
-      const reply = await ask('templates/people', { origin, projectId });
-      if (reply.ok) lastPeople.set(shownKey, reply.value);
-      return reply;
-    },
-    [shownKey, attempt],
-    lastPeople.get(shownKey),
-  );
+  const { asked: people } = useAsk(() => ask('templates/people', { origin, projectId }), [shownKey, attempt], { answers: lastPeople, key: shownKey });
   const { asked: load } = useAsk(
     async (): Promise<Result<Loaded>> => {
       const [library, settings, applications] = await Promise.all([ask('templates/library', {}), ask('settings/get', {}), ask('templates/applications', { origin, projectId })]);
       if (!library.ok) return library;
       if (!settings.ok) return settings;
       if (!applications.ok) return applications;
-      const value = { library: library.value, settings: settings.value, applications: applications.value };
-      lastShown.set(shownKey, value);
-      return { ok: true, value };
+      return { ok: true, value: { library: library.value, settings: settings.value, applications: applications.value } };
     },
     [shownKey, attempt],
-    lastShown.get(shownKey),
+    { answers: lastShown, key: shownKey },
   );
 
   useEffect(() => {

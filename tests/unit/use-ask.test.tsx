@@ -12,7 +12,7 @@ function answers() {
 }
 
 function Shows({ load, shown }: { load: () => Promise<Result<string>>; shown?: string }) {
-  const { asked } = useAsk(load, [], shown);
+  const { asked } = useAsk(load, [], shown === undefined ? undefined : { answers: new Map([['key', shown]]), key: 'key' });
   return <p>{asked.state === 'ready' ? asked.value : asked.state}</p>;
 }
 
