@@ -3,10 +3,9 @@ import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { ProblemError } from '../problem';
 import { isPlainObject } from '../validate';
-import type { DockCorner, DockPlace } from '../page/protocol';
+import { DOCK_CORNERS, type DockCorner, type DockPlace } from '../page/protocol';
 
 const STORAGE_KEY = 'dockPlace';
-const CORNERS: readonly DockCorner[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
 
 class DockPlaceProblem extends ProblemError {
   readonly kind = 'invalid-dock-place';
@@ -15,7 +14,7 @@ class DockPlaceProblem extends ProblemError {
 function parseDockPlace(value: unknown): DockPlace | null {
   if (!isPlainObject(value) || Object.keys(value).length !== 2) return null;
   const { corner, collapsed } = value;
-  return CORNERS.includes(corner as DockCorner) && typeof collapsed === 'boolean' ? { corner: corner as DockCorner, collapsed } : null;
+  return (DOCK_CORNERS as readonly unknown[]).includes(corner) && typeof collapsed === 'boolean' ? { corner: corner as DockCorner, collapsed } : null;
 }
 
 export async function keptDockPlace(): Promise<DockPlace | null> {

@@ -15,12 +15,11 @@
 import { activeLanguage, t } from '../i18n';
 import { findAnchor } from './selectors';
 import { OUR_TAG_PREFIX } from './dom-changes';
-import type { DockCorner, DockPlace } from './protocol';
+import { DOCK_CORNERS, type DockCorner, type DockPlace } from './protocol';
 import { DOCK_EXPAND_EVENT } from './feature';
 
 export const DOCK_TAG = `${OUR_TAG_PREFIX}dock`;
 
-export const DOCK_CORNERS: readonly DockCorner[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
 export const DEFAULT_DOCK_PLACE: DockPlace = { corner: 'bottom-right', collapsed: false };
 
 export interface DockPlacePrefs {

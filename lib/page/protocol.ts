@@ -47,7 +47,9 @@ export interface PageVisit {
 
 type None = Record<string, never>;
 
-export type DockCorner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
+/** The dock's corners, in the order "Move" goes round them. */
+export const DOCK_CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
+export type DockCorner = (typeof DOCK_CORNERS)[number];
 /** Where the user keeps the dock (lib/page/dock.ts), on every page. */
 export interface DockPlace {
   corner: DockCorner;
