@@ -14,7 +14,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
+import { build, parseAst, type Plugin, type Rollup } from 'vite';
 import { compileMessages, type Catalog, type MessagesFile } from '../lib/i18n-catalog';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../lib/locale';
 
@@ -99,31 +99,155 @@ function writePageMessages(root: string, outDir: string, locales: readonly strin
   }
 }
 
-type ModuleInfo = { importedIds: readonly string[] } | null;
-let atLoad: { root: string; ids: Set<string> } | undefined;
+type OutputChunk = Rollup.OutputChunk;
+type ModuleInfo = { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[] } | null;
+let inEntry: { root: string; ids: Set<string> } | undefined;
 
-/** The entry, SHOWN_AT_LOAD and every module they import statically. */
-function shownAtLoad(root: string, info: (id: string) => ModuleInfo): Set<string> {
-  if (atLoad?.root === root) return atLoad.ids;
-  const ids = new Set<string>();
-  const visit = (id: string) => {
-    if (ids.has(id)) return;
-    ids.add(id);
-    for (const imported of info(id)?.importedIds ?? []) visit(imported);
+/**
+ * The modules that go into the entry chunk: the entry, SHOWN_AT_LOAD and
+ * what they import statically, and every module two lazy chunks would share
+ * (a chunk may import only the entry; see pageChunkLinks).
+ */
+function entryModules(root: string, info: (id: string) => ModuleInfo): Set<string> {
+  if (inEntry?.root === root) return inEntry.ids;
+  const closure = (start: string, stop: ReadonlySet<string>) => {
+    const ids = new Set<string>();
+    const visit = (id: string) => {
+      if (ids.has(id) || stop.has(id)) return;
+      ids.add(id);
+      for (const imported of info(id)?.importedIds ?? []) visit(imported);
+    };
+    visit(start);
+    return ids;
   };
+  const ids = new Set<string>();
   for (const file of ['entrypoints/worksection-ui.ts', ...SHOWN_AT_LOAD]) {
     const id = path.join(root, file);
     if (!info(id)) throw new Error(`page build: ${file} is not in the page code's module graph (SHOWN_AT_LOAD is out of date)`);
-    visit(id);
+    for (const member of closure(id, new Set())) ids.add(member);
   }
-  atLoad = { root, ids };
+  // Every module imported with import() anywhere, and what each of them brings along.
+  const lazyRoots = new Set<string>();
+  const walked = new Set<string>();
+  const walk = (id: string) => {
+    if (walked.has(id)) return;
+    walked.add(id);
+    const module = info(id);
+    for (const imported of module?.importedIds ?? []) walk(imported);
+    for (const imported of module?.dynamicallyImportedIds ?? []) {
+      if (!ids.has(imported)) lazyRoots.add(imported);
+      walk(imported);
+    }
+  };
+  walk(path.join(root, 'entrypoints/worksection-ui.ts'));
+  const users = new Map<string, number>();
+  for (const lazy of lazyRoots) for (const member of closure(lazy, ids)) users.set(member, (users.get(member) ?? 0) + 1);
+  for (const [id, count] of users) if (count > 1) ids.add(id);
+  inEntry = { root, ids };
   return ids;
+}
+
+/** The isolated world's global that holds the entry's exports for the lazy chunks (page scripts can't reach it). */
+const SHARED = '__accountDeskPage';
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+type Node = { type: string; start: number; end: number; [key: string]: unknown };
+
+function walkNodes(node: unknown, visit: (node: Node) => void): void {
+  if (Array.isArray(node)) for (const child of node) walkNodes(child, visit);
+  else if (node && typeof node === 'object') {
+    if (typeof (node as Node).type === 'string') visit(node as Node);
+    for (const value of Object.values(node)) if (value && typeof value === 'object') walkNodes(value, visit);
+  }
+}
+
+/**
+ * Links between page chunks that hold under `use_dynamic_url` (Chrome): the
+ * bootstrap imports the entry through its per-session address, but Chromium
+ * gives the module the extension's fixed address as its base, and a relative
+ * import from it is refused. So a lazy chunk is imported through
+ * `runtime.getURL` (the per-session address), and takes what it needs from
+ * the entry out of the isolated world's SHARED object instead of a static
+ * import. Functions and constants only: an exported binding that is ever
+ * assigned again would be copied stale, and fails the build.
+ */
+function pageChunkLinks(): Plugin {
+  return {
+    name: 'account-desk-page-chunk-links',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file): file is OutputChunk => file.type === 'chunk');
+      const entry = chunks.find((chunk) => chunk.isEntry);
+      if (!entry) throw new Error('page build: no entry chunk');
+      for (const chunk of chunks) chunk.code = linkChunk(chunk, entry.fileName, new Set(chunks.map((other) => other.fileName)));
+    },
+  };
+}
+
+function linkChunk(chunk: OutputChunk, entryFile: string, files: ReadonlySet<string>): string {
+  const code = chunk.code;
+  const ast = parseAst(code) as unknown as { body: Node[] };
+  const edits: Edit[] = [];
+  const target = (source: string) => path.posix.join(path.posix.dirname(chunk.fileName), source);
+  const literal = (node: Node): string | null =>
+    node.type === 'Literal' && typeof node.value === 'string'
+      ? node.value
+      : node.type === 'TemplateLiteral' && (node.expressions as unknown[]).length === 0
+        ? ((node.quasis as Array<{ value: { cooked: string } }>)[0]?.value.cooked ?? null)
+        : null;
+  for (const node of ast.body) {
+    if (node.type !== 'ImportDeclaration') continue;
+    const file = target(String((node.source as Node & { value: string }).value));
+    if (file !== entryFile) {
+      throw new Error(`page build: ${chunk.fileName} imports ${file}; a lazy chunk may import only the entry (modules two chunks share belong in it)`);
+    }
+    const names = (node.specifiers as Array<Node & { imported?: { name: string }; local: { name: string } }>).map((specifier) => {
+      if (specifier.type !== 'ImportSpecifier' || !specifier.imported) throw new Error(`page build: ${chunk.fileName} has a ${specifier.type} of the entry`);
+      return `${specifier.imported.name}:${specifier.local.name}`;
+    });
+    edits.push({ start: node.start, end: node.end, text: `const{${names.join(',')}}=globalThis.${SHARED};` });
+  }
+  walkNodes(ast.body, (node) => {
+    if (node.type !== 'ImportExpression') return;
+    const source = literal(node.source as Node);
+    if (source === null) return; // A computed address: the code makes it with runtime.getURL itself.
+    const file = target(source);
+    if (!files.has(file)) throw new Error(`page build: ${chunk.fileName} imports ${file}, which the build did not write`);
+    const from = node.source as Node;
+    edits.push({ start: from.start, end: from.end, text: `globalThis.chrome.runtime.getURL(${JSON.stringify(`/${PAGE_DIR}/${file}`)})` });
+  });
+  if (chunk.isEntry) edits.push({ start: code.length, end: code.length, text: `\n${sharedExports(chunk.fileName, ast.body)}\n` });
+  let out = code;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}
+
+/** `globalThis.SHARED = {exported: local, …}` for the entry's exports, after checking none of them is ever reassigned. */
+function sharedExports(file: string, body: Node[]): string {
+  const exported = body.flatMap((node) =>
+    node.type === 'ExportNamedDeclaration' && !node.declaration && !node.source
+      ? (node.specifiers as Array<{ local: { name: string }; exported: { name: string } }>).map((s) => [s.exported.name, s.local.name] as const)
+      : [],
+  );
+  const locals = new Set(exported.map(([, local]) => local));
+  walkNodes(body, (node) => {
+    const assigned = node.type === 'AssignmentExpression' ? (node.left as Node) : node.type === 'UpdateExpression' ? (node.argument as Node) : null;
+    if (assigned?.type === 'Identifier' && locals.has(String(assigned.name))) {
+      throw new Error(`page build: ${file} exports ${String(assigned.name)} and assigns it again; lazy chunks would keep a stale copy`);
+    }
+  });
+  return `globalThis.${SHARED}=Object.freeze({${exported.map(([name, local]) => `${name}:${local}`).join(',')}});`;
 }
 
 export async function buildPageModules(root: string, outDir: string, mode: string): Promise<void> {
   const locales = pageLocales(root);
   await build({
     configFile: false,
+    plugins: [pageChunkLinks()],
     root,
     mode,
     logLevel: 'warn',
@@ -158,7 +282,7 @@ export async function buildPageModules(root: string, outDir: string, mode: strin
           entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
           // A module in a manual chunk named as the entry goes into the entry's own chunk.
-          manualChunks: (id, { getModuleInfo }) => (shownAtLoad(root, getModuleInfo).has(id) ? 'worksection-ui' : undefined),
+          manualChunks: (id, { getModuleInfo }) => (entryModules(root, getModuleInfo as (id: string) => ModuleInfo).has(id) ? 'worksection-ui' : undefined),
         },
       },
     },

@@ -123,6 +123,20 @@ for (const browser of ['chrome', 'firefox'] as const) {
       expect(zip.has('page/worksection-ui.js')).toBe(true);
     });
 
+    it('loads page chunks only through runtime.getURL, so they work at a per-session address', () => {
+      // Chrome serves page/* only at use_dynamic_url's per-session address; a relative import would
+      // resolve against the fixed one and be refused (scripts/page-build.ts pageChunkLinks).
+      expect(manifest.web_accessible_resources).toEqual([
+        { resources: ['page/*'], matches: [...WORKSECTION_HOSTS], ...(browser === 'chrome' && { use_dynamic_url: true }) },
+      ]);
+      const modules = [...zip.values()].filter((entry) => entry.name.startsWith('page/') && !entry.name.startsWith('page/messages/'));
+      expect(modules.length).toBeGreaterThan(1);
+      for (const entry of modules) {
+        const code = entry.read().toString('utf8');
+        expect(code, entry.name).not.toMatch(/\bimport\s*\{|\bimport\s*\(\s*[`'"]|\bfrom\s*[`'"]\./);
+      }
+    });
+
     it('ships no source maps', () => {
       const maps = [...zip.keys()].filter((name) => name.endsWith('.map'));
       expect(maps).toEqual([]);
