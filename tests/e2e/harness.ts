@@ -324,16 +324,17 @@ declare global {
 }
 
 /** Only the connection section's outcome counts (other sections have alerts of their own). */
-const OUTCOME_SELECTOR = '#connection [role=status], #connection [role=alert], #connection output';
+export const OUTCOME_SELECTOR = '#connection [role=status], #connection [role=alert], #connection output';
 
 /**
  * From now on, on every change inside (or of) a status/alert region, records
  * the outcome shown: a non-empty alert, else a status starting "Connected to ".
  * Plain JavaScript in a string: when this file runs through tsx (npm start,
  * bench), esbuild's keepNames would wrap inner functions of a function passed
- * to the page in a `__name` helper that the page does not have.
+ * to the page in a `__name` helper that the page does not have. Firefox's
+ * harness (tests/firefox/harness.ts) runs the same string.
  */
-const WATCH_OUTCOME_REGIONS = `(() => {
+export const WATCH_OUTCOME_REGIONS = `(() => {
   const selector = ${JSON.stringify(OUTCOME_SELECTOR)};
   window.__accountDeskOutcome = null;
   const touches = (node) => {
