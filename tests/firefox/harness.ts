@@ -22,7 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer, { TimeoutError, type Browser, type Page } from 'puppeteer-core';
-import { OUTCOME_SELECTOR, projectRoot, WATCH_OUTCOME_REGIONS, type Credentials } from '../e2e/harness';
+import { firstSyncState, OUTCOME_SELECTOR, projectRoot, WATCH_OUTCOME_REGIONS, type Credentials } from '../e2e/harness';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/index';
 
 export const firefoxBuildDir = path.join(projectRoot, '.output', 'firefox-mv3');
@@ -251,16 +251,7 @@ export async function clickButton(page: Page, scope: string, name: string): Prom
  */
 export async function waitForFirstSync(popup: Page, timeout = FIRST_SYNC_TIMEOUT_MS): Promise<void> {
   const outcome = await popup
-    .waitForFunction(
-      () => {
-        const queue = document.querySelector('.queue');
-        if (!queue || queue.getAttribute('aria-busy') !== 'false') return null;
-        if (queue.querySelector('#sync-state time')) return 'synced';
-        const problem = queue.querySelector('[role=alert]')?.textContent?.trim();
-        return problem ? `problem: ${problem}` : null;
-      },
-      { timeout, polling: 200 },
-    )
+    .waitForFunction(firstSyncState, { timeout, polling: 200 })
     .catch(async (error: unknown) => {
       const shown = await popup.evaluate(() => document.body.innerText).catch(() => '');
       throw new FirefoxError(`the first reply sync did not end within ${timeout / 1000} s; the popup shows ${JSON.stringify(shown.slice(0, 300))}`, { cause: error });
