@@ -37,6 +37,9 @@ export default defineConfig({
           // Account Desk sends nothing anywhere but the user's own Worksection account.
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android understands data_collection_permissions from 142 (desktop from 140, as ESR 140):
+        // said here, Mozilla's linter has no minimum version to warn about.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

@@ -160,6 +160,8 @@ for (const browser of ['chrome', 'firefox'] as const) {
         // 140: the first ESR with everything the MV3 build uses.
         expect(gecko?.strict_min_version).toBe('140.0');
         expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+        // Firefox for Android reads data_collection_permissions from 142.
+        expect(manifest.browser_specific_settings?.gecko_android).toEqual({ strict_min_version: '142.0' });
         expect(manifest.background).toEqual({ scripts: ['background.js'] });
       });
     } else {
