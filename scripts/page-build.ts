@@ -188,6 +188,22 @@ function pageChunkLinks(): Plugin {
   };
 }
 
+/**
+ * V8's explicit compile hint on the entry: nearly all of it runs as the page
+ * loads (the runner, the page bar, badges, Preact), so compiling it eagerly
+ * puts it in the code cache instead of compiling function by function on the
+ * page's main thread (traces of task-page loads, two builds alternated: about
+ * 1 ms, a tenth of the extension's thread time). The comment must open the file.
+ */
+function compileHint(): Plugin {
+  return {
+    name: 'account-desk-page-compile-hint',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) if (file.type === 'chunk' && file.isEntry) file.code = `//# allFunctionsCalledOnLoad\n${file.code}`;
+    },
+  };
+}
+
 function linkChunk(chunk: OutputChunk, entryFile: string, files: ReadonlySet<string>): string {
   const code = chunk.code;
   const ast = parseAst(code) as unknown as { body: Node[] };
@@ -247,7 +263,7 @@ export async function buildPageModules(root: string, outDir: string, mode: strin
   const locales = pageLocales(root);
   await build({
     configFile: false,
-    plugins: [pageChunkLinks()],
+    plugins: [pageChunkLinks(), compileHint()],
     root,
     mode,
     logLevel: 'warn',

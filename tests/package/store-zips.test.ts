@@ -129,6 +129,8 @@ for (const browser of ['chrome', 'firefox'] as const) {
       expect(manifest.web_accessible_resources).toEqual([
         { resources: ['page/*'], matches: [...WORKSECTION_HOSTS], ...(browser === 'chrome' && { use_dynamic_url: true }) },
       ]);
+      // The entry, nearly all of it run as a page loads, is compiled eagerly into the code cache (V8's compile hint).
+      expect(zip.get('page/worksection-ui.js')!.read().toString('utf8').split('\n')[0]).toBe('//# allFunctionsCalledOnLoad');
       const modules = [...zip.values()].filter((entry) => entry.name.startsWith('page/') && !entry.name.startsWith('page/messages/'));
       expect(modules.length).toBeGreaterThan(1);
       for (const entry of modules) {
