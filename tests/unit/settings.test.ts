@@ -24,7 +24,7 @@ describe('defaultSettings', () => {
   it('are Mon–Fri 09:00–18:00 in the given zone, thresholds 10/15/30, notifications on, polling every minute', () => {
     expect(good()).toEqual({
       version: 1,
-      features: { replyBadges: true, accountTime: true, templates: true },
+      features: { replyBadges: true, accountTime: true, templates: true, statusReport: true },
       clients: { emails: [], domains: [], projectIds: [] },
       account: { timeZone: 'Europe/Kyiv' },
       businessHours: { timeZone: 'Europe/Kyiv', workDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: [] },
