@@ -32,7 +32,13 @@ export function StatusReportDialog({ origin, projectId, onClose }: Props) {
   const [period, setPeriod] = useState<ReportPeriodChoice>('last-report');
   const [language, setLanguage] = useState<Language | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
-  const { asked } = useAsk(() => ask('status-report/draft', { origin, projectId, period, ...(language ? { language } : {}) }), [origin, projectId, period, language, attempt]);
+  // The first draft reads the project; later ones (another period or language) reuse that read.
+  const drafted = useRef(false);
+  const { asked } = useAsk(async () => {
+    const reply = await ask('status-report/draft', { origin, projectId, period, ...(language ? { language } : {}), ...(drafted.current ? { reuse: true } : {}) });
+    if (reply.ok) drafted.current = true;
+    return reply;
+  }, [origin, projectId, period, language, attempt]);
   const [health, setHealth] = useState<Health>('on-track');
   const [headline, setHeadline] = useState('');
   const [body, setBody] = useState('');

@@ -44,6 +44,11 @@ export interface DraftRequest {
   period: ReportPeriodChoice;
   /** Omitted: the project's report language (default the UI's). Given: it becomes the project's. */
   language?: Language;
+  /**
+   * Reuse what this dialog's first draft read, when recent (another period or
+   * language costs no call); without it the project is read afresh.
+   */
+  reuse?: boolean;
 }
 
 export interface PostRequest {

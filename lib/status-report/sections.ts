@@ -200,11 +200,16 @@ export function buildSections(input: SectionInput): ReportSections {
   return sections;
 }
 
+function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** Why an open task waits on the client, if it does. */
 function waitingOnClient(task: AnyTask, input: SectionInput): Pick<WaitingTask, 'reason' | 'since'> | undefined {
   const assignee = assigneeOf(task.user_to);
   if (assignee && input.isClient(assignee)) return { reason: 'client-assigned' };
-  const comments = [...(input.comments.get(task.id) ?? [])].filter((comment) => !input.isReport(comment.text)).sort((a, b) => a.at - b.at);
+  // A comment's date has minutes only: within a minute, ids (which grow) give the order.
+  const comments = [...(input.comments.get(task.id) ?? [])].filter((comment) => !input.isReport(comment.text)).sort((a, b) => a.at - b.at || compareIds(a.id, b.id));
   const last = comments.at(-1);
   // The client takes part in the thread, and the team had the last word.
   if (!last || input.isClient(last.author) || !comments.some((comment) => input.isClient(comment.author))) return undefined;

@@ -184,8 +184,10 @@ export interface FoundReport {
 /** The latest status report among `comments` (any task of the project). */
 export function lastReport(comments: Iterable<{ id: string; taskId: string; at: number; text: string }>, markers: readonly string[]): FoundReport | null {
   let found: FoundReport | null = null;
+  // Minutes are all a comment's date says: of two reports in one minute, the later id is the later one.
+  const later = (comment: { id: string; at: number }) => !found || comment.at > found.at || (comment.at === found.at && BigInt(comment.id) > BigInt(found.commentId));
   for (const comment of comments) {
-    if (found && comment.at <= found.at) continue;
+    if (!/^\d+$/.test(comment.id) || !later(comment)) continue;
     if (isStatusReport(comment.text, markers)) found = { commentId: comment.id, taskId: comment.taskId, at: comment.at };
   }
   return found;

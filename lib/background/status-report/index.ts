@@ -39,8 +39,8 @@ export class StatusReportProblem extends ProblemError {
 }
 
 const PREFS_KEY = 'statusReport.projects';
-/** What a draft fetched is reused this long (changing the period or language costs no call). */
-export const DRAFT_DATA_MAX_AGE_MS = 60_000;
+/** What a dialog's first draft read is reused this long by its later drafts (another period or language costs no call). */
+export const DRAFT_DATA_MAX_AGE_MS = 10 * 60_000;
 /** The private tag list changes rarely. */
 const PRIVATE_TAGS_MAX_AGE_MS = 10 * 60_000;
 const DAY_MS = 86_400_000;
@@ -89,9 +89,9 @@ const dataKey = (origin: string, projectId: string) => `${origin} status-report 
 const privateTagsKey = (origin: string) => `${origin} private-tags`;
 
 /** The project's tasks and time entries (and the private tags): from the cache when fresh, else 2–3 calls. */
-async function projectData(client: WorksectionClient, origin: string, projectId: string, now: number): Promise<{ data: ProjectData; calls: number }> {
+async function projectData(client: WorksectionClient, origin: string, projectId: string, now: number, reuse: boolean): Promise<{ data: ProjectData; calls: number }> {
   const cache = db().cache;
-  const row = await cache.get(dataKey(origin, projectId));
+  const row = reuse ? await cache.get(dataKey(origin, projectId)) : undefined;
   if (row && now - row.fetchedAt < DRAFT_DATA_MAX_AGE_MS) return { data: row.value as ProjectData, calls: 0 };
   let calls = 0;
   let privateTagIds: string[];
@@ -150,7 +150,7 @@ export async function draftReport(request: DraftRequest, now = Date.now()): Prom
   const markers = await allMarkers();
   const timeZone = settings.account.timeZone;
 
-  const { data, calls } = await projectData(client, origin, projectId, now);
+  const { data, calls } = await projectData(client, origin, projectId, now, request.reuse === true);
   const directory = await accountDirectory(origin, now);
   const clients = clientDirectory({ users: directory.users, groups: directory.groups, extraEmails: settings.clients.emails, extraDomains: settings.clients.domains });
   const comments = await knownComments(data.tasks, timeZone);
