@@ -7,7 +7,7 @@
  * storage.local (small per-project choices, no table of their own).
  */
 import { browser } from 'wxt/browser';
-import { db } from '../../db';
+import { db, type AccountDeskDb } from '../../db';
 import type { CallerPolicy, Handlers } from '../../messages';
 import { t, activeLanguage } from '../../i18n';
 import { LANGUAGES, type Language } from '../../locale';
@@ -17,16 +17,17 @@ import { accountShare } from '../../account-time/share';
 import { dayOf, type Period } from '../../account-time/periods';
 import { clientDirectory } from '../../replies/clients';
 import { buildSections, flattenReportTasks, taskComments, type KnownComment } from '../../status-report/sections';
-import { HEALTHS, isStatusReport, lastReport, reportBody, reportTitle, healthWord, type Health } from '../../status-report/text';
+import { HEALTHS, isStatusReport, lastReport, reportBody, reportTitle, healthWord, type Health, type ReportWords } from '../../status-report/text';
 import { reportMarkers, reportWords } from '../../status-report/words';
 import { REPORT_PERIODS, type DraftRequest, type PostRequest, type ReportPeriodChoice, type StatusReportDraft, type StatusReportMessages } from '../../status-report/protocol';
 import type { WorksectionClient } from '../../worksection/client';
 import { wsTimeToMinutes } from '../../worksection/dates';
 import type { WsCost, WsTask } from '../../worksection/types';
 import { connectedClient, connectionStatus } from '../connection';
-import { accountDirectory } from '../directory';
+import { accountDirectory, type AccountDirectory } from '../directory';
 import { chosenPerson } from '../acting-as';
 import { getSettings } from '../settings-store';
+import type { Settings } from '../../settings';
 import { projectAccountTime, writtenBackMinutes } from '../account-time/queries';
 
 export class StatusReportProblem extends ProblemError {
@@ -89,8 +90,8 @@ const dataKey = (origin: string, projectId: string) => `${origin} status-report 
 const privateTagsKey = (origin: string) => `${origin} private-tags`;
 
 /** The project's tasks and time entries (and the private tags): from the cache when fresh, else 2–3 calls. */
-async function projectData(client: WorksectionClient, origin: string, projectId: string, now: number, reuse: boolean): Promise<{ data: ProjectData; calls: number }> {
-  const cache = db().cache;
+async function projectData(client: WorksectionClient, database: AccountDeskDb, origin: string, projectId: string, now: number, reuse: boolean): Promise<{ data: ProjectData; calls: number }> {
+  const cache = database.cache;
   const row = reuse ? await cache.get(dataKey(origin, projectId)) : undefined;
   if (row && now - row.fetchedAt < DRAFT_DATA_MAX_AGE_MS) return { data: row.value as ProjectData, calls: 0 };
   let calls = 0;
@@ -117,12 +118,12 @@ async function allMarkers(): Promise<string[]> {
 }
 
 /** The comments the reply sync holds for these tasks, merged with get_tasks' latest. */
-async function knownComments(tasks: readonly WsTask[], timeZone: string): Promise<Map<string, KnownComment[]>> {
+async function knownComments(database: AccountDeskDb, tasks: readonly WsTask[], timeZone: string): Promise<Map<string, KnownComment[]>> {
   const flat = flattenReportTasks(tasks, new Set());
   const byTask = new Map<string, Map<string, KnownComment>>();
-  await db().transaction('r', db().comments, async () => {
+  await database.transaction('r', database.comments, async () => {
     for (const { task } of flat) {
-      const rows = await db().comments.where('[taskId+at]').between([task.id, -Infinity], [task.id, Infinity]).toArray();
+      const rows = await database.comments.where('[taskId+at]').between([task.id, -Infinity], [task.id, Infinity]).toArray();
       byTask.set(task.id, new Map(rows.map((row) => [row.id, { id: row.id, at: row.at, author: { id: row.author.id, email: row.author.email }, text: row.text }])));
     }
   });
@@ -146,14 +147,44 @@ export async function draftReport(request: DraftRequest, now = Date.now()): Prom
   const prefs = await readPrefs(origin, projectId);
   if (request.language && request.language !== prefs.language) await savePrefs(origin, projectId, { language: request.language });
   const language = request.language ?? prefs.language ?? activeLanguage();
-  const words = reportWords(await localeCatalog(language), language);
-  const markers = await allMarkers();
-  const timeZone = settings.account.timeZone;
+  return composeDraft(
+    {
+      client,
+      db: db(),
+      settings,
+      origin,
+      directory: await accountDirectory(origin, now),
+      words: reportWords(await localeCatalog(language), language),
+      markers: await allMarkers(),
+      now,
+    },
+    request,
+    prefs.taskId,
+  );
+}
 
-  const { data, calls } = await projectData(client, origin, projectId, now, request.reuse === true);
-  const directory = await accountDirectory(origin, now);
+export interface DraftDeps {
+  client: WorksectionClient;
+  db: AccountDeskDb;
+  settings: Settings;
+  origin: string;
+  /** Users and teams (who is a client), projects (the name when the project has no task). */
+  directory: Pick<AccountDirectory, 'users' | 'groups' | 'projects'>;
+  /** The report language's words. */
+  words: ReportWords;
+  /** Every language's report marker. */
+  markers: readonly string[];
+  now: number;
+}
+
+/** The draft from its parts: what the background wires up, and what the bench runs against the simulator. */
+export async function composeDraft(deps: DraftDeps, request: DraftRequest, rememberedTaskId?: string): Promise<StatusReportDraft> {
+  const { client, settings, origin, directory, words, markers, now } = deps;
+  const { projectId } = request;
+  const timeZone = settings.account.timeZone;
+  const { data, calls } = await projectData(client, deps.db, origin, projectId, now, request.reuse === true);
   const clients = clientDirectory({ users: directory.users, groups: directory.groups, extraEmails: settings.clients.emails, extraDomains: settings.clients.domains });
-  const comments = await knownComments(data.tasks, timeZone);
+  const comments = await knownComments(deps.db, data.tasks, timeZone);
 
   // The period: from the last report on the project (anyone's), or N weeks back; up to now.
   const found = lastReport(
@@ -165,13 +196,13 @@ export async function draftReport(request: DraftRequest, now = Date.now()): Prom
   const period = { from, to: now, firstDay: dayOf(from, timeZone), lastDay: dayOf(now, timeZone) };
 
   // The account share as the widget computes it, for the same days: all hours logged on the project.
-  const account = await projectAccountTime(db(), projectId, { kind: 'day', ...period } satisfies Period, origin);
+  const account = await projectAccountTime(deps.db, projectId, { kind: 'day', ...period } satisfies Period, origin);
   const accountMinutes = account.ms / 60_000;
   const loggedMinutes = data.costs
     .filter((cost) => cost.date >= period.firstDay && cost.date <= period.lastDay)
     .reduce((sum, cost) => sum + (wsTimeToMinutes(cost.time) ?? 0), 0);
   const { writeBack, shareThresholds } = settings.accountTime;
-  const written = writeBack ? await writtenBackMinutes(db(), projectId, { kind: 'day', ...period }, origin) : 0;
+  const written = writeBack ? await writtenBackMinutes(deps.db, projectId, { kind: 'day', ...period }, origin) : 0;
   const share = accountMinutes > 0 || loggedMinutes > 0 ? accountShare({ accountMinutes, loggedMinutes, unwrittenMinutes: Math.max(0, accountMinutes - written), writeBack }, shareThresholds) : null;
 
   const sections = buildSections({
@@ -196,7 +227,7 @@ export async function draftReport(request: DraftRequest, now = Date.now()): Prom
   const reportTask = found && flattenReportTasks(data.tasks, new Set()).find(({ task }) => task.id === found.taskId)?.task;
   return {
     projectName,
-    language,
+    language: words.language,
     period: {
       choice: request.period,
       ...period,
@@ -211,7 +242,7 @@ export async function draftReport(request: DraftRequest, now = Date.now()): Prom
     body: reportBody(words, { sections, today: period.lastDay, timeZone }),
     counts: { done: sections.done.length, inProgress: sections.inProgress.length, planned: sections.planned.length, overdue: sections.overdue.length, waiting: sections.waiting.length },
     targets,
-    ...(prefs.taskId && targets.some((target) => target.id === prefs.taskId) ? { targetTaskId: prefs.taskId } : {}),
+    ...(rememberedTaskId && targets.some((target) => target.id === rememberedTaskId) ? { targetTaskId: rememberedTaskId } : {}),
     apiCalls: calls,
   };
 }
