@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Simulator } from '../simulator/index';
-import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
+import { accountDeskDock, openDock, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
 /** "YYYY-MM-DD" `days` after `day`. */
 const shift = (day: string, days: number) => {
@@ -169,5 +169,46 @@ describe('the client status report', () => {
     // Still Russian: the project's choice is remembered.
     await expect.poll(() => again.dialog.locator('.report-title').innerText()).toMatch(/^Отчёт по проекту: /);
     await again.dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('copies the report as Markdown and as HTML for e-mail, with Worksection’s text escaped', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: sim.origin });
+    const { dialog } = await openDraft();
+    // The project's language is Russian since the test before: back to English.
+    await dialog.getByLabel('Report language').selectOption('en');
+    await expect.poll(() => dialog.locator('.report-title').innerText()).toMatch(/^Status report: /);
+    await page.bringToFront();
+    await dialog.getByRole('button', { name: 'Copy Markdown' }).click();
+    await dialog.getByText('Copied.', { exact: true }).waitFor();
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    expect(markdown).toMatch(/^# Status report: /);
+    expect(markdown).toContain('- Launch \\<img src=x onerror="window\\.\\_\\_srPwned=1"\\> \\& \\<b\\>copy\\</b\\> — ');
+
+    await dialog.getByRole('button', { name: 'Copy for e-mail (HTML)' }).click();
+    await expect.poll(() => page.evaluate(async () => (await navigator.clipboard.read())[0]?.types.includes('text/html') ?? false)).toBe(true);
+    const html = await page.evaluate(async () => (await (await navigator.clipboard.read())[0]!.getType('text/html')).text());
+    expect(html).toContain('<h1>Status report: ');
+    expect(html).toContain('Launch &lt;img src=x onerror=');
+    // Read back as a mail client would: the hostile name is text, no element of it exists.
+    const parsed = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'text/html');
+      return { images: doc.querySelectorAll('img, b').length, items: [...doc.querySelectorAll('li')].map((item) => item.textContent ?? '') };
+    }, html);
+    expect(parsed.images).toBe(0);
+    expect(parsed.items.some((item) => item.startsWith(`${HOSTILE} — `))).toBe(true);
+    expect(await page.evaluate(() => (window as { __srPwned?: number }).__srPwned)).toBeUndefined();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('opens from the dock where the project page’s layout is unknown', async () => {
+    await page.goto(session.url(`${projectPage}?layout=unknown`));
+    await openDock(page);
+    await accountDeskDock(page).locator('account-desk-status-report').getByRole('button', { name: 'Status report', exact: true }).click();
+    const dialog = page.locator('account-desk-status-report').getByRole('dialog', { name: 'Client status report' });
+    const body = await dialog.getByRole('textbox', { name: 'Report text (edit as you like)' });
+    await body.waitFor();
+    expect(await body.inputValue()).toContain('SR banner set');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 });
