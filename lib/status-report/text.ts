@@ -51,7 +51,8 @@ export type ReportWordKey =
   | 'srShare'
   | 'srShareNoHours'
   | 'srDurationHm'
-  | 'srDurationH';
+  | 'srDurationH'
+  | 'srDurationM';
 
 export type ReportPluralKey = 'srDaysOverdue';
 
@@ -77,6 +78,7 @@ export function reportDuration(words: ReportWords, minutes: number): string {
   const rounded = Math.round(minutes);
   const hours = Math.floor(rounded / 60);
   const rest = rounded % 60;
+  if (hours === 0) return words.word('srDurationM', [rest]);
   return rest === 0 ? words.word('srDurationH', [hours]) : words.word('srDurationHm', [hours, rest]);
 }
 

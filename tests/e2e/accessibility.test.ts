@@ -59,7 +59,8 @@ describe('accessibility', () => {
     await page.locator('account-desk-templates').getByRole('button', { name: 'Templates', exact: true }).waitFor();
     await page.locator('account-desk-account-time').getByRole('region').first().waitFor();
     await page.locator('account-desk-reply').first().waitFor();
-    const ours = ['account-desk-page-bar', 'account-desk-templates', 'account-desk-account-time', 'account-desk-reply'];
+    await page.locator('account-desk-status-report').getByRole('button', { name: 'Status report', exact: true }).waitFor();
+    const ours = ['account-desk-page-bar', 'account-desk-templates', 'account-desk-account-time', 'account-desk-reply', 'account-desk-status-report'];
     expect(await violations(page, ours)).toEqual([]);
 
     await page.locator('account-desk-templates').getByRole('button', { name: 'Templates', exact: true }).click();

@@ -46,7 +46,7 @@ describe('status report text', () => {
     expect(body('kk')).toContain('5 күнге кешікті');
     expect(body('en')).toContain('Planned for the next two weeks (0)\n— nothing');
     expect(body('en')).toContain('Waiting on you (1)\n• Approve the logo — assigned to you (Laura Client), https://demo.worksection.com/project/7/4/');
-    expect(body('en')).toContain('Hours\nLogged in this period: 2 h 35 min\n• Copy for the landing page — 2 h 15 min, 5 h 15 min of 10 h planned in total\nAccount management: 8 % of project hours (0 h 12 min)');
+    expect(body('en')).toContain('Hours\nLogged in this period: 2 h 35 min\n• Copy for the landing page — 2 h 15 min, 5 h 15 min of 10 h planned in total\nAccount management: 8 % of project hours (12 min)');
     // Every language has every word: no key shows through.
     for (const language of LANGUAGES) expect(body(language)).not.toMatch(/\bsr[A-Z]\w+/);
   });
