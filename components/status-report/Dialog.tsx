@@ -54,7 +54,8 @@ export function StatusReportDialog({ origin, projectId, onClose }: Props) {
   }, [draft]);
 
   useEffect(() => {
-    dialog.current?.querySelector<HTMLElement>('select, button')?.focus();
+    // The period comes first: it is what changes the draft.
+    (dialog.current?.querySelector<HTMLElement>('select') ?? dialog.current?.querySelector<HTMLElement>('button'))?.focus();
   }, []);
 
   useEscape(onClose);

@@ -255,12 +255,18 @@ export async function postReport(request: PostRequest): Promise<{ commentId: str
   if (!isStatusReport(text, await allMarkers())) throw new StatusReportProblem('invalid', t('srProblemNotAReport'));
   if (text.length > 60_000) throw new StatusReportProblem('invalid', t('srProblemTooLong'));
   const client = await clientFor(origin);
+  // A report goes where the client reads it: on a task of this project, never an internal one.
   const cached = (await db().cache.get(dataKey(origin, projectId)))?.value as ProjectData | undefined;
   if (cached) {
     const entry = flattenReportTasks(cached.tasks, new Set(cached.privateTagIds)).find(({ task }) => task.id === taskId);
     if (!entry) throw new StatusReportProblem('invalid', t('srProblemNoTask'));
-    // A report goes where the client reads it: never on an internal task.
     if (entry.internal) throw new StatusReportProblem('invalid', t('srProblemInternalTask'));
+  } else {
+    // The dialog's read is gone (an old dialog): the task itself, one call (its parent's tags are not in it).
+    const task = await client.getTask(taskId, { extra: ['tags'] });
+    if (task.project.id !== projectId) throw new StatusReportProblem('invalid', t('srProblemNoTask'));
+    const privateIds = ((await db().cache.get(privateTagsKey(origin)))?.value as string[] | undefined) ?? (await client.getTaskTags({ access: 'private' })).map((tag) => tag.id);
+    if (Object.keys(task.tags ?? {}).some((id) => privateIds.includes(id))) throw new StatusReportProblem('invalid', t('srProblemInternalTask'));
   }
   let emailUserFrom: string | undefined;
   if ((await connectionStatus())?.authKind !== 'oauth' && !(await chosenPerson(origin))) {
