@@ -66,6 +66,18 @@ describe('defaultSettings', () => {
     }
   });
 
+  it('read settings stored before the status report existed with its switch on; a switch that is not true or false is refused', () => {
+    const { statusReport: _statusReport, ...olderFeatures } = good().features;
+    const upgraded = parseSettings({ ...good(), features: olderFeatures });
+    expect(upgraded.ok && upgraded.settings.features.statusReport).toBe(true);
+    const off = parseSettings({ ...good(), features: { ...good().features, statusReport: false } });
+    expect(off.ok && off.settings.features.statusReport).toBe(false);
+    expect(parseSettings({ ...good(), features: { ...good().features, statusReport: 'yes' } })).toEqual({
+      ok: false,
+      problems: ['features.statusReport: expected true or false, got "yes"'],
+    });
+  });
+
   it('DEFAULT_SETTINGS is the UTC default and cannot be changed by accident', () => {
     expect(DEFAULT_SETTINGS).toEqual(defaultSettings('UTC'));
     expect(() => {
