@@ -211,4 +211,19 @@ describe('the client status report', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });
+
+  it('goes off the open project page with its switch in options, and comes back, with no reload', async () => {
+    await page.goto(session.url(projectPage));
+    const button = page.locator('account-desk-status-report').getByRole('button', { name: 'Status report', exact: true });
+    await button.waitFor();
+    await page.evaluate(() => ((window as unknown as { loadMark: number }).loadMark = 1));
+    const options = await browser.extensionPage('options.html');
+    const toggle = options.getByRole('region', { name: 'Status report' }).getByRole('switch', { name: 'Show the Status report button on project pages' });
+    await toggle.uncheck();
+    await page.locator('account-desk-status-report').waitFor({ state: 'detached' });
+    await toggle.check();
+    await button.waitFor();
+    expect(await page.evaluate(() => (window as unknown as { loadMark?: number }).loadMark)).toBe(1);
+    await options.close();
+  });
 });
