@@ -8,6 +8,7 @@ import { PolicyProvider } from './policy';
 import { SettingsProblem } from './SettingsProblem';
 import { RepliesSection } from '../replies/OptionsSection';
 import { TemplatesSection } from '@/components/templates/TemplatesSection';
+import { StatusReportOptionsSection } from '@/components/status-report/OptionsSection';
 
 export function OptionsPage() {
   useEffect(() => {
@@ -32,6 +33,7 @@ export function OptionsPage() {
       <AccountTimeOptionsSection />
       <YourDataSection />
       <TemplatesSection />
+      <StatusReportOptionsSection />
       <DiagnosticsSection />
     </PolicyProvider>
   );
