@@ -14,6 +14,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { analyze } from 'eslint-scope';
 import { build, parseAst, type Plugin, type Rollup } from 'vite';
 import { compileMessages, type Catalog, type MessagesFile } from '../lib/i18n-catalog';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../lib/locale';
@@ -22,7 +23,7 @@ export const PAGE_DIR = 'page';
 export const PAGE_ENTRY = `${PAGE_DIR}/worksection-ui.js`;
 /**
  * What project and task pages show at load: the page bar, reply badges, the
- * template buttons and a client thread's time. They go into the entry with
+ * template and status-report buttons and a client thread's time. They go into the entry with
  * everything they import: as chunks of their own each cost every page load a
  * request, a code-cache lookup and a module instantiation (about 1 ms of the
  * page's main thread per task page on this machine kind, measured with
@@ -35,6 +36,7 @@ const SHOWN_AT_LOAD = [
   'components/templates/buttons.tsx',
   'components/account-time/thread.ts',
   'components/account-time/thread-view.tsx',
+  'components/status-report/button.tsx',
 ];
 
 /** The manifest's default_locale: every other locale's missing messages come from it, as in Chrome. */
@@ -204,7 +206,7 @@ function compileHint(): Plugin {
   };
 }
 
-function linkChunk(chunk: OutputChunk, entryFile: string, files: ReadonlySet<string>): string {
+export function linkChunk(chunk: Pick<OutputChunk, 'code' | 'fileName' | 'isEntry'>, entryFile: string, files: ReadonlySet<string>): string {
   const code = chunk.code;
   const ast = parseAst(code) as unknown as { body: Node[] };
   const edits: Edit[] = [];
@@ -236,26 +238,36 @@ function linkChunk(chunk: OutputChunk, entryFile: string, files: ReadonlySet<str
     const from = node.source as Node;
     edits.push({ start: from.start, end: from.end, text: `globalThis.chrome.runtime.getURL(${JSON.stringify(`/${PAGE_DIR}/${file}`)})` });
   });
-  if (chunk.isEntry) edits.push({ start: code.length, end: code.length, text: `\n${sharedExports(chunk.fileName, ast.body)}\n` });
+  if (chunk.isEntry) edits.push({ start: code.length, end: code.length, text: `\n${sharedExports(chunk.fileName, ast)}\n` });
   let out = code;
   for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return out;
 }
 
-/** `globalThis.SHARED = {exported: local, …}` for the entry's exports, after checking none of them is ever reassigned. */
-function sharedExports(file: string, body: Node[]): string {
-  const exported = body.flatMap((node) =>
+/**
+ * `globalThis.SHARED = {exported: local, …}` for the entry's exports, after
+ * checking (with eslint-scope's resolution of every reference) that none of
+ * them is ever assigned again after its declaration.
+ */
+function sharedExports(file: string, ast: { body: Node[] }): string {
+  const exported = ast.body.flatMap((node) =>
     node.type === 'ExportNamedDeclaration' && !node.declaration && !node.source
       ? (node.specifiers as Array<{ local: { name: string }; exported: { name: string } }>).map((s) => [s.exported.name, s.local.name] as const)
       : [],
   );
-  const locals = new Set(exported.map(([, local]) => local));
-  walkNodes(body, (node) => {
-    const assigned = node.type === 'AssignmentExpression' ? (node.left as Node) : node.type === 'UpdateExpression' ? (node.argument as Node) : null;
-    if (assigned?.type === 'Identifier' && locals.has(String(assigned.name))) {
-      throw new Error(`page build: ${file} exports ${String(assigned.name)} and assigns it again; lazy chunks would keep a stale copy`);
+  // eslint-scope reads positions from `range`; the parser gives start and end.
+  walkNodes(ast.body, (node) => (node.range = [node.start, node.end]));
+  const moduleScope = analyze(ast, { ecmaVersion: 2022, sourceType: 'module', fallback: 'iteration' }).globalScope.childScopes.find(
+    (scope) => scope.type === 'module',
+  );
+  if (!moduleScope) throw new Error(`page build: ${file} has no module scope`);
+  for (const [, local] of exported) {
+    const variable = moduleScope.set.get(local);
+    if (!variable) throw new Error(`page build: ${file} exports ${local}, which it does not declare`);
+    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) {
+      throw new Error(`page build: ${file} exports ${local} and assigns it again; lazy chunks would keep a stale copy`);
     }
-  });
+  }
   return `globalThis.${SHARED}=Object.freeze({${exported.map(([name, local]) => `${name}:${local}`).join(',')}});`;
 }
 
