@@ -323,7 +323,7 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
         )}
         {confirmingNobody && preview && !('error' in preview) ? (
           <div class="confirm" role="alertdialog" aria-labelledby="tpl-nobody" aria-modal="false">
-            <span id="tpl-nobody">{t('tplNobodyConfirm', [preview.length])}</span>{' '}
+            <span id="tpl-nobody">{tn('tplNobodyConfirm', preview.length)}</span>{' '}
             <button type="button" disabled={busy} onClick={() => setConfirmingNobody(false)} ref={backButton}>
               {t('tplNobodyBack')}
             </button>{' '}
