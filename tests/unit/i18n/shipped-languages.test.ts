@@ -1,6 +1,7 @@
 // The translators' own files (public/_locales), as the extension loads them:
 // plural selection for 0, 1, 2, 5, 11, 21, 22, 25 and the wait phrases of a
-// badge (short form, spoken form, tooltip) in each of the four languages.
+// badge (short form, spoken form, tooltip) and the problems of an imported
+// settings file in each of the four languages.
 // plurals-and-switch.test.ts checks the mechanism with test strings; this
 // checks what users read.
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,9 @@ import type { Language } from '@/lib/locale';
 import { describeWait, formatWait } from '@/lib/replies/wait';
 import { badgeView, stateName } from '@/components/replies/view';
 import type { WaitingThread } from '@/lib/replies/protocol';
+import { defaultSettings } from '@/lib/settings';
+import { problemText } from '@/lib/problem-text';
+import { readSettingsFile } from '@/components/options/settings-file';
 
 const COUNTS = [0, 1, 2, 5, 11, 21, 22, 25];
 const read = (language: Language) =>
@@ -93,5 +97,29 @@ describe('wait phrases in the shipped languages', () => {
     if (language !== 'en') expect(late).not.toBe('late');
     expect(view.label).toBe(`${label}${late}`);
     expect(view.tooltip).toBe(`${tooltip}${late}`);
+  });
+});
+
+describe('problems with imported settings in the shipped languages', () => {
+  const bad = { ...defaultSettings('UTC'), replyThresholds: { soon: 20, late: 15, escalated: 30 }, pollMinutes: 0, colour: 'red', clients: { emails: ['nobody'], domains: [], projectIds: [] } };
+
+  it.each([
+    ['en', ['colour: unknown setting', 'clients.emails[0]: "nobody" is not an email address', 'replyThresholds.late: must be more than soon (20)', 'pollMinutes: expected minutes from 0.5 to 60, got 0']],
+    ['ru', ['colour: неизвестная настройка', 'clients.emails[0]: "nobody" — не адрес электронной почты', 'replyThresholds.late: должно быть больше, чем soon (20)', 'pollMinutes: нужно число минут от 0.5 до 60, а указано: 0']],
+    ['uk', ['colour: невідоме налаштування', 'clients.emails[0]: "nobody" — не адреса електронної пошти', 'replyThresholds.late: має бути більше, ніж soon (20)', 'pollMinutes: потрібно від 0.5 до 60 хвилин, а вказано: 0']],
+    ['kk', ['colour: белгісіз баптау', 'clients.emails[0]: "nobody" — электрондық пошта мекенжайы емес', 'replyThresholds.late: soon мәнінен (20) көп болуы керек', 'pollMinutes: 0.5 мен 60 аралығындағы минут болуы керек, ал берілгені: 0']],
+  ] as const)('%s: each problem keeps its path and is worded in the language', (language, expected) => {
+    const result = readSettingsFile(JSON.stringify(bad));
+    if (result.ok) throw new Error('expected problems');
+    speak(language);
+    expect(result.problems.map(problemText)).toEqual(expected);
+  });
+
+  it.each([['ru', 'пусто'], ['uk', 'порожньо'], ['kk', 'бос'], ['en', 'nothing']] as const)('%s: a missing value is named in words', (language, nothing) => {
+    const { pollMinutes: _gone, ...withoutPoll } = defaultSettings('UTC');
+    const result = readSettingsFile(JSON.stringify(withoutPoll));
+    if (result.ok) throw new Error('expected problems');
+    speak(language);
+    expect(result.problems.map(problemText)).toEqual([expect.stringMatching(new RegExp(`^pollMinutes: .*${nothing}$`))]);
   });
 });
