@@ -12,12 +12,12 @@
 import type { AccountDeskDb } from '../../db';
 import { parseManualEntry } from '../../account-time/manual';
 import { validateTemplate } from '../../templates';
-import { describeValue, isPlainObject } from '../../validate';
+import { describeValue, inputProblem, isPlainObject } from '../../validate';
 import { ProblemError } from '../../problem';
 
 import { BACKUP_FORMAT, BACKUP_MAX_BYTES, type Backup } from '../../account-time/protocol';
 import { t } from '../../i18n';
-import { quotedValue } from '../../problem-text';
+import { problemText, quotedValue } from '../../problem-text';
 
 /** A value quoted in a problem sentence (these sentences are not yet worded per language: lib/validate.ts InputProblem is). */
 const quoted = (value: unknown): string => quotedValue(describeValue(value));
@@ -163,38 +163,41 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
   },
 };
 
+/** A problem of the file as a whole, worded in the background's language (a row's own checks are still English sentences). */
+const said = (...problem: Parameters<typeof inputProblem>): string => problemText(inputProblem(...problem));
+
 /** Every problem in `input` as a backup of `db`'s schema; empty when it can be imported. */
 export function checkBackup(db: AccountDeskDb, input: unknown, context: BackupContext = {}): string[] {
-  if (!isPlainObject(input)) return [`backup: expected a JSON object, got ${quoted(input)}`];
+  if (!isPlainObject(input)) return [said('backup', 'inputNotJsonObject', describeValue(input))];
   const size = JSON.stringify(input).length;
   if (size > BACKUP_MAX_BYTES) return [t('problemBackupTooLarge', [megabytes(size), megabytes(BACKUP_MAX_BYTES)])];
   const problems: string[] = [];
-  if (input.format !== BACKUP_FORMAT) problems.push(`format: expected "${BACKUP_FORMAT}", got ${quoted(input.format)}`);
+  if (input.format !== BACKUP_FORMAT) problems.push(said('format', 'inputNotFormat', BACKUP_FORMAT, describeValue(input.format)));
   const version = input.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > db.verno) {
-    problems.push(`schemaVersion: expected 1 to ${db.verno} (this version reads older backups, not newer ones), got ${quoted(version)}`);
+    problems.push(said('schemaVersion', 'inputBackupNewer', db.verno, describeValue(version)));
   }
-  if (!isPlainObject(input.tables)) return [...problems, `tables: expected an object, got ${quoted(input.tables)}`];
+  if (!isPlainObject(input.tables)) return [...problems, said('tables', 'inputNotObject', describeValue(input.tables))];
   const known = new Map(db.tables.map((table) => [table.name, table]));
   for (const [name, rows] of Object.entries(input.tables)) {
     const table = known.get(name);
     if (!table) {
-      problems.push(`tables.${name}: unknown table`);
+      problems.push(said(`tables.${name}`, 'inputUnknownTable'));
       continue;
     }
     if (!Array.isArray(rows)) {
-      problems.push(`tables.${name}: expected a list of rows, got ${quoted(rows)}`);
+      problems.push(said(`tables.${name}`, 'inputNotRows', describeValue(rows)));
       continue;
     }
     const { keyPath, auto } = table.schema.primKey;
     const seen = new Set<unknown>();
     rows.forEach((row, index) => {
       const at = `tables.${name}[${index}]`;
-      if (!isPlainObject(row)) return problems.push(`${at}: expected an object, got ${quoted(row)}`);
+      if (!isPlainObject(row)) return problems.push(said(at, 'inputNotObject', describeValue(row)));
       const key = typeof keyPath === 'string' ? row[keyPath] : undefined;
       if (typeof keyPath === 'string' && !(auto && key === undefined)) {
-        if (typeof key !== 'string' && typeof key !== 'number') return problems.push(`${at}.${keyPath}: missing or not a key, got ${quoted(key)}`);
-        if (seen.has(key)) return problems.push(`${at}.${keyPath}: ${quoted(key)} appears twice`);
+        if (typeof key !== 'string' && typeof key !== 'number') return problems.push(said(`${at}.${keyPath}`, 'inputNotKey', describeValue(key)));
+        if (seen.has(key)) return problems.push(said(`${at}.${keyPath}`, 'inputAppearsTwice', describeValue(key)));
         seen.add(key);
       }
       for (const problem of ROW_CHECKS[name]?.(row, context) ?? []) problems.push(`${at}: ${problem}`);
