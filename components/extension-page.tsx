@@ -1,5 +1,5 @@
 /**
- * How an extension page (options, popup, reports, privacy) enters its
+ * How an extension page (options, popup, reports, privacy, welcome) enters its
  * document: in the chosen language, with `<html lang>` saying which, and
  * drawn again in a new one as soon as it is chosen (here or in another
  * window, or by the organization's policy), without a reload.

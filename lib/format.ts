@@ -16,9 +16,27 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(kind: string,
   return format;
 }
 
+/**
+ * A date format in `language`, or its numeric form when the browser's ICU
+ * has no month names for the language: Chromium's writes Kazakh months as
+ * "M11" ("2026 M11 30 02:13"), which nobody reads as a date.
+ */
+export function dateFormat(
+  language: string,
+  options: Intl.DateTimeFormatOptions,
+  numeric: Intl.DateTimeFormatOptions,
+  make: (language: string, options: Intl.DateTimeFormatOptions) => Intl.DateTimeFormat = (tag, chosen) => new Intl.DateTimeFormat(tag, chosen),
+): Intl.DateTimeFormat {
+  const format = make(language, options);
+  const month = format.formatToParts(Date.UTC(2025, 10, 15)).find((part) => part.type === 'month')?.value ?? '';
+  return /^M\d+$/.test(month) ? make(language, { ...numeric, ...(options.timeZone ? { timeZone: options.timeZone } : {}) }) : format;
+}
+
+const NUMERIC_DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+
 /** A moment with its date and time: "12 Mar 2025, 14:05". */
 export const formatDateTime = (at: number | Date): string =>
-  cached('date-time', (language) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })).format(at);
+  cached('date-time', (language) => dateFormat(language, { dateStyle: 'medium', timeStyle: 'short' }, { ...NUMERIC_DAY, hour: '2-digit', minute: '2-digit' })).format(at);
 
 /** A moment's time of day: "14:05". */
 export const formatTime = (at: number | Date): string =>
@@ -27,14 +45,14 @@ export const formatTime = (at: number | Date): string =>
 /** A calendar day written YYYY-MM-DD, as a date: "12 Mar 2025" (no time zone moves it). */
 export function formatDay(isoDay: string): string {
   const [year, month, day] = isoDay.split('-').map(Number) as [number, number, number];
-  return cached('day', (language) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' })).format(Date.UTC(year, month - 1, day));
+  return cached('day', (language) => dateFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }, NUMERIC_DAY)).format(Date.UTC(year, month - 1, day));
 }
 
 /** A month written YYYY-MM: "Mar 2025"; anything else is shown as it is. */
 export function formatMonth(monthKey: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(monthKey);
   if (!match) return monthKey;
-  return cached('month', (language) => new Intl.DateTimeFormat(language, { month: 'short', year: 'numeric', timeZone: 'UTC' })).format(
+  return cached('month', (language) => dateFormat(language, { month: 'short', year: 'numeric', timeZone: 'UTC' }, { month: '2-digit', year: 'numeric' })).format(
     Date.UTC(Number(match[1]), Number(match[2]) - 1, 1),
   );
 }

@@ -5,7 +5,7 @@
 import { normaliseDomain } from './replies/clients';
 import { DEFAULT_REPLY_THRESHOLDS, validateReplyThresholds } from './replies/clock';
 import { isKnownTimeZone, validateBusinessHours } from './replies/business-hours';
-import { describeValue, isPlainObject, unknownKeys, type Plain } from './validate';
+import { describeValue, inputProblem, isPlainObject, under, unknownKeys, type InputProblem, type Plain } from './validate';
 import type { BusinessHours, ReplyThresholds } from './replies/types';
 import { defaultAccountTimeSettings, parseAccountTimeSettings } from './account-time/settings';
 import type { AccountTimeSettings } from './account-time/types';
@@ -38,7 +38,7 @@ export interface Settings {
 /** Objects are merged key by key; arrays and values are replaced whole. */
 export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
-export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: InputProblem[] };
 
 export const SETTINGS_LIMITS = Object.freeze({
   emails: 1000,
@@ -78,22 +78,22 @@ export const DEFAULT_SETTINGS: Settings = deepFreeze(defaultSettings('UTC'));
 
 // ------------------------------------------------------------------ parsing
 
-type Problems = string[];
+type Problems = InputProblem[];
 
 const at = (path: string, key: string): string => (path ? `${path}.${key}` : key);
 
 /** The object at `path` with exactly `keys`: unknown keys are reported (a typo must not pass silently). */
 function record(value: unknown, path: string, keys: readonly string[], problems: Problems): Plain | undefined {
   if (!isPlainObject(value)) {
-    problems.push(`${path || 'settings'}: expected an object, got ${describeValue(value)}`);
+    problems.push(inputProblem(path || 'settings', 'inputNotObject', describeValue(value)));
     return undefined;
   }
-  for (const key of unknownKeys(value, keys)) problems.push(`${at(path, key)}: unknown setting`);
+  for (const key of unknownKeys(value, keys)) problems.push(inputProblem(at(path, key), 'inputUnknownSetting'));
   return value;
 }
 
 function boolean(value: unknown, path: string, problems: Problems): boolean {
-  if (typeof value !== 'boolean') problems.push(`${path}: expected true or false, got ${describeValue(value)}`);
+  if (typeof value !== 'boolean') problems.push(inputProblem(path, 'inputNotBoolean', describeValue(value)));
   return value === true;
 }
 
@@ -106,11 +106,11 @@ function list<T>(
   item: (entry: unknown, path: string) => T | undefined,
 ): T[] {
   if (!Array.isArray(value)) {
-    problems.push(`${path}: expected a list, got ${describeValue(value)}`);
+    problems.push(inputProblem(path, 'inputNotList', describeValue(value)));
     return [];
   }
   if (value.length > limit) {
-    problems.push(`${path}: at most ${limit} entries, got ${value.length}`);
+    problems.push(inputProblem(path, 'inputTooMany', limit, value.length));
     return [];
   }
   const out = new Set<T>();
@@ -129,7 +129,7 @@ function email(entry: unknown, path: string, problems: Problems): string | undef
   const text = typeof entry === 'string' ? entry.trim().toLowerCase() : undefined;
   const domain = text?.slice(text.lastIndexOf('@') + 1);
   if (text === undefined || text.length > 254 || !EMAIL.test(text) || !DOMAIN.test(domain ?? '')) {
-    problems.push(`${path}: ${describeValue(entry)} is not an email address`);
+    problems.push(inputProblem(path, 'inputNotEmail', describeValue(entry)));
     return undefined;
   }
   return text;
@@ -138,7 +138,7 @@ function email(entry: unknown, path: string, problems: Problems): string | undef
 function domain(entry: unknown, path: string, problems: Problems): string | undefined {
   const text = typeof entry === 'string' ? normaliseDomain(entry) : undefined;
   if (text === undefined || !DOMAIN.test(text)) {
-    problems.push(`${path}: ${describeValue(entry)} is not an email domain (like acme.com)`);
+    problems.push(inputProblem(path, 'inputNotDomain', describeValue(entry)));
     return undefined;
   }
   return text;
@@ -148,7 +148,7 @@ function domain(entry: unknown, path: string, problems: Problems): string | unde
 function projectId(entry: unknown, path: string, problems: Problems): string | undefined {
   const text = typeof entry === 'number' && Number.isSafeInteger(entry) && entry >= 0 ? String(entry) : entry;
   if (typeof text !== 'string' || !/^\d{1,20}$/.test(text.trim())) {
-    problems.push(`${path}: ${describeValue(entry)} is not a Worksection project id`);
+    problems.push(inputProblem(path, 'inputNotProjectId', describeValue(entry)));
     return undefined;
   }
   return text.trim();
@@ -173,7 +173,7 @@ export function parseSettings(input: unknown): SettingsResult {
   const root = record(input, '', ROOT_KEYS, problems);
   if (!root) return { ok: false, problems };
 
-  if (root.version !== 1) problems.push(`version: expected 1, got ${describeValue(root.version)}`);
+  if (root.version !== 1) problems.push(inputProblem('version', 'inputNotVersion', 1, describeValue(root.version)));
 
   const featuresIn = record(root.features, 'features', FEATURE_KEYS, problems);
   const features = featuresIn && {
@@ -197,9 +197,9 @@ export function parseSettings(input: unknown): SettingsResult {
 
   const hoursIn = record(root.businessHours, 'businessHours', HOURS_KEYS, problems);
   if (hoursIn) {
-    problems.push(...validateBusinessHours(hoursIn).map((problem) => `businessHours.${problem}`));
+    problems.push(...validateBusinessHours(hoursIn).map((problem) => under('businessHours', problem)));
     if (Array.isArray(hoursIn.holidays) && hoursIn.holidays.length > SETTINGS_LIMITS.holidays) {
-      problems.push(`businessHours.holidays: at most ${SETTINGS_LIMITS.holidays} entries, got ${hoursIn.holidays.length}`);
+      problems.push(inputProblem('businessHours.holidays', 'inputTooMany', SETTINGS_LIMITS.holidays, hoursIn.holidays.length));
     }
   }
 
@@ -207,11 +207,11 @@ export function parseSettings(input: unknown): SettingsResult {
   const accountIn =
     root.account === undefined ? hoursIn && { timeZone: hoursIn.timeZone } : record(root.account, 'account', ACCOUNT_KEYS, problems);
   if (accountIn && !isKnownTimeZone(accountIn.timeZone)) {
-    problems.push(`account.timeZone: expected an IANA time zone such as Europe/Kyiv, got ${describeValue(accountIn.timeZone)}`);
+    problems.push(inputProblem('account.timeZone', 'inputNotIanaZone', describeValue(accountIn.timeZone)));
   }
 
   const thresholdsIn = record(root.replyThresholds, 'replyThresholds', THRESHOLD_KEYS, problems);
-  if (thresholdsIn) problems.push(...validateReplyThresholds(thresholdsIn).map((problem) => `replyThresholds.${problem}`));
+  if (thresholdsIn) problems.push(...validateReplyThresholds(thresholdsIn).map((problem) => under('replyThresholds', problem)));
 
   const notificationsIn = record(root.notifications, 'notifications', NOTIFICATION_KEYS, problems);
   const notifications = notificationsIn && {
@@ -222,7 +222,7 @@ export function parseSettings(input: unknown): SettingsResult {
   const { min, max } = SETTINGS_LIMITS.pollMinutes;
   const pollMinutes = root.pollMinutes;
   if (typeof pollMinutes !== 'number' || !(pollMinutes >= min && pollMinutes <= max)) {
-    problems.push(`pollMinutes: expected minutes from ${min} to ${max}, got ${describeValue(pollMinutes)}`);
+    problems.push(inputProblem('pollMinutes', 'inputNotPollMinutes', min, max, describeValue(pollMinutes)));
   }
 
   // Settings saved before account time existed have no `accountTime`: they get its defaults.
@@ -232,7 +232,7 @@ export function parseSettings(input: unknown): SettingsResult {
 
   // Settings saved before the language choice existed follow the browser.
   const language = root.language === undefined ? 'auto' : root.language;
-  if (!isLanguageSetting(language)) problems.push(`language: expected one of ${LANGUAGE_SETTINGS.join(', ')}, got ${describeValue(language)}`);
+  if (!isLanguageSetting(language)) problems.push(inputProblem('language', 'inputNotOneOf', LANGUAGE_SETTINGS.join(', '), describeValue(language)));
 
   if (problems.length > 0 || !isLanguageSetting(language) || !accountTime || !templates || !features || !clients || !accountIn || !hoursIn || !thresholdsIn || !notifications) {
     return { ok: false, problems };
@@ -281,6 +281,6 @@ function define(target: Plain, key: string, value: unknown): void {
 
 /** `base` updated by `patch` (an options form's change, an imported partial file), then validated as a whole. */
 export function mergeSettings(base: Settings, patch: DeepPartial<Settings>): SettingsResult {
-  if (!isPlainObject(patch)) return { ok: false, problems: [`settings: expected an object, got ${describeValue(patch)}`] };
+  if (!isPlainObject(patch)) return { ok: false, problems: [inputProblem('settings', 'inputNotObject', describeValue(patch))] };
   return parseSettings(overlay(base, patch));
 }

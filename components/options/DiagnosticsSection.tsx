@@ -3,7 +3,7 @@ import { formatDateTime } from '@/lib/format';
 import { t, type MessageKey } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import type { AnchorReport, FeatureVisit, PageVisit } from '@/lib/page/protocol';
-import { ANCHORS } from '@/lib/page/selectors';
+import type { AnchorName } from '@/lib/page/selectors';
 import { LayoutReportButton } from '../layout-report';
 import { PolicyPanel } from './policy';
 import { WireStatusPanel } from './WireStatusPanel';
@@ -23,12 +23,25 @@ const PLACEMENTS: Record<FeatureVisit['placement'], MessageKey> = {
   off: 'placementOff',
 };
 
+/** Each anchor of lib/page/selectors.ts as Diagnostics names it. */
+const ANCHOR_NAMES: Record<AnchorName, MessageKey> = {
+  projectHeader: 'anchorProjectHeader',
+  taskList: 'anchorTaskList',
+  taskRow: 'anchorTaskRow',
+  taskTitle: 'anchorTaskTitle',
+  taskModal: 'anchorTaskModal',
+  modalTaskLink: 'anchorModalTaskLink',
+  taskActions: 'anchorTaskActions',
+  comments: 'anchorComments',
+  commentEditor: 'anchorCommentEditor',
+};
+
 function Anchors({ anchors }: { anchors: readonly AnchorReport[] }) {
   return (
     <ul class="anchors">
       {anchors.map((anchor) => (
         <li key={anchor.name} class={anchor.found ? 'ok' : 'error'} title={anchor.selector} data-anchor={anchor.name}>
-          {ANCHORS[anchor.name as keyof typeof ANCHORS]?.label ?? anchor.name}: {anchor.found ? (anchor.guess ? t('anchorGuessed') : t('anchorFound')) : t('anchorMissing')}
+          {anchor.name in ANCHOR_NAMES ? t(ANCHOR_NAMES[anchor.name as AnchorName]) : anchor.name}: {anchor.found ? (anchor.guess ? t('anchorGuessed') : t('anchorFound')) : t('anchorMissing')}
         </li>
       ))}
     </ul>

@@ -2,6 +2,7 @@
 // file is hostile input: it must be JSON and complete, valid settings
 // (parseSettings), or it is refused whole with every problem named.
 import { parseSettings, type Settings, type SettingsResult } from '@/lib/settings';
+import { inputProblem } from '@/lib/validate';
 
 /** Imported files larger than this are refused before parsing (settings are a few KB). */
 export const MAX_SETTINGS_FILE_BYTES = 1_000_000;
@@ -20,14 +21,14 @@ export function settingsFileText(settings: Settings): string {
 /** The settings in an imported file's text, or every reason it can't be used. */
 export function readSettingsFile(text: string): SettingsResult {
   if (text.length > MAX_SETTINGS_FILE_BYTES) {
-    return { ok: false, problems: [`the file is ${text.length} characters long; settings files are under ${MAX_SETTINGS_FILE_BYTES}`] };
+    return { ok: false, problems: [inputProblem('', 'inputFileTooLong', text.length, MAX_SETTINGS_FILE_BYTES)] };
   }
   let json: unknown;
   try {
     // A byte-order mark is what some editors put first; it is not JSON, nor a problem.
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, problems: [`not valid JSON (${(error as Error).message})`] };
+    return { ok: false, problems: [inputProblem('', 'inputNotJson', (error as Error).message)] };
   }
   return parseSettings(json);
 }

@@ -3,6 +3,8 @@
 // Validation itself is lib/settings.ts's: the form converts, it never judges.
 import type { MessageKey } from '@/lib/i18n';
 import type { DeepPartial, Settings } from '@/lib/settings';
+import { problemDetail, problemText } from '@/lib/problem-text';
+import type { InputProblem } from '@/lib/validate';
 
 /** The form's fields: switches as booleans, everything typed as the text the user typed. */
 export interface RepliesDraft {
@@ -141,16 +143,15 @@ export interface FieldProblem {
 }
 
 /**
- * A validator problem ("replyThresholds.late: must be more than soon (15)",
- * "clients.domains[2]: \"x\" is not an email domain") tied to its field. The
- * list index is dropped: the detail quotes the offending entry.
+ * A validator problem (at "replyThresholds.late": must be more than soon (15);
+ * at "clients.domains[2]": "x" is not an email domain) tied to its field, in
+ * the page's language. The list index is dropped: the detail quotes the
+ * offending entry. A problem of no field keeps its path in front.
  */
-export function fieldProblem(problem: string): FieldProblem {
-  const colon = problem.indexOf(': ');
-  if (colon < 0) return { detail: problem };
-  const path = problem.slice(0, colon).replace(/\[\d+\]$/, '');
+export function fieldProblem(problem: InputProblem): FieldProblem {
+  const path = problem.path.replace(/\[\d+\]$/, '');
   const match = FIELDS.find((candidate) => candidate.path === path);
-  return match ? { field: match.field, label: match.label, detail: problem.slice(colon + 2) } : { detail: problem };
+  return match ? { field: match.field, label: match.label, detail: problemDetail(problem) } : { detail: problemText(problem) };
 }
 
 /** Problems in the order of the form's fields (the validator's order is the settings'), others last. */

@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
+import { problemText as inputProblemText } from '@/lib/problem-text';
 import { mergeSettings, SETTINGS_LIMITS, type Settings } from '@/lib/settings';
 import { downloadText } from '../reports/download';
 import { MAX_SETTINGS_FILE_BYTES, readSettingsFile, settingsFileName, settingsFileText } from '../options/settings-file';
@@ -117,7 +118,7 @@ export function RepliesSection() {
       setOutcome({ kind: 'refused', heading: t('settingsNotImported', file.name), problems: problems.map((detail) => ({ detail })) });
     if (file.size > MAX_SETTINGS_FILE_BYTES) return refuse([t('settingsFileTooLarge', [file.size, MAX_SETTINGS_FILE_BYTES])]);
     const parsed = readSettingsFile(await file.text());
-    if (!parsed.ok) return refuse(parsed.problems);
+    if (!parsed.ok) return refuse(parsed.problems.map(inputProblemText));
     setBusy(true);
     const reply = await ask('settings/save', { patch: parsed.settings });
     setBusy(false);

@@ -62,7 +62,18 @@ export function ChecklistMenu({ origin, taskId, editor, onClose }: Props) {
     });
   }, [load, query]);
 
+  // The pressed button is disabled while busy, which drops the focus to the page: it comes back once the answer is in.
+  const focusedBeforeBusy = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (busy || !dialog.current) return;
+    const back = focusedBeforeBusy.current;
+    focusedBeforeBusy.current = null;
+    const root = dialog.current.getRootNode() as ShadowRoot | Document;
+    if (back?.isConnected && !dialog.current.contains(root.activeElement)) back.focus();
+  }, [busy]);
+
   const insert = async (title: string, items: string[]) => {
+    focusedBeforeBusy.current = (dialog.current?.getRootNode() as ShadowRoot | Document | undefined)?.activeElement as HTMLElement | null;
     setBusy(true);
     setOutcome(undefined);
     const writing = editor();

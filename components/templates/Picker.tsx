@@ -220,6 +220,13 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
               role="listbox"
               aria-label={t('tplListLabel')}
               onKeyDown={(event) => {
+                // Enter or Space chooses the option that has the focus (after a search, the first one shown, not yet chosen).
+                const option = (event.target as HTMLElement).closest<HTMLElement>('[role=option]');
+                if ((event.key === 'Enter' || event.key === ' ') && option?.dataset.key) {
+                  event.preventDefault();
+                  setSelectedKey(option.dataset.key);
+                  return;
+                }
                 // One tab stop for the whole list; arrows move the selection (and focus) through it.
                 const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
                 if (step === 0) return;
@@ -241,6 +248,7 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
                     role="option"
                     tabIndex={focusable ? 0 : -1}
                     aria-selected={key === selectedKey}
+                    data-key={key}
                     onClick={() => setSelectedKey(key)}
                   >
                     {entry.name}
@@ -323,7 +331,7 @@ export function Ready({ origin, projectId, data, people: peopleLoad }: { origin:
         )}
         {confirmingNobody && preview && !('error' in preview) ? (
           <div class="confirm" role="alertdialog" aria-labelledby="tpl-nobody" aria-modal="false">
-            <span id="tpl-nobody">{t('tplNobodyConfirm', [preview.length])}</span>{' '}
+            <span id="tpl-nobody">{tn('tplNobodyConfirm', preview.length)}</span>{' '}
             <button type="button" disabled={busy} onClick={() => setConfirmingNobody(false)} ref={backButton}>
               {t('tplNobodyBack')}
             </button>{' '}

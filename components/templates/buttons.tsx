@@ -77,6 +77,13 @@ interface DialogButtonProps<P> {
 }
 
 /** A button that opens a dialog, importing the dialog's code the first time. */
+/** The element that has the focus, inside open shadow roots too (the page's own and Account Desk's); null on the page's body. */
+function focusedElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : null;
+}
+
 function DialogButton<P extends object>({ docked, label, title, load, props, exposeOpen, children }: DialogButtonProps<P>) {
   const [open, setOpen] = useState(false);
   const [Dialog, setDialog] = useState<ComponentType<P & { onClose: () => void }> | null>(null);
@@ -84,7 +91,11 @@ function DialogButton<P extends object>({ docked, label, title, load, props, exp
   const [opener, setOpener] = useState<HTMLButtonElement | null>(null);
   // The button for `show`, which the shortcut keeps from the first render (before `opener` is set).
   const button = useRef<HTMLButtonElement | null>(null);
+  // Where the focus was when the dialog opened (the button, or wherever the shortcut was pressed): it goes back there on close.
+  const returnTo = useRef<HTMLElement | null>(null);
   const show = () => {
+    // Kept while the dialog is open: showing it again (the shortcut pressed inside it) must not move where the focus goes back to.
+    returnTo.current ??= focusedElement() ?? button.current;
     // In a collapsed dock, the dialog opens with the dock.
     if (docked) button.current?.dispatchEvent(new CustomEvent(DOCK_EXPAND_EVENT, { bubbles: true, composed: true }));
     setOpen(true);
@@ -96,10 +107,14 @@ function DialogButton<P extends object>({ docked, label, title, load, props, exp
     );
   };
   useEffect(() => exposeOpen?.(show), [Dialog]);
-  const close = () => {
-    setOpen(false);
-    opener?.focus();
-  };
+  const close = () => setOpen(false);
+  // Once the dialog is gone (not before: its removal would take the focus along), the focus goes back.
+  useEffect(() => {
+    if (open) return;
+    const back = returnTo.current;
+    returnTo.current = null;
+    (back?.isConnected ? back : back && opener)?.focus();
+  }, [open]);
   // Reaching for the button starts loading the dialog's code, so a click rarely waits for it.
   const prefetch = () => void load().catch(() => undefined);
   return (

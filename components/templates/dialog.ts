@@ -1,8 +1,20 @@
 import { useEffect } from 'preact/hooks';
 
-// Modal dialog behaviour inside a shadow root: Tab cycles within the dialog,
+// Modal dialog behaviour inside a shadow root: Tab cycles within the dialog
+// (a <details> summary is a stop too: "New checklist" opens from the keyboard),
 // Esc closes, and focus returns to whatever opened it.
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'button:not([disabled]), summary, [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Whether `element` can take the focus now: laid out, and not inside a closed
+ * <details> (Chrome lays out a closed details' content with
+ * content-visibility: hidden, so it has an offsetParent but refuses focus).
+ */
+function shown(element: HTMLElement): boolean {
+  const closed = element.closest('details:not([open])');
+  if (closed && !(element.localName === 'summary' && element.parentElement === closed)) return false;
+  return typeof element.checkVisibility === 'function' ? element.checkVisibility() : element.offsetParent !== null;
+}
 
 /** Keeps Tab / Shift+Tab inside `dialog`; Escape calls `close`. Returns the key handler to attach to the dialog. */
 export function trapFocus(dialog: HTMLElement, close: () => void): (event: KeyboardEvent) => void {
@@ -14,7 +26,7 @@ export function trapFocus(dialog: HTMLElement, close: () => void): (event: Keybo
       return;
     }
     if (event.key !== 'Tab') return;
-    const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.offsetParent !== null || element === document.activeElement);
+    const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => shown(element) || element === document.activeElement);
     if (focusable.length === 0) return;
     const root = dialog.getRootNode() as Document | ShadowRoot;
     const active = root.activeElement;

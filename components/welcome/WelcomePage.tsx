@@ -5,7 +5,6 @@
  * feature shows up in Worksection, and the language; under an organization's
  * policy only "Sign in with Worksection".
  */
-import { useEffect } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import { ConnectionSection } from '../options/ConnectionSection';
 import { LanguageSection } from '../options/LanguageSection';
@@ -29,9 +28,6 @@ const PLACES: readonly Place[] = [
 ];
 
 export function WelcomePage() {
-  useEffect(() => {
-    document.title = t('welcomeTitle');
-  }, []);
   return (
     <>
       <header class="page-header">

@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { mountExtensionPage } from '@/components/extension-page';
 import { WelcomePage } from '@/components/welcome/WelcomePage';
 
-render(<WelcomePage />, document.getElementById('app')!);
+mountExtensionPage(() => <WelcomePage />, 'welcomeTitle');

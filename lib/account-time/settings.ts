@@ -1,5 +1,5 @@
 // Account time's settings: defaults and strict validation (used by lib/settings.ts).
-import { describeValue, isPlainObject, unknownKeys } from '../validate';
+import { describeValue, inputProblem, isPlainObject, unknownKeys, type InputProblem } from '../validate';
 import { DEFAULT_SHARE_THRESHOLDS } from './share';
 import type { AccountTimeSettings } from './types';
 
@@ -19,41 +19,41 @@ export function defaultAccountTimeSettings(): AccountTimeSettings {
 
 const KEYS = ['idleSeconds', 'shareThresholds', 'hourlyRate', 'writeBack'];
 
-/** Problems are pushed with their path ("accountTime.idleSeconds: …"); undefined when any. */
-export function parseAccountTimeSettings(value: unknown, problems: string[]): AccountTimeSettings | undefined {
+/** Problems are pushed with their path ("accountTime.idleSeconds"); undefined when any. */
+export function parseAccountTimeSettings(value: unknown, problems: InputProblem[]): AccountTimeSettings | undefined {
   const before = problems.length;
   if (!isPlainObject(value)) {
-    problems.push(`accountTime: expected an object, got ${describeValue(value)}`);
+    problems.push(inputProblem('accountTime', 'inputNotObject', describeValue(value)));
     return undefined;
   }
-  for (const key of unknownKeys(value, KEYS)) problems.push(`accountTime.${key}: unknown setting`);
+  for (const key of unknownKeys(value, KEYS)) problems.push(inputProblem(`accountTime.${key}`, 'inputUnknownSetting'));
 
   const { idleSeconds, shareThresholds, hourlyRate, writeBack } = value;
   const { min, max } = IDLE_SECONDS_LIMITS;
   if (typeof idleSeconds !== 'number' || !Number.isInteger(idleSeconds) || idleSeconds < min || idleSeconds > max) {
-    problems.push(`accountTime.idleSeconds: expected whole seconds from ${min} to ${max}, got ${describeValue(idleSeconds)}`);
+    problems.push(inputProblem('accountTime.idleSeconds', 'inputNotIdleSeconds', min, max, describeValue(idleSeconds)));
   }
   let thresholds: AccountTimeSettings['shareThresholds'] | undefined;
   if (!isPlainObject(shareThresholds)) {
-    problems.push(`accountTime.shareThresholds: expected an object, got ${describeValue(shareThresholds)}`);
+    problems.push(inputProblem('accountTime.shareThresholds', 'inputNotObject', describeValue(shareThresholds)));
   } else {
-    for (const key of unknownKeys(shareThresholds, ['green', 'amber'])) problems.push(`accountTime.shareThresholds.${key}: unknown setting`);
+    for (const key of unknownKeys(shareThresholds, ['green', 'amber'])) problems.push(inputProblem(`accountTime.shareThresholds.${key}`, 'inputUnknownSetting'));
     const { green, amber } = shareThresholds;
     const percent = (name: string, v: unknown) => {
       const ok = typeof v === 'number' && v > 0 && v <= 100;
-      if (!ok) problems.push(`accountTime.shareThresholds.${name}: expected a percentage above 0 and at most 100, got ${describeValue(v)}`);
+      if (!ok) problems.push(inputProblem(`accountTime.shareThresholds.${name}`, 'inputNotPercent', describeValue(v)));
       return ok;
     };
     if (percent('green', green) && percent('amber', amber)) {
       if ((amber as number) < (green as number)) {
-        problems.push(`accountTime.shareThresholds.amber: must be at least green (${String(green)} %), got ${String(amber)}`);
+        problems.push(inputProblem('accountTime.shareThresholds.amber', 'inputAmberBelowGreen', String(green), String(amber)));
       } else thresholds = { green: green as number, amber: amber as number };
     }
   }
   if (hourlyRate !== null && (typeof hourlyRate !== 'number' || !Number.isFinite(hourlyRate) || hourlyRate < 0 || hourlyRate > 1_000_000)) {
-    problems.push(`accountTime.hourlyRate: expected a rate from 0 to 1000000 or null, got ${describeValue(hourlyRate)}`);
+    problems.push(inputProblem('accountTime.hourlyRate', 'inputNotRate', describeValue(hourlyRate)));
   }
-  if (typeof writeBack !== 'boolean') problems.push(`accountTime.writeBack: expected true or false, got ${describeValue(writeBack)}`);
+  if (typeof writeBack !== 'boolean') problems.push(inputProblem('accountTime.writeBack', 'inputNotBoolean', describeValue(writeBack)));
 
   if (problems.length > before || !thresholds) return undefined;
   return { idleSeconds: idleSeconds as number, shareThresholds: thresholds, hourlyRate: hourlyRate as number | null, writeBack: writeBack as boolean };

@@ -9,7 +9,8 @@ import { t } from '../i18n';
 import type { UnreadableSettings } from '../messages';
 import { applyPolicy, changedLocks, overridesAfterSave, type PolicyOverrides, type PolicyReading } from '../policy/policy';
 import { defaultSettings, mergeSettings, parseSettings, type DeepPartial, type Settings } from '../settings';
-import { isPlainObject } from '../validate';
+import { isPlainObject, type InputProblem } from '../validate';
+import { problemText } from '../problem-text';
 import { ProblemError } from '../problem';
 import { onPolicyChanged, policyBefore, readPolicy } from './policy/read';
 import { CURSOR_KEY } from './replies/sync';
@@ -22,8 +23,8 @@ const OVERRIDES_KEY = 'settingsPolicyOverrides';
 
 export class SettingsProblem extends ProblemError {
   readonly kind = 'invalid-settings';
-  constructor(readonly problems: string[]) {
-    super(t('problemSettingsNotSaved', problems.join('; ')));
+  constructor(readonly problems: InputProblem[]) {
+    super(t('problemSettingsNotSaved', problems.map(problemText).join('; ')));
   }
 }
 
@@ -43,7 +44,7 @@ export async function getSettings(): Promise<Settings> {
 }
 
 /** The settings in effect, the policy they come from and where the user's values could not stand beside it. */
-export async function effectiveSettings(reading?: PolicyReading): Promise<{ settings: Settings; reading: PolicyReading; problems: string[] }> {
+export async function effectiveSettings(reading?: PolicyReading): Promise<{ settings: Settings; reading: PolicyReading; problems: InputProblem[] }> {
   const [user, policy, overrides] = await Promise.all([userSettings(), reading ?? readPolicy(), storedOverrides()]);
   const applied = applyPolicy(user, policy.policy, overrides, defaultSettings(browserTimeZone()));
   return { settings: applied.settings, reading: policy, problems: applied.problems };
@@ -68,11 +69,12 @@ async function userSettings(): Promise<Settings> {
   return defaultSettings(browserTimeZone());
 }
 
-async function keepAside(stored: unknown, problems: string[]): Promise<UnreadableSettings> {
+/** Kept with its problems worded in the language of the moment (options and the popup show them as they are). */
+async function keepAside(stored: unknown, problems: InputProblem[]): Promise<UnreadableSettings> {
   const text = JSON.stringify(stored, null, 2) ?? String(stored);
   const { [ASIDE_KEY]: aside } = await browser.storage.local.get(ASIDE_KEY);
   if ((aside as UnreadableSettings | undefined)?.text === text) return aside as UnreadableSettings;
-  const kept: UnreadableSettings = { problems, text, at: Date.now() };
+  const kept: UnreadableSettings = { problems: problems.map(problemText), text, at: Date.now() };
   await browser.storage.local.set({ [ASIDE_KEY]: kept });
   return kept;
 }

@@ -8,7 +8,7 @@
  */
 
 export interface AnchorSpec {
-  /** What the anchor is, for diagnostics. */
+  /** What the anchor is, in English for developers (test messages); Diagnostics names it in the user's language (anchor… messages). */
   label: string;
   alternatives: ReadonlyArray<{ selector: string; layout: string }>;
   /**

@@ -14,7 +14,7 @@
  */
 import { parseAccountUrl } from '../worksection/account-url';
 import { defaultSettings, mergeSettings, type DeepPartial, type Settings } from '../settings';
-import { describeValue, isPlainObject, type Plain } from '../validate';
+import { describeValue, inputProblem, isPlainObject, type InputProblem, type Plain } from '../validate';
 
 export const POLICY_LANGUAGES = ['en', 'ru', 'uk', 'kk'] as const;
 export type PolicyLanguage = (typeof POLICY_LANGUAGES)[number];
@@ -56,7 +56,7 @@ export interface Policy {
 /** A policy as read: null when there is none; problems name the policy's own paths. */
 export interface PolicyReading {
   policy: Policy | null;
-  problems: string[];
+  problems: InputProblem[];
 }
 
 export const NO_POLICY: PolicyReading = Object.freeze({ policy: null, problems: [] }) as PolicyReading;
@@ -147,10 +147,13 @@ export function isSettingPath(path: string): boolean {
 // ------------------------------------------------------------------ parsing
 
 /** Printable text without spaces, as OAuth client ids and secrets are. A secret is never quoted back. */
-function oauthText(value: unknown, path: 'oauth.clientId' | 'oauth.clientSecret', problems: string[]): string | undefined {
+function oauthText(value: unknown, path: 'oauth.clientId' | 'oauth.clientSecret', problems: InputProblem[]): string | undefined {
   if (typeof value === 'string' && value.length > 0 && value.length <= POLICY_LIMITS.oauthText && /^[\x21-\x7e]+$/.test(value)) return value;
-  const what = path === 'oauth.clientId' ? `the OAuth app's client id, got ${describeValue(value)}` : "the OAuth app's client secret as text";
-  problems.push(`${path}: expected ${what} (printable, no spaces, at most ${POLICY_LIMITS.oauthText} characters)`);
+  problems.push(
+    path === 'oauth.clientId'
+      ? inputProblem(path, 'inputNotOAuthClientId', describeValue(value), POLICY_LIMITS.oauthText)
+      : inputProblem(path, 'inputNotOAuthSecret', POLICY_LIMITS.oauthText),
+  );
   return undefined;
 }
 
@@ -163,7 +166,7 @@ const DROPPED = Symbol('dropped');
  * only, the rest of the list stays); a problem about a value the policy does
  * not give (escalated below a managed late) drops the nearest part it does give.
  */
-function validManagedSettings(input: Plain, problems: string[]): { settings: Plain; managed: string[] } {
+function validManagedSettings(input: Plain, problems: InputProblem[]): { settings: Plain; managed: string[] } {
   const managed: Plain = {};
   for (const key of MANAGED_SETTINGS) if (Object.hasOwn(input, key)) define(managed, key, copy(input[key]));
   const base = defaultSettings('UTC');
@@ -178,7 +181,7 @@ function validManagedSettings(input: Plain, problems: string[]): { settings: Pla
     }
     let dropped = false;
     for (const problem of merged.problems) {
-      const path = problem.slice(0, Math.max(0, problem.indexOf(': '))) || problem;
+      const { path } = problem;
       const item = /^(.*)\[(\d+)\]$/.exec(path);
       const list = item ? valueAt(managed, item[1]!) : undefined;
       if (item && Array.isArray(list) && Number(item[2]) < list.length) {
@@ -201,7 +204,7 @@ function validManagedSettings(input: Plain, problems: string[]): { settings: Pla
     }
     if (!dropped) break;
   }
-  problems.push('settings: the managed settings could not be checked; none of them apply');
+  problems.push(inputProblem('settings', 'inputPolicyUnchecked'));
   return { settings: {}, managed: [] };
 }
 
@@ -217,32 +220,32 @@ export function parsePolicy(input: unknown): PolicyReading {
     return parseOrThrow(input);
   } catch (error) {
     // Input no check foresaw (nesting deep enough to overflow the stack): none of it applies, and Diagnostics says so.
-    return { policy: null, problems: [`policy: could not be checked (${String((error as Error)?.message ?? error)}); none of it applies`] };
+    return { policy: null, problems: [inputProblem('policy', 'inputPolicyFailed', String((error as Error)?.message ?? error))] };
   }
 }
 
 function parseOrThrow(input: unknown): PolicyReading {
   if (input === undefined || input === null) return NO_POLICY;
-  if (!isPlainObject(input)) return { policy: null, problems: [`policy: expected an object, got ${describeValue(input)}`] };
+  if (!isPlainObject(input)) return { policy: null, problems: [inputProblem('policy', 'inputNotObject', describeValue(input))] };
   if (Object.keys(input).length === 0) return NO_POLICY;
-  const problems: string[] = [];
+  const problems: InputProblem[] = [];
   const policy: Policy = { settings: {}, managed: [], locked: [] };
 
   for (const key of Object.keys(input)) {
-    if (!(OWN_KEYS as readonly string[]).includes(key) && !(MANAGED_SETTINGS as readonly string[]).includes(key)) problems.push(`${key}: unknown policy`);
+    if (!(OWN_KEYS as readonly string[]).includes(key) && !(MANAGED_SETTINGS as readonly string[]).includes(key)) problems.push(inputProblem(key, 'inputUnknownPolicy'));
   }
 
   if (Object.hasOwn(input, 'accountUrl')) {
     const parsed = typeof input.accountUrl === 'string' ? parseAccountUrl(input.accountUrl) : undefined;
     if (parsed?.ok) policy.accountUrl = parsed.origin;
-    else problems.push(`accountUrl: ${parsed ? parsed.message : `expected the account's address, got ${describeValue(input.accountUrl)}`}`);
+    else problems.push(parsed ? inputProblem('accountUrl', 'inputAsIs', parsed.message) : inputProblem('accountUrl', 'inputNotAccountUrl', describeValue(input.accountUrl)));
   }
 
   if (Object.hasOwn(input, 'oauth')) {
     const oauth = input.oauth;
-    if (!isPlainObject(oauth)) problems.push(`oauth: expected an object, got ${describeValue(oauth)}`);
+    if (!isPlainObject(oauth)) problems.push(inputProblem('oauth', 'inputNotObject', describeValue(oauth)));
     else {
-      for (const key of Object.keys(oauth)) if (!(OAUTH_KEYS as readonly string[]).includes(key)) problems.push(`oauth.${key}: unknown policy`);
+      for (const key of Object.keys(oauth)) if (!(OAUTH_KEYS as readonly string[]).includes(key)) problems.push(inputProblem(`oauth.${key}`, 'inputUnknownPolicy'));
       const out: NonNullable<Policy['oauth']> = {};
       if (Object.hasOwn(oauth, 'clientId')) {
         const clientId = oauthText(oauth.clientId, 'oauth.clientId', problems);
@@ -259,7 +262,7 @@ function parseOrThrow(input: unknown): PolicyReading {
   if (Object.hasOwn(input, 'language')) {
     const language = input.language;
     if (typeof language === 'string' && (POLICY_LANGUAGES as readonly string[]).includes(language)) policy.language = language as PolicyLanguage;
-    else problems.push(`language: expected one of ${POLICY_LANGUAGES.join(', ')}, got ${describeValue(language)}`);
+    else problems.push(inputProblem('language', 'inputNotOneOf', POLICY_LANGUAGES.join(', '), describeValue(language)));
   }
 
   // A language the check above refused is not offered to the settings validator (one problem, not two).
@@ -271,13 +274,13 @@ function parseOrThrow(input: unknown): PolicyReading {
 
   if (Object.hasOwn(input, 'lockedSettings')) {
     const locks = input.lockedSettings;
-    if (!Array.isArray(locks)) problems.push(`lockedSettings: expected a list of settings paths, got ${describeValue(locks)}`);
-    else if (locks.length > POLICY_LIMITS.lockedSettings) problems.push(`lockedSettings: at most ${POLICY_LIMITS.lockedSettings} entries, got ${locks.length}`);
+    if (!Array.isArray(locks)) problems.push(inputProblem('lockedSettings', 'inputNotLockList', describeValue(locks)));
+    else if (locks.length > POLICY_LIMITS.lockedSettings) problems.push(inputProblem('lockedSettings', 'inputTooMany', POLICY_LIMITS.lockedSettings, locks.length));
     else {
       locks.forEach((lock, index) => {
         if (typeof lock === 'string' && isSettingPath(lock.trim())) {
           if (!policy.locked.includes(lock.trim())) policy.locked.push(lock.trim());
-        } else problems.push(`lockedSettings[${index}]: ${describeValue(lock)} is not a setting (like "replyThresholds" or "replyThresholds.late")`);
+        } else problems.push(inputProblem(`lockedSettings[${index}]`, 'inputNotLock', describeValue(lock)));
       });
     }
   }
@@ -307,7 +310,7 @@ export type PolicyOverrides = Record<string, unknown>;
 export interface Applied {
   settings: Settings;
   /** Where the user's own values could not stand beside the organization's (that group's defaults were used instead). */
-  problems: string[];
+  problems: InputProblem[];
 }
 
 /**
@@ -331,16 +334,16 @@ export function applyPolicy(user: Settings, policy: Policy | null, overrides: Po
   if (merged.ok) return { settings: merged.settings, problems: [] };
   // The user's own values around a managed one may not fit it (their escalated under the
   // organization's late): the organization's win, with that group's defaults beside them.
-  const conflicts = [...new Set(merged.problems.map((problem) => problem.split(/[.:[]/)[0]!))].filter((group) => Object.hasOwn(patch, group));
+  const conflicts = [...new Set(merged.problems.map((problem) => problem.path.split(/[.[]/)[0]!))].filter((group) => Object.hasOwn(patch, group));
   const reset: Plain = {};
   for (const group of conflicts) define(reset, group, copy(valueAt(defaults, group)));
   const userReset = mergeSettings(user, reset as DeepPartial<Settings>);
-  const note = conflicts.map((group) => `${group}: your own values did not fit the organization's; the defaults are used beside them`);
+  const note = conflicts.map((group) => inputProblem(group, 'inputPolicyConflict'));
   const fallback = userReset.ok ? mergeSettings(userReset.settings, patch as DeepPartial<Settings>) : userReset;
   if (fallback.ok) return { settings: fallback.settings, problems: note };
   const onDefaults = mergeSettings(defaults, patch as DeepPartial<Settings>);
   if (onDefaults.ok) return { settings: onDefaults.settings, problems: note };
-  return { settings: user, problems: onDefaults.problems.map((problem) => `the organization's settings could not be applied: ${problem}`) };
+  return { settings: user, problems: [inputProblem('', 'inputPolicyNotApplied'), ...onDefaults.problems] };
 }
 
 /** The locked paths whose value differs between `before` and `after`: a save that changes any is refused. */

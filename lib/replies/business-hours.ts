@@ -3,7 +3,7 @@
 // times converted to instants for that very day, so a DST change shortens or
 // lengthens nothing but the day it happens on.
 import { parseWsDateTime, timeZoneOffsetMs } from '../worksection/dates';
-import { describeValue, isPlainObject } from '../validate';
+import { describeValue, inputProblem, isPlainObject, type InputProblem } from '../validate';
 import type { BusinessHours } from './types';
 
 const MINUTE_MS = 60_000;
@@ -43,39 +43,39 @@ export function isKnownTimeZone(value: unknown): value is string {
 }
 
 /**
- * What is wrong with `hours`, as "field: problem" lines (empty when nothing).
- * Takes unknown input so settings can reuse it on imported files.
+ * What is wrong with `hours`, each problem's path a field ("workDays[2]");
+ * empty when nothing. Takes unknown input so settings can reuse it on imported files.
  */
-export function validateBusinessHours(hours: unknown): string[] {
-  if (!isPlainObject(hours)) return ['expected an object'];
+export function validateBusinessHours(hours: unknown): InputProblem[] {
+  if (!isPlainObject(hours)) return [inputProblem('', 'inputNotObject', describeValue(hours))];
   const { timeZone, workDays, start, end, holidays } = hours;
-  const problems: string[] = [];
-  if (!isKnownTimeZone(timeZone)) problems.push(`timeZone: ${describeValue(timeZone)} is not a time zone known to this browser`);
+  const problems: InputProblem[] = [];
+  if (!isKnownTimeZone(timeZone)) problems.push(inputProblem('timeZone', 'inputUnknownZone', describeValue(timeZone)));
 
-  if (!Array.isArray(workDays)) problems.push('workDays: expected a list of weekdays 1 (Monday) … 7 (Sunday)');
+  if (!Array.isArray(workDays)) problems.push(inputProblem('workDays', 'inputNotWeekdays'));
   else {
-    if (workDays.length === 0) problems.push('workDays: needs at least one working day');
+    if (workDays.length === 0) problems.push(inputProblem('workDays', 'inputNoWorkDay'));
     const seen = new Set<unknown>();
     workDays.forEach((day, index) => {
       if (!Number.isInteger(day) || (day as number) < 1 || (day as number) > 7) {
-        problems.push(`workDays[${index}]: expected a weekday 1 (Monday) … 7 (Sunday), got ${describeValue(day)}`);
-      } else if (seen.has(day)) problems.push(`workDays[${index}]: ${day} is listed twice`);
+        problems.push(inputProblem(`workDays[${index}]`, 'inputNotWeekday', describeValue(day)));
+      } else if (seen.has(day)) problems.push(inputProblem(`workDays[${index}]`, 'inputListedTwice', day as number));
       seen.add(day);
     });
   }
 
   const startMinutes = parseClockTime(start);
   const endMinutes = parseClockTime(end, true);
-  if (startMinutes === undefined) problems.push(`start: expected HH:MM (00:00–23:59), got ${describeValue(start)}`);
-  if (endMinutes === undefined) problems.push(`end: expected HH:MM (00:00–24:00), got ${describeValue(end)}`);
+  if (startMinutes === undefined) problems.push(inputProblem('start', 'inputNotClock', '00:00', '23:59', describeValue(start)));
+  if (endMinutes === undefined) problems.push(inputProblem('end', 'inputNotClock', '00:00', '24:00', describeValue(end)));
   if (startMinutes !== undefined && endMinutes !== undefined && endMinutes <= startMinutes) {
-    problems.push(`end: must be after start (${String(start)})`);
+    problems.push(inputProblem('end', 'inputEndBeforeStart', String(start)));
   }
 
-  if (!Array.isArray(holidays)) problems.push('holidays: expected a list of dates YYYY-MM-DD');
+  if (!Array.isArray(holidays)) problems.push(inputProblem('holidays', 'inputNotDates'));
   else {
     holidays.forEach((day, index) => {
-      if (!isIsoDate(day)) problems.push(`holidays[${index}]: expected a real date YYYY-MM-DD, got ${describeValue(day)}`);
+      if (!isIsoDate(day)) problems.push(inputProblem(`holidays[${index}]`, 'inputNotDate', describeValue(day)));
     });
   }
   return problems;
@@ -110,7 +110,7 @@ export class BusinessCalendar {
 
   constructor(readonly hours: Readonly<BusinessHours>) {
     const problems = validateBusinessHours(hours);
-    if (problems.length > 0) throw new RangeError(`Invalid business hours: ${problems.join('; ')}`);
+    if (problems.length > 0) throw new RangeError(`Invalid business hours: ${problems.map((problem) => `${problem.path}: ${problem.key} ${JSON.stringify(problem.values)}`).join('; ')}`);
     this.workDays = new Set(hours.workDays);
     this.holidays = new Set(hours.holidays);
     this.startMinutes = parseClockTime(hours.start)!;

@@ -1,7 +1,7 @@
 // The reply clock: how long a client has waited, in calendar and business
 // minutes, and the state (ok / soon / late / escalated) the calendar wait is in.
 import { BusinessCalendar, businessCalendar, businessMinutesBetween } from './business-hours';
-import { describeValue } from '../validate';
+import { describeValue, inputProblem, type InputProblem } from '../validate';
 import { calendarMinutesBetween, replyState } from './wait';
 import type { BusinessHours, BusinessRun, ReplyClock, ReplyState, ReplyThresholds } from './types';
 
@@ -13,21 +13,21 @@ export const DEFAULT_REPLY_THRESHOLDS: Readonly<ReplyThresholds> = Object.freeze
 /** Thresholds are whole minutes; 30 days is far past any "escalated" worth a badge. */
 export const MAX_THRESHOLD_MINUTES = 30 * 24 * 60;
 
-/** What is wrong with `thresholds`, as "field: problem" lines (empty when nothing). */
-export function validateReplyThresholds(thresholds: unknown): string[] {
-  if (typeof thresholds !== 'object' || thresholds === null || Array.isArray(thresholds)) return ['expected an object'];
+/** What is wrong with `thresholds`, each problem's path a field ("late"); empty when nothing. */
+export function validateReplyThresholds(thresholds: unknown): InputProblem[] {
+  if (typeof thresholds !== 'object' || thresholds === null || Array.isArray(thresholds)) return [inputProblem('', 'inputNotObject', describeValue(thresholds))];
   const values = thresholds as Record<string, unknown>;
-  const problems: string[] = [];
+  const problems: InputProblem[] = [];
   for (const name of ['soon', 'late', 'escalated'] as const) {
     const value = values[name];
     if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_THRESHOLD_MINUTES) {
-      problems.push(`${name}: expected whole minutes from 1 to ${MAX_THRESHOLD_MINUTES}, got ${describeValue(value)}`);
+      problems.push(inputProblem(name, 'inputNotWholeMinutes', 1, MAX_THRESHOLD_MINUTES, describeValue(value)));
     }
   }
   if (problems.length > 0) return problems;
   const { soon, late, escalated } = values as unknown as ReplyThresholds;
-  if (late <= soon) problems.push(`late: must be more than soon (${soon})`);
-  if (escalated <= late) problems.push(`escalated: must be more than late (${late})`);
+  if (late <= soon) problems.push(inputProblem('late', 'inputNotMoreThan', 'soon', soon));
+  if (escalated <= late) problems.push(inputProblem('escalated', 'inputNotMoreThan', 'late', late));
   return problems;
 }
 

@@ -5,6 +5,7 @@ import { describeValue, isPlainObject, unknownKeys } from '../validate';
 import { validateTemplate, type Template } from './model';
 import { ProblemError } from '../problem';
 import { t, tn } from '../i18n';
+import { quotedValue } from '../problem-text';
 
 export const TEMPLATE_FILE_FORMAT = 'account-desk.templates';
 export const TEMPLATE_SCHEMA_VERSION = 1;
@@ -47,18 +48,18 @@ export function parseTemplateFile(text: string): Template[] {
     throw new TemplateFileError([], t('tplFileNotJson', (error as Error).message));
   }
   if (!isPlainObject(data)) {
-    throw new TemplateFileError([], t('tplFileNotObject', describeValue(data)));
+    throw new TemplateFileError([], t('tplFileNotObject', quotedValue(describeValue(data))));
   }
   const file = data;
   if (file.format !== TEMPLATE_FILE_FORMAT) {
-    throw new TemplateFileError([], t('tplFileWrongFormat', describeValue(file.format)));
+    throw new TemplateFileError([], t('tplFileWrongFormat', quotedValue(describeValue(file.format))));
   }
   if (file.schemaVersion !== TEMPLATE_SCHEMA_VERSION) {
     throw new TemplateFileError(
       [],
       typeof file.schemaVersion === 'number' && file.schemaVersion > TEMPLATE_SCHEMA_VERSION
         ? t('tplFileNewer', [file.schemaVersion, TEMPLATE_SCHEMA_VERSION])
-        : t('tplFileSchema', [describeValue(file.schemaVersion), TEMPLATE_SCHEMA_VERSION]),
+        : t('tplFileSchema', [quotedValue(describeValue(file.schemaVersion)), TEMPLATE_SCHEMA_VERSION]),
     );
   }
   const problems = unknownKeys(file, ['format', 'schemaVersion', 'templates']).map((key) => `${key}: unknown field`);

@@ -4,6 +4,10 @@
 // from the day the template is applied. Pure data and a strict validator:
 // templates arrive from files and team projects, so they are hostile input.
 import { describeValue, isPlainObject, unknownKeys, type Plain } from '../validate';
+import { quotedValue } from '../problem-text';
+
+/** A value quoted in a problem sentence (these sentences are not yet worded per language: lib/validate.ts InputProblem is). */
+const quoted = (value: unknown): string => quotedValue(describeValue(value));
 
 export const TEMPLATE_LIMITS = Object.freeze({
   /** Levels: a top task, its subtasks, their subtasks (Worksection's limit). */
@@ -94,7 +98,7 @@ function checkKeys(value: Plain, path: string, keys: readonly string[], problems
 /** A one-line plain-text field: trimmed, non-empty, bounded, no control characters. */
 function line(value: unknown, path: string, max: number, problems: Problems): string | undefined {
   if (typeof value !== 'string') {
-    problems.add(path, `expected text, got ${describeValue(value)}`);
+    problems.add(path, `expected text, got ${quoted(value)}`);
     return undefined;
   }
   const text = value.trim();
@@ -109,7 +113,7 @@ function line(value: unknown, path: string, max: number, problems: Problems): st
 function paragraph(value: unknown, path: string, max: number, problems: Problems): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') {
-    problems.add(path, `expected text, got ${describeValue(value)}`);
+    problems.add(path, `expected text, got ${quoted(value)}`);
     return undefined;
   }
   if (value.length > max) problems.add(path, `is ${value.length} characters long; at most ${max}`);
@@ -120,7 +124,7 @@ function paragraph(value: unknown, path: string, max: number, problems: Problems
 
 function wholeNumber(value: unknown, path: string, min: number, max: number, problems: Problems): number | undefined {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    problems.add(path, `expected a whole number from ${min} to ${max}, got ${describeValue(value)}`);
+    problems.add(path, `expected a whole number from ${min} to ${max}, got ${quoted(value)}`);
     return undefined;
   }
   return value;
@@ -129,7 +133,7 @@ function wholeNumber(value: unknown, path: string, min: number, max: number, pro
 function lines(value: unknown, path: string, maxItems: number, maxLength: number, problems: Problems): string[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) {
-    problems.add(path, `expected a list, got ${describeValue(value)}`);
+    problems.add(path, `expected a list, got ${quoted(value)}`);
     return undefined;
   }
   if (value.length > maxItems) {
@@ -153,7 +157,7 @@ interface NodeContext {
 function validateNode(value: unknown, path: string, level: number, context: NodeContext): TemplateNode | undefined {
   const { problems } = context;
   if (!isPlainObject(value)) {
-    problems.add(path, `expected a task, got ${describeValue(value)}`);
+    problems.add(path, `expected a task, got ${quoted(value)}`);
     return undefined;
   }
   context.count.nodes += 1;
@@ -172,7 +176,7 @@ function validateNode(value: unknown, path: string, level: number, context: Node
   const tags = lines(value.tags, `${path}.tags`, TEMPLATE_LIMITS.tags, TEMPLATE_LIMITS.tagLength, problems);
   if (tags?.some((tag) => tag.includes(','))) problems.add(`${path}.tags`, 'a tag must not contain a comma');
   if (value.hiddenFromClient !== undefined && typeof value.hiddenFromClient !== 'boolean') {
-    problems.add(`${path}.hiddenFromClient`, `expected true or false, got ${describeValue(value.hiddenFromClient)}`);
+    problems.add(`${path}.hiddenFromClient`, `expected true or false, got ${quoted(value.hiddenFromClient)}`);
   }
   const checklist = lines(
     value.checklist,
@@ -183,7 +187,7 @@ function validateNode(value: unknown, path: string, level: number, context: Node
   );
   let subtasks: TemplateNode[] | undefined;
   if (value.subtasks !== undefined) {
-    if (!Array.isArray(value.subtasks)) problems.add(`${path}.subtasks`, `expected a list, got ${describeValue(value.subtasks)}`);
+    if (!Array.isArray(value.subtasks)) problems.add(`${path}.subtasks`, `expected a list, got ${quoted(value.subtasks)}`);
     else if (value.subtasks.length > 0 && level >= TEMPLATE_LIMITS.depth) {
       problems.add(`${path}.subtasks`, `Worksection allows only two levels of subtasks below a task`);
     } else if (context.count.nodes + value.subtasks.length > TEMPLATE_LIMITS.nodes) {
@@ -215,24 +219,24 @@ function validateNode(value: unknown, path: string, level: number, context: Node
 export function validateTemplate(value: unknown, prefix = 'template'): ValidationResult<Template> {
   const problems = new Problems();
   if (!isPlainObject(value)) {
-    problems.add(prefix, `expected a template object, got ${describeValue(value)}`);
+    problems.add(prefix, `expected a template object, got ${quoted(value)}`);
     return { ok: false, problems: problems.list };
   }
   checkKeys(value, prefix, TEMPLATE_KEYS, problems);
   let id: string | undefined;
   if (typeof value.id !== 'string' || !ID.test(value.id)) {
-    problems.add(`${prefix}.id`, `expected an id of letters, digits, ".", "-" or "_" (at most 80), got ${describeValue(value.id)}`);
+    problems.add(`${prefix}.id`, `expected an id of letters, digits, ".", "-" or "_" (at most 80), got ${quoted(value.id)}`);
   } else id = value.id;
   const name = line(value.name, `${prefix}.name`, TEMPLATE_LIMITS.nameLength, problems);
   const description = paragraph(value.description, `${prefix}.description`, TEMPLATE_LIMITS.descriptionLength, problems);
   if (value.language !== undefined && !TEMPLATE_LANGUAGES.includes(value.language as TemplateLanguage)) {
-    problems.add(`${prefix}.language`, `expected one of ${TEMPLATE_LANGUAGES.join(', ')}, got ${describeValue(value.language)}`);
+    problems.add(`${prefix}.language`, `expected one of ${TEMPLATE_LANGUAGES.join(', ')}, got ${quoted(value.language)}`);
   }
   const roles = lines(value.roles ?? [], `${prefix}.roles`, TEMPLATE_LIMITS.roles, TEMPLATE_LIMITS.roleLength, problems) ?? [];
   if (new Set(roles).size !== roles.length) problems.add(`${prefix}.roles`, 'a role is listed twice');
   const tasks: TemplateNode[] = [];
   if (!Array.isArray(value.tasks) || value.tasks.length === 0) {
-    problems.add(`${prefix}.tasks`, `expected a non-empty list of tasks, got ${describeValue(value.tasks)}`);
+    problems.add(`${prefix}.tasks`, `expected a non-empty list of tasks, got ${quoted(value.tasks)}`);
   } else if (value.tasks.length > TEMPLATE_LIMITS.nodes) {
     problems.add(`${prefix}.tasks`, `has ${value.tasks.length} tasks; at most ${TEMPLATE_LIMITS.nodes}`);
   } else {

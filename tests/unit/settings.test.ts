@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, defaultSettings, mergeSettings, parseSettings, type Settings } from '../../lib/settings';
+import { problemText } from '../../lib/problem-text';
 
 const good = (): Settings => defaultSettings('Europe/Kyiv');
 
@@ -17,7 +18,12 @@ function withValue(path: string, value: unknown): unknown {
 const problemsOf = (input: unknown): string[] => {
   const result = parseSettings(input);
   if (result.ok) throw new Error('expected problems, got valid settings');
-  return result.problems;
+  return result.problems.map(problemText);
+};
+/** mergeSettings with its problems worded (in English, the tests' language). */
+const mergedWorded = (...args: Parameters<typeof mergeSettings>) => {
+  const result = mergeSettings(...args);
+  return result.ok ? result : { ok: false, problems: result.problems.map(problemText) };
 };
 
 describe('defaultSettings', () => {
@@ -44,7 +50,7 @@ describe('defaultSettings', () => {
     const { account: _account, ...older } = good();
     const upgraded = parseSettings({ ...older, businessHours: { ...older.businessHours, timeZone: 'Asia/Almaty' } });
     expect(upgraded.ok && upgraded.settings.account).toEqual({ timeZone: 'Asia/Almaty' });
-    expect(mergeSettings(good(), { account: { timeZone: 'Mars/Olympus' } })).toEqual({
+    expect(mergedWorded(good(), { account: { timeZone: 'Mars/Olympus' } })).toEqual({
       ok: false,
       problems: ['account.timeZone: expected an IANA time zone such as Europe/Kyiv, got "Mars/Olympus"'],
     });
@@ -59,7 +65,7 @@ describe('defaultSettings', () => {
     const upgraded = parseSettings(older);
     expect(upgraded.ok && upgraded.settings.language).toBe('auto');
     for (const wrong of ['de', 'RU', 'ru-RU', '', 1, null]) {
-      expect(parseSettings({ ...good(), language: wrong })).toEqual({
+      expect({ ok: false, problems: problemsOf({ ...good(), language: wrong }) }).toEqual({
         ok: false,
         problems: [`language: expected one of auto, en, ru, uk, kk, got ${JSON.stringify(wrong)}`],
       });
@@ -194,20 +200,20 @@ describe('mergeSettings', () => {
   });
 
   it('validates the merged whole', () => {
-    expect(mergeSettings(good(), { replyThresholds: { soon: 20 } })).toEqual({ ok: false, problems: ['replyThresholds.late: must be more than soon (20)'] });
-    expect(mergeSettings(good(), { businessHours: 'always' } as never)).toEqual({ ok: false, problems: ['businessHours: expected an object, got "always"'] });
+    expect(mergedWorded(good(), { replyThresholds: { soon: 20 } })).toEqual({ ok: false, problems: ['replyThresholds.late: must be more than soon (20)'] });
+    expect(mergedWorded(good(), { businessHours: 'always' } as never)).toEqual({ ok: false, problems: ['businessHours: expected an object, got "always"'] });
   });
 
   it('rejects unknown keys in the patch, including prototype tricks', () => {
-    expect(mergeSettings(good(), { features: { darkMode: true } } as never)).toEqual({ ok: false, problems: ['features.darkMode: unknown setting'] });
+    expect(mergedWorded(good(), { features: { darkMode: true } } as never)).toEqual({ ok: false, problems: ['features.darkMode: unknown setting'] });
     const hostile = JSON.parse('{"__proto__": {"pollMinutes": 5}, "clients": {"__proto__": {"emails": []}}}');
-    const result = mergeSettings(good(), hostile);
+    const result = mergedWorded(good(), hostile);
     expect(result).toEqual({ ok: false, problems: ['__proto__: unknown setting', 'clients.__proto__: unknown setting'] });
     expect(({} as Record<string, unknown>).pollMinutes).toBeUndefined();
   });
 
   it('refuses a patch that is not an object', () => {
-    expect(mergeSettings(good(), null as never)).toEqual({ ok: false, problems: ['settings: expected an object, got null'] });
+    expect(mergedWorded(good(), null as never)).toEqual({ ok: false, problems: ['settings: expected an object, got null'] });
   });
 
   it('fills a partial imported file from the defaults', () => {

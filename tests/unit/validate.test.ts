@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeValue, isPlainObject, unknownKeys } from '@/lib/validate';
+import { quotedValue } from '@/lib/problem-text';
 
 describe('isPlainObject', () => {
   it('accepts object literals, parsed JSON and null-prototype objects', () => {
@@ -11,7 +12,7 @@ describe('isPlainObject', () => {
 
   it('refuses null, lists, primitives and instances of classes', () => {
     for (const value of [null, undefined, [], 'text', 3, true, new Date(0), new Map(), new (class Thing {})()]) {
-      expect(isPlainObject(value), describeValue(value)).toBe(false);
+      expect(isPlainObject(value), String(describeValue(value))).toBe(false);
     }
   });
 });
@@ -26,7 +27,8 @@ describe('unknownKeys', () => {
 
 describe('describeValue', () => {
   it('quotes short values as JSON and cuts long ones', () => {
-    expect(describeValue(undefined)).toBe('nothing');
+    expect(describeValue(undefined)).toBeNull();
+    expect(quotedValue(describeValue(undefined))).toBe('nothing');
     expect(describeValue('x')).toBe('"x"');
     expect(describeValue('y'.repeat(100))).toHaveLength(58);
     const cyclic: Record<string, unknown> = {};

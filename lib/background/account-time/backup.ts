@@ -12,11 +12,15 @@
 import type { AccountDeskDb } from '../../db';
 import { parseManualEntry } from '../../account-time/manual';
 import { validateTemplate } from '../../templates';
-import { describeValue, isPlainObject } from '../../validate';
+import { describeValue, inputProblem, isPlainObject } from '../../validate';
 import { ProblemError } from '../../problem';
 
 import { BACKUP_FORMAT, BACKUP_MAX_BYTES, type Backup } from '../../account-time/protocol';
 import { t } from '../../i18n';
+import { problemText, quotedValue } from '../../problem-text';
+
+/** A value quoted in a problem sentence (these sentences are not yet worded per language: lib/validate.ts InputProblem is). */
+const quoted = (value: unknown): string => quotedValue(describeValue(value));
 export { BACKUP_FORMAT, BACKUP_MAX_BYTES };
 
 
@@ -58,15 +62,15 @@ export function isAccountPath(value: unknown): boolean {
 
 /** An https origin, and the connected account's when there is one. */
 function originProblem(value: unknown, context: BackupContext): string | undefined {
-  if (typeof value !== 'string') return `origin must be an https origin, got ${describeValue(value)}`;
+  if (typeof value !== 'string') return `origin must be an https origin, got ${quoted(value)}`;
   let parsed: URL | undefined;
   try {
     parsed = new URL(value);
   } catch {
     parsed = undefined;
   }
-  if (!parsed || parsed.protocol !== 'https:' || parsed.origin !== value) return `origin must be an https origin, got ${describeValue(value)}`;
-  if (context.accountOrigin !== undefined && value !== context.accountOrigin) return `origin ${describeValue(value)} is not the connected account (${context.accountOrigin})`;
+  if (!parsed || parsed.protocol !== 'https:' || parsed.origin !== value) return `origin must be an https origin, got ${quoted(value)}`;
+  if (context.accountOrigin !== undefined && value !== context.accountOrigin) return `origin ${quoted(value)} is not the connected account (${context.accountOrigin})`;
   return undefined;
 }
 
@@ -75,7 +79,7 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
   sessions(row) {
     const problems: string[] = [];
     if (!isTime(row.start) || !isTime(row.end) || (row.end as number) < (row.start as number)) problems.push('start and end must be times with end ≥ start');
-    if (row.open !== 0 && row.open !== 1) problems.push(`open must be 0 or 1, got ${describeValue(row.open)}`);
+    if (row.open !== 0 && row.open !== 1) problems.push(`open must be 0 or 1, got ${quoted(row.open)}`);
     if (!isId(row.taskId) || !isId(row.projectId)) problems.push('taskId and projectId must be Worksection ids');
     if (!isTime(row.lastActivityAt) || !isTime(row.focusedAt) || typeof row.tabId !== 'number') problems.push('lastActivityAt, focusedAt and tabId must be numbers');
     return problems;
@@ -89,7 +93,7 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
   writeBack(row) {
     const problems: string[] = [];
     if (!['pending', 'sent', 'refused', 'dismissed'].includes(row.status as string)) {
-      problems.push(`status must be pending, sent, refused or dismissed, got ${describeValue(row.status)}`);
+      problems.push(`status must be pending, sent, refused or dismissed, got ${quoted(row.status)}`);
     }
     // Refused and dismissed entries keep why Worksection said no (the reports page shows it).
     if (row.status === 'refused' || row.status === 'dismissed') {
@@ -99,7 +103,7 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
         ['task-deleted', 'timer-only', 'today-only', 'other'].includes(refusal.kind as string) &&
         typeof refusal.message === 'string' &&
         isTime(refusal.at);
-      if (!fine) problems.push(`a ${String(row.status)} entry needs its refusal (kind, message, at), got ${describeValue(refusal)}`);
+      if (!fine) problems.push(`a ${String(row.status)} entry needs its refusal (kind, message, at), got ${quoted(refusal)}`);
     }
     if (!isId(row.taskId) || !isId(row.projectId) || typeof row.date !== 'string') problems.push('taskId, projectId and date are required');
     if (typeof row.minutes !== 'number' || row.minutes < 1) problems.push('minutes must be at least 1');
@@ -109,7 +113,7 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
     const checked = validateTemplate(row.template, 'template');
     if (!checked.ok) return checked.problems;
     const problems: string[] = [];
-    if (row.id !== checked.value.id) problems.push(`id must be its template's id (${describeValue(checked.value.id)}), got ${describeValue(row.id)}`);
+    if (row.id !== checked.value.id) problems.push(`id must be its template's id (${quoted(checked.value.id)}), got ${quoted(row.id)}`);
     if (checked.value.id.startsWith('builtin.')) problems.push('ids starting "builtin." belong to the built-in library');
     if (!isTime(row.position) || !isTime(row.updatedAt)) problems.push('position and updatedAt must be numbers');
     return problems;
@@ -118,23 +122,23 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
     const problems: string[] = [];
     const origin = originProblem(row.origin, context);
     if (origin) problems.push(origin);
-    if (!isId(row.projectId)) problems.push(`projectId must be a Worksection id, got ${describeValue(row.projectId)}`);
-    if (!['running', 'stopped', 'done', 'cancelled'].includes(row.status as string)) problems.push(`status must be running, stopped, done or cancelled, got ${describeValue(row.status)}`);
+    if (!isId(row.projectId)) problems.push(`projectId must be a Worksection id, got ${quoted(row.projectId)}`);
+    if (!['running', 'stopped', 'done', 'cancelled'].includes(row.status as string)) problems.push(`status must be running, stopped, done or cancelled, got ${quoted(row.status)}`);
     if (typeof row.templateName !== 'string' || typeof row.templateId !== 'string' || typeof row.startDate !== 'string') problems.push('templateId, templateName and startDate must be text');
     if (!isTime(row.startedAt) || !isTime(row.updatedAt)) problems.push('startedAt and updatedAt must be times');
-    if (!Array.isArray(row.nodes)) return [...problems, `nodes must be a list, got ${describeValue(row.nodes)}`];
+    if (!Array.isArray(row.nodes)) return [...problems, `nodes must be a list, got ${quoted(row.nodes)}`];
     row.nodes.forEach((node: unknown, index) => {
       const at = `nodes[${index}]`;
       if (!isPlainObject(node) || !isPlainObject(node.planned)) return problems.push(`${at}: expected a planned task`);
-      if (!['planned', 'attempting', 'created'].includes(node.state as string)) problems.push(`${at}.state must be planned, attempting or created, got ${describeValue(node.state)}`);
-      if (node.taskId !== undefined && !isId(node.taskId)) problems.push(`${at}.taskId must be a Worksection id, got ${describeValue(node.taskId)}`);
-      if (node.page !== undefined && !isAccountPath(node.page)) problems.push(`${at}.page must be a page of the account such as "/project/1/2/", got ${describeValue(node.page)}`);
+      if (!['planned', 'attempting', 'created'].includes(node.state as string)) problems.push(`${at}.state must be planned, attempting or created, got ${quoted(node.state)}`);
+      if (node.taskId !== undefined && !isId(node.taskId)) problems.push(`${at}.taskId must be a Worksection id, got ${quoted(node.taskId)}`);
+      if (node.page !== undefined && !isAccountPath(node.page)) problems.push(`${at}.page must be a page of the account such as "/project/1/2/", got ${quoted(node.page)}`);
     });
     return problems;
   },
   roleMappings(row) {
     if (!isPlainObject(row.mapping) || !Object.values(row.mapping).every((person) => typeof person === 'string')) return ['mapping must map roles to people'];
-    if (row.nobodyIsAChoice !== undefined && typeof row.nobodyIsAChoice !== 'boolean') return [`nobodyIsAChoice must be true or false, got ${describeValue(row.nobodyIsAChoice)}`];
+    if (row.nobodyIsAChoice !== undefined && typeof row.nobodyIsAChoice !== 'boolean') return [`nobodyIsAChoice must be true or false, got ${quoted(row.nobodyIsAChoice)}`];
     return [];
   },
   savedChecklists(row) {
@@ -149,48 +153,51 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
   },
   threads(row) {
     const problems: string[] = [];
-    if (!isId(row.projectId)) problems.push(`projectId must be a Worksection id, got ${describeValue(row.projectId)}`);
-    if (!isAccountPath(row.page)) problems.push(`page must be a page of the account such as "/project/1/2/", got ${describeValue(row.page)}`);
-    if (row.waitingCommentId !== undefined && !isId(row.waitingCommentId)) problems.push(`waitingCommentId must be a Worksection id, got ${describeValue(row.waitingCommentId)}`);
+    if (!isId(row.projectId)) problems.push(`projectId must be a Worksection id, got ${quoted(row.projectId)}`);
+    if (!isAccountPath(row.page)) problems.push(`page must be a page of the account such as "/project/1/2/", got ${quoted(row.page)}`);
+    if (row.waitingCommentId !== undefined && !isId(row.waitingCommentId)) problems.push(`waitingCommentId must be a Worksection id, got ${quoted(row.waitingCommentId)}`);
     return problems;
   },
   pageVisits(row) {
-    return typeof row.url === 'string' && /^https:\/\//.test(row.url) ? [] : [`url must be an https address, got ${describeValue(row.url)}`];
+    return typeof row.url === 'string' && /^https:\/\//.test(row.url) ? [] : [`url must be an https address, got ${quoted(row.url)}`];
   },
 };
 
+/** A problem of the file as a whole, worded in the background's language (a row's own checks are still English sentences). */
+const said = (...problem: Parameters<typeof inputProblem>): string => problemText(inputProblem(...problem));
+
 /** Every problem in `input` as a backup of `db`'s schema; empty when it can be imported. */
 export function checkBackup(db: AccountDeskDb, input: unknown, context: BackupContext = {}): string[] {
-  if (!isPlainObject(input)) return [`backup: expected a JSON object, got ${describeValue(input)}`];
+  if (!isPlainObject(input)) return [said('backup', 'inputNotJsonObject', describeValue(input))];
   const size = JSON.stringify(input).length;
   if (size > BACKUP_MAX_BYTES) return [t('problemBackupTooLarge', [megabytes(size), megabytes(BACKUP_MAX_BYTES)])];
   const problems: string[] = [];
-  if (input.format !== BACKUP_FORMAT) problems.push(`format: expected "${BACKUP_FORMAT}", got ${describeValue(input.format)}`);
+  if (input.format !== BACKUP_FORMAT) problems.push(said('format', 'inputNotFormat', BACKUP_FORMAT, describeValue(input.format)));
   const version = input.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > db.verno) {
-    problems.push(`schemaVersion: expected 1 to ${db.verno} (this version reads older backups, not newer ones), got ${describeValue(version)}`);
+    problems.push(said('schemaVersion', 'inputBackupNewer', db.verno, describeValue(version)));
   }
-  if (!isPlainObject(input.tables)) return [...problems, `tables: expected an object, got ${describeValue(input.tables)}`];
+  if (!isPlainObject(input.tables)) return [...problems, said('tables', 'inputNotObject', describeValue(input.tables))];
   const known = new Map(db.tables.map((table) => [table.name, table]));
   for (const [name, rows] of Object.entries(input.tables)) {
     const table = known.get(name);
     if (!table) {
-      problems.push(`tables.${name}: unknown table`);
+      problems.push(said(`tables.${name}`, 'inputUnknownTable'));
       continue;
     }
     if (!Array.isArray(rows)) {
-      problems.push(`tables.${name}: expected a list of rows, got ${describeValue(rows)}`);
+      problems.push(said(`tables.${name}`, 'inputNotRows', describeValue(rows)));
       continue;
     }
     const { keyPath, auto } = table.schema.primKey;
     const seen = new Set<unknown>();
     rows.forEach((row, index) => {
       const at = `tables.${name}[${index}]`;
-      if (!isPlainObject(row)) return problems.push(`${at}: expected an object, got ${describeValue(row)}`);
+      if (!isPlainObject(row)) return problems.push(said(at, 'inputNotObject', describeValue(row)));
       const key = typeof keyPath === 'string' ? row[keyPath] : undefined;
       if (typeof keyPath === 'string' && !(auto && key === undefined)) {
-        if (typeof key !== 'string' && typeof key !== 'number') return problems.push(`${at}.${keyPath}: missing or not a key, got ${describeValue(key)}`);
-        if (seen.has(key)) return problems.push(`${at}.${keyPath}: ${describeValue(key)} appears twice`);
+        if (typeof key !== 'string' && typeof key !== 'number') return problems.push(said(`${at}.${keyPath}`, 'inputNotKey', describeValue(key)));
+        if (seen.has(key)) return problems.push(said(`${at}.${keyPath}`, 'inputAppearsTwice', describeValue(key)));
         seen.add(key);
       }
       for (const problem of ROW_CHECKS[name]?.(row, context) ?? []) problems.push(`${at}: ${problem}`);

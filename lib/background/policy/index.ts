@@ -8,6 +8,7 @@ import type { CallerPolicy, Handlers } from '../../messages';
 import type { PolicyMessages } from '../../policy/protocol';
 import { effectiveSettings, policyChanged } from '../settings-store';
 import { onPolicyChanged } from './read';
+import { problemText } from '../../problem-text';
 
 /** The policy for other background code (the connection, OAuth sign-in): `(await readPolicy()).policy`. */
 export { readPolicy } from './read';
@@ -24,7 +25,8 @@ export const policyHandlers: Handlers<PolicyMessages> = {
       ...(policy?.language ? { language: policy.language } : {}),
       managed: policy?.managed ?? [],
       locked: policy?.locked ?? [],
-      problems: [...reading.problems, ...problems],
+      // Worded here, in the language the options page asks in (the background follows the same setting).
+      problems: [...reading.problems, ...problems].map(problemText),
     };
   },
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accountCost, accountShare, shareLevel } from '@/lib/account-time/share';
 import { parseAccountTimeSettings } from '@/lib/account-time/settings';
 import { defaultSettings, mergeSettings, parseSettings } from '@/lib/settings';
+import { wordedResult } from '../../support/problems';
 
 describe('account share', () => {
   it('is account time over the hours logged on the project, against 10 / 15 %', () => {
@@ -56,7 +57,7 @@ describe('account time settings', () => {
     [{ extra: 1 }, 'accountTime.extra: unknown setting'],
   ])('refuses %j', (patch, problem) => {
     const result = mergeSettings(defaultSettings('UTC'), { accountTime: patch as never });
-    expect(result).toEqual({ ok: false, problems: [problem] });
+    expect(wordedResult(result)).toEqual({ ok: false, problems: [problem] });
   });
 
   it('accepts the minimum idle limit and a rate', () => {

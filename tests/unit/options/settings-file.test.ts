@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_SETTINGS_FILE_BYTES, readSettingsFile, settingsFileName, settingsFileText } from '@/components/options/settings-file';
 import { defaultSettings } from '@/lib/settings';
+import { worded, wordedResult } from '../../support/problems';
 
 describe('settings files', () => {
   it('exports settings as JSON that imports back as the same settings', () => {
@@ -19,22 +20,22 @@ describe('settings files', () => {
   it('refuses text that is not JSON, saying so', () => {
     const result = readSettingsFile('{"version": 1,');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems).toEqual([expect.stringMatching(/^not valid JSON \(.+\)$/)]);
+    expect(!result.ok && worded(result.problems)).toEqual([expect.stringMatching(/^not valid JSON \(.+\)$/)]);
   });
 
   it('refuses incomplete or invalid settings with every problem named', () => {
     const { replyThresholds, ...withoutThresholds } = defaultSettings('UTC');
     expect(replyThresholds).toBeDefined();
-    expect(readSettingsFile(JSON.stringify({ ...withoutThresholds, pollMinutes: 0, colour: 'red' }))).toEqual({
+    expect(wordedResult(readSettingsFile(JSON.stringify({ ...withoutThresholds, pollMinutes: 0, colour: 'red' })))).toEqual({
       ok: false,
       problems: ['colour: unknown setting', 'replyThresholds: expected an object, got nothing', 'pollMinutes: expected minutes from 0.5 to 60, got 0'],
     });
-    expect(readSettingsFile('[]')).toEqual({ ok: false, problems: ['settings: expected an object, got []'] });
+    expect(wordedResult(readSettingsFile('[]'))).toEqual({ ok: false, problems: ['settings: expected an object, got []'] });
   });
 
   it('refuses a file far larger than any settings before parsing it', () => {
     const result = readSettingsFile(' '.repeat(MAX_SETTINGS_FILE_BYTES + 1));
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems[0]).toMatch(/characters long/);
+    expect(!result.ok && worded(result.problems)[0]).toMatch(/characters long/);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { draftFromSettings, entries, fieldProblem, inFormOrder, numberOrText, patchFromDraft } from '@/components/options/settings-form';
 import { defaultSettings, mergeSettings, type Settings } from '@/lib/settings';
+import { inputProblem } from '@/lib/validate';
+import { worded, wordedResult } from '../../support/problems';
 
 // Built on the defaults: settings other features add ride along untouched.
 const CUSTOM: Settings = {
@@ -15,7 +17,7 @@ const CUSTOM: Settings = {
 
 function merged(base: Settings, draft: ReturnType<typeof draftFromSettings>) {
   const result = mergeSettings(base, patchFromDraft(draft));
-  if (!result.ok) throw new Error(result.problems.join('; '));
+  if (!result.ok) throw new Error(worded(result.problems).join('; '));
   return result.settings;
 }
 
@@ -62,7 +64,7 @@ describe('the reply settings form', () => {
     expect(numberOrText('')).toBe('');
     expect(numberOrText('1e3')).toBe('1e3');
     const result = mergeSettings(defaultSettings('UTC'), patchFromDraft({ ...draftFromSettings(defaultSettings('UTC')), late: 'twenty', pollMinutes: '' }));
-    expect(result).toEqual({
+    expect(wordedResult(result)).toEqual({
       ok: false,
       problems: ['replyThresholds.late: expected whole minutes from 1 to 43200, got "twenty"', 'pollMinutes: expected minutes from 0.5 to 60, got ""'],
     });
@@ -79,8 +81,8 @@ describe('the reply settings form', () => {
       { field: 'late', label: 'settingsLateLabel', detail: 'must be more than soon (10)' },
     ]);
     expect(inFormOrder(result.problems.map(fieldProblem)).map((problem) => problem.field)).toEqual(['late', 'timeZone', 'end', 'holidays']);
-    expect(fieldProblem('features.templates: expected true or false, got 1')).toEqual({ detail: 'features.templates: expected true or false, got 1' });
-    expect(fieldProblem('Settings could not be stored')).toEqual({ detail: 'Settings could not be stored' });
+    expect(fieldProblem(inputProblem('features.templates', 'inputNotBoolean', '1'))).toEqual({ detail: 'features.templates: expected true or false, got 1' });
+    expect(fieldProblem(inputProblem('', 'inputNotJson', 'Unexpected token'))).toEqual({ detail: 'not valid JSON (Unexpected token)' });
   });
 
   it('a day ending at midnight is "00:00" in the form and "24:00" in the settings', () => {

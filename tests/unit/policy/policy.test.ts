@@ -1,15 +1,34 @@
 // The managed policy as pure data: strict parsing of hostile input, the merge
 // over the user's settings, locks and the user's own changes to unlocked values.
 import { describe, expect, it } from 'vitest';
-import { applyPolicy, changedLocks, isLocked, isManaged, overridesAfterSave, parsePolicy, type Policy } from '../../../lib/policy/policy';
+import {
+  applyPolicy as applyPolicyWithProblems,
+  changedLocks,
+  isLocked,
+  isManaged,
+  overridesAfterSave,
+  parsePolicy as parsePolicyWithProblems,
+  type Policy,
+} from '../../../lib/policy/policy';
 import { defaultSettings, mergeSettings, type DeepPartial, type Settings } from '../../../lib/settings';
+import { worded } from '../../support/problems';
+
+// The problems as Diagnostics shows them (worded in English here).
+const parsePolicy = (input: unknown) => {
+  const reading = parsePolicyWithProblems(input);
+  return { ...reading, problems: worded(reading.problems) };
+};
+const applyPolicy = (...args: Parameters<typeof applyPolicyWithProblems>) => {
+  const applied = applyPolicyWithProblems(...args);
+  return { ...applied, problems: worded(applied.problems) };
+};
 
 const defaults = (): Settings => defaultSettings('Europe/Kyiv');
 
 /** The user's settings: the defaults with `patch` saved over them. */
 function userSettings(patch: DeepPartial<Settings>): Settings {
   const merged = mergeSettings(defaults(), patch);
-  if (!merged.ok) throw new Error(merged.problems.join('; '));
+  if (!merged.ok) throw new Error(worded(merged.problems).join('; '));
   return merged.settings;
 }
 

@@ -3,6 +3,7 @@ import { BusinessCalendar, businessCalendar, businessMinutesBetween, validateBus
 import type { BusinessHours } from '../../../lib/replies/types';
 import { businessRun, replyClock, runningClock } from '../../../lib/replies/clock';
 import { parseWsDateTime, wallClockAt } from '../../../lib/worksection/dates';
+import { worded } from '../../support/problems';
 
 const KYIV: BusinessHours = { timeZone: 'Europe/Kyiv', workDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: [] };
 const NEW_YORK: BusinessHours = { ...KYIV, timeZone: 'America/New_York' };
@@ -253,12 +254,12 @@ describe('validateBusinessHours', () => {
     [{ holidays: ['2023-02-29'] }, /^holidays\[0\]: expected a real date/],
     [{ holidays: ['08.03.2024'] }, /^holidays\[0\]: expected a real date/],
   ])('reports %j', (change, problem) => {
-    const problems = validateBusinessHours({ ...KYIV, ...change });
+    const problems = worded(validateBusinessHours({ ...KYIV, ...change }));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(problem);
   });
 
   it('reports a non-object', () => {
-    expect(validateBusinessHours(null)).toEqual(['expected an object']);
+    expect(worded(validateBusinessHours(null))).toEqual(['expected an object, got null']);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '../../../lib/replies/clock';
 import type { BusinessHours, ReplyClock } from '../../../lib/replies/types';
 import { parseWsDateTime } from '../../../lib/worksection/dates';
+import { worded } from '../../support/problems';
 
 const KYIV: BusinessHours = { timeZone: 'Europe/Kyiv', workDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: [] };
 const at = (text: string): number => parseWsDateTime(text, KYIV.timeZone).getTime();
@@ -129,6 +130,6 @@ describe('validateReplyThresholds', () => {
     [{ soon: 15, late: 15, escalated: 30 }, ['late: must be more than soon (15)']],
     [{ soon: 10, late: 30, escalated: 20 }, ['escalated: must be more than late (30)']],
   ])('reports %j', (thresholds, problems) => {
-    expect(validateReplyThresholds(thresholds)).toEqual(problems);
+    expect(worded(validateReplyThresholds(thresholds))).toEqual(problems);
   });
 });
