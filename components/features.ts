@@ -8,5 +8,6 @@ import pageBar from './page-bar/feature';
 import replies from './replies/feature';
 import templates from './templates/feature';
 import accountTime from './account-time/feature';
+import quickReplies from './quick-replies/feature';
 
-export const FEATURES: readonly FeatureDefinition[] = [pageBar, replies, templates, accountTime];
+export const FEATURES: readonly FeatureDefinition[] = [pageBar, replies, templates, accountTime, quickReplies];

@@ -8,6 +8,7 @@ import { PolicyProvider } from './policy';
 import { SettingsProblem } from './SettingsProblem';
 import { RepliesSection } from '../replies/OptionsSection';
 import { TemplatesSection } from '@/components/templates/TemplatesSection';
+import { QuickRepliesSection } from '@/components/quick-replies/QuickRepliesSection';
 
 export function OptionsPage() {
   useEffect(() => {
@@ -32,6 +33,7 @@ export function OptionsPage() {
       <AccountTimeOptionsSection />
       <YourDataSection />
       <TemplatesSection />
+      <QuickRepliesSection />
       <DiagnosticsSection />
     </PolicyProvider>
   );

@@ -158,6 +158,7 @@ describe('OptionsPage', () => {
         'account-time',
         'your-data',
         'templates',
+        'quick-replies',
         'diagnostics',
       ]);
       await vi.waitFor(() => button(container, 'Save'));
