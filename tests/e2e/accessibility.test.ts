@@ -1,7 +1,8 @@
 // Accessibility of every surface, with axe-core (WCAG 2.0 A/AA and 2.1 AA
 // rules) injected into the real pages: options, popup, reports, privacy, and
 // Account Desk's UI inside a Worksection project page (page bar, Templates
-// button, account-time widget, reply badges) and its template picker; then
+// button, account-time widget, reply badges) and its template picker, the
+// quick-reply list in a task's comment editor and its options editor; then
 // the keyboard alone through the page bar, the picker and the popup queue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -77,6 +78,31 @@ describe('accessibility', () => {
     await ui.getByRole('dialog', { name: 'Insert checklist' }).getByText('New checklist').waitFor();
     expect(await violations(page, ['account-desk-page-bar', 'account-desk-templates', 'account-desk-account-time'])).toEqual([]);
     await page.close();
+  });
+
+  it('the quick-reply list, a variable it asks for, and the quick-reply editor in options have none either', async () => {
+    // A task without a due date: the "Deadline" reply asks for it.
+    const task = session.sim.control.tasks().find((candidate) => candidate.status === 'active' && !candidate.dateEnd)!;
+    const page = await session.browser.context.newPage();
+    await page.goto(session.url(task.page));
+    const ui = page.locator('account-desk-quick-replies');
+    await ui.getByRole('button', { name: 'Quick reply', exact: true }).click();
+    await ui.getByRole('listbox', { name: 'Saved replies' }).getByRole('option').first().waitFor();
+    expect(await violations(page, ['account-desk-quick-replies'])).toEqual([]);
+    await ui.getByRole('combobox', { name: 'Search quick replies' }).fill('deadline');
+    await page.keyboard.press('Enter');
+    await ui.getByRole('dialog').getByLabel('Due date', { exact: true }).waitFor();
+    expect(await violations(page, ['account-desk-quick-replies'])).toEqual([]);
+    await page.keyboard.press('Escape');
+    await ui.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.close();
+
+    const options = await session.browser.extensionPage('options.html');
+    const section = options.locator('#quick-replies');
+    await section.getByRole('button', { name: 'New reply', exact: true }).click();
+    await section.getByLabel('Text', { exact: true }).waitFor();
+    expect(await violations(options, ['#quick-replies'])).toEqual([]);
+    await options.close();
   });
 
   it('the page bar and the picker work from the keyboard alone', async () => {
