@@ -5,7 +5,7 @@
  * library is kept between openings, so the list shows at once and is read
  * again behind it.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, tn, type MessageKey } from '@/lib/i18n';
 import { formatDay } from '@/lib/format';
 import { ask } from '@/lib/messages';
@@ -32,6 +32,13 @@ export interface ReplyListProps {
 
 let kept: QuickReplyLibrary | undefined;
 
+/**
+ * Options drawn at first, and added as the list scrolls or the arrows go
+ * past them: with hundreds of replies the list still opens within a frame
+ * (each option says its place in the whole list to screen readers).
+ */
+export const REPLIES_DRAWN = 30;
+
 const VARIABLE_LABELS: Record<ReplyVariable, MessageKey> = {
   client_name: 'qrVarClientName',
   client_first_name: 'qrVarClientFirstName',
@@ -51,8 +58,16 @@ function valuesOf(context: ReplyContext | null): ReplyValues {
   return values;
 }
 
-/** The reply's main paragraph (after a greeting), on one line. */
+const previews = new Map<string, string>();
+
+/** The reply's main paragraph (after a greeting), on one line (made once per text). */
 function preview(body: string): string {
+  let line = previews.get(body);
+  if (line === undefined) previews.set(body, (line = previewOf(body)));
+  return line;
+}
+
+function previewOf(body: string): string {
   const paragraphs = body.split(/\n\s*\n/);
   const main = paragraphs.length > 1 ? paragraphs[1]! : paragraphs[0]!;
   const line = main.replace(/\s+/g, ' ').trim();
@@ -73,6 +88,7 @@ export function ReplyList({ spot, origin, taskId, onClose }: ReplyListProps) {
   const [library, setLibrary] = useState(kept);
   const [problem, setProblem] = useState<string | undefined>();
   const [active, setActive] = useState(0);
+  const [drawn, setDrawn] = useState(REPLIES_DRAWN);
   const [asking, setAsking] = useState<Asking | null>(null);
   const panel = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
@@ -101,14 +117,20 @@ export function ReplyList({ spot, origin, taskId, onClose }: ReplyListProps) {
 
   const index = useMemo(() => library && replyIndex(library.entries), [library]);
   const shown = useMemo(() => (index ? searchReplies(index, query) : []), [index, query]);
-  useEffect(() => setActive(0), [query]);
+  useEffect(() => {
+    setActive(0);
+    setDrawn(REPLIES_DRAWN);
+  }, [query]);
+  // The active option is always drawn (the arrows can go past the drawn ones).
+  const visible = shown.slice(0, Math.max(drawn, active + 1));
   useEffect(() => {
     list.current?.children[active]?.scrollIntoView?.({ block: 'nearest' });
   }, [active]);
 
-  // Asking: the first question has focus.
+  // Asking: the first question has focus; else the search box. In the task that draws the list, so a
+  // key pressed right after the "/" lands in the search, not in the editor behind it.
   const askingFor = asking?.entry.key;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (askingFor) panel.current?.querySelector<HTMLInputElement>('#qr-ask-0')?.focus();
     else if (askingFor === undefined) search.current?.focus();
   }, [askingFor]);
@@ -143,6 +165,10 @@ export function ReplyList({ spot, origin, taskId, onClose }: ReplyListProps) {
       event.preventDefault();
       const entry = shown[active];
       if (entry) void choose(entry);
+    } else if (event.key === 'Escape') {
+      // Also before useEscape's listener is in (it is an effect, after the first paint).
+      event.preventDefault();
+      back();
     } else return;
     // Worksection's own shortcuts never see the keys the list used.
     event.stopPropagation();
@@ -222,13 +248,24 @@ export function ReplyList({ spot, origin, taskId, onClose }: ReplyListProps) {
         </p>
       )}
       {library?.teamProblem && <p class="muted">{library.teamProblem}</p>}
-      <ul id="qr-listbox" role="listbox" aria-label={t('qrListLabel')} ref={list}>
-        {shown.map((entry, position) => (
+      <ul
+        id="qr-listbox"
+        role="listbox"
+        aria-label={t('qrListLabel')}
+        ref={list}
+        onScroll={(event) => {
+          const box = event.currentTarget;
+          if (visible.length < shown.length && box.scrollTop + box.clientHeight >= box.scrollHeight - 60) setDrawn(visible.length + REPLIES_DRAWN);
+        }}
+      >
+        {visible.map((entry, position) => (
           <li
             key={entry.key}
             id={`qr-option-${position}`}
             role="option"
             aria-selected={position === active}
+            aria-setsize={shown.length}
+            aria-posinset={position + 1}
             class={position === active ? 'active' : undefined}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => void choose(entry)}
@@ -239,6 +276,7 @@ export function ReplyList({ spot, origin, taskId, onClose }: ReplyListProps) {
           </li>
         ))}
       </ul>
+      {visible.length < shown.length && <p class="muted">{tn('qrMore', shown.length - visible.length)}</p>}
       {library && shown.length === 0 && <p class="muted">{t('qrNoMatch')}</p>}
       {!library && !problem && (
         <p class="muted" role="status">
