@@ -100,6 +100,8 @@ describe('quick replies in the comment editor', () => {
     }, before.length);
   }
   const value = () => editor().inputValue();
+  /** The personal status reply as the target task fills it. */
+  const statusReply = () => `Hi ${client.name.split(' ')[0]}, “${target.name}” (${projectName}) is due ${englishDay(target.dateEnd!.slice(0, 10))}. — ${owner.name}`;
   const editorFocused = () => editor().evaluate((element) => element === document.activeElement);
   const activeOption = async (box: Locator) => {
     const id = await ui().getByRole('combobox').getAttribute('aria-activedescendant');
@@ -118,7 +120,7 @@ describe('quick replies in the comment editor', () => {
     await page.keyboard.press('Enter');
     await list().waitFor({ state: 'detached' });
 
-    const reply = `Hi ${client.name.split(' ')[0]}, “${target.name}” (${projectName}) is due ${englishDay(target.dateEnd!.slice(0, 10))}. — ${owner.name}`;
+    const reply = statusReply();
     expect(await value()).toBe(`Thanks for the files. ${reply}\nBest, the team`);
     expect(await editorFocused()).toBe(true);
     // The caret stands after the reply.
@@ -206,5 +208,31 @@ describe('quick replies in the comment editor', () => {
     // Not a client thread: no client's name, so the greeting says "there".
     expect(await value()).toBe(fillReply(deadline.body, { task: noDue.name, due_date: 'next Friday', my_name: owner.name }));
     expect(await value()).toMatch(/^Hi there,/);
+  });
+
+  it('works the same in the task modal over a project page, and Escape closes the list, not the modal', async () => {
+    await page.goto(session.url(`/project/${target.projectId}/?layout=modal`));
+    await page.locator('account-desk-page-bar').waitFor();
+    await page.locator(`#tasks_images .item[data-id="${target.id}"] .name a`).click();
+    const modal = page.locator('#TB_window');
+    const inModal = modal.locator('account-desk-quick-replies[data-page="modal"]');
+    await inModal.getByRole('button', { name: 'Quick reply', exact: true }).waitFor();
+    const box = modal.getByLabel('Comment', { exact: true });
+    await box.click();
+    await page.keyboard.type('/');
+    const modalList = inModal.getByRole('listbox', { name: 'Saved replies' });
+    await modalList.waitFor();
+    await page.keyboard.press('Escape');
+    await modalList.waitFor({ state: 'detached' });
+    expect(await modal.isVisible()).toBe(true);
+    expect(await box.inputValue()).toBe('/');
+
+    await box.fill('');
+    await page.keyboard.type('/st');
+    await modalList.waitFor();
+    await expect.poll(() => inModal.getByRole('combobox').getAttribute('aria-activedescendant').then((id) => (id ? modalList.locator(`#${id}`).innerText() : ''))).toMatch(new RegExp(`^${escapeRegExp(STATUS_REPLY.title)}`));
+    await page.keyboard.press('Enter');
+    await modalList.waitFor({ state: 'detached' });
+    expect(await box.inputValue()).toBe(statusReply());
   });
 });
