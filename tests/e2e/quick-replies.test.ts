@@ -235,4 +235,19 @@ describe('quick replies in the comment editor', () => {
     await modalList.waitFor({ state: 'detached' });
     expect(await box.inputValue()).toBe(statusReply());
   });
+
+  it('its switch in options takes it off the open task page and back, with no reload', async () => {
+    await openTask(target.page);
+    const options = await browser.extensionPage('options.html');
+    const toggle = options.locator('#quick-replies').getByRole('switch', { name: 'Show quick replies in the comment editor' });
+    await toggle.uncheck();
+    await ui().waitFor({ state: 'detached' });
+    await writeAround('', '');
+    await page.keyboard.type('/st');
+    expect(await value()).toBe('/st');
+    expect(await page.locator('account-desk-quick-replies').count()).toBe(0);
+    await toggle.check();
+    await ui().getByRole('button', { name: 'Quick reply', exact: true }).waitFor();
+    await options.close();
+  });
 });
