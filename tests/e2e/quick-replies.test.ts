@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { PersonView, Simulator, TaskTreeView } from '../simulator/index';
 import { builtinReplies, fillReply, QUICK_REPLY_FILE_FORMAT, serializeQuickReplyFile } from '../../lib/quick-replies';
-import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
+import { messenger, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
 
 const MINUTE = 60_000;
 const WAIT_MS = 30_000;
@@ -249,5 +249,31 @@ describe('quick replies in the comment editor', () => {
     await toggle.check();
     await ui().getByRole('button', { name: 'Quick reply', exact: true }).waitFor();
     await options.close();
+  });
+
+  it('lists the team\'s replies from the team library project (its "/" tasks), marked Team, and inserts them', async () => {
+    const data = sim.control.data();
+    const library = data.projects.find((candidate) => candidate.clientGroup === null)!;
+    // The team writes a reply as a task named "/…" in the library project (made here through a template Account Desk applies).
+    const options = await browser.extensionPage('options.html');
+    const send = messenger(() => options);
+    const body = 'Hello {client_first_name|team}, we have the brief. — {my_name}';
+    await send('templates/personal/save', { template: { id: 'my.team-reply-source', name: 'Team reply source', roles: [], tasks: [{ title: '/Team brief received', description: body, startOffset: 0, duration: 1 }] } });
+    await send('templates/apply', { origin: sim.origin, projectId: library.id, source: 'personal', templateId: 'my.team-reply-source', startDate: new Date().toISOString().slice(0, 10), roles: {} });
+    await expect.poll(() => sim.control.tasks(library.id).some((task) => task.name === '/Team brief received')).toBe(true);
+    await send('settings/save', { patch: { templates: { teamProjectId: library.id } } });
+    await options.close();
+
+    await openTask(target.page);
+    await writeAround('', '');
+    await page.keyboard.type('/');
+    await list().waitFor();
+    await ui().getByRole('combobox').fill('brief rec');
+    const option = list().getByRole('option', { name: /^Team brief received/ });
+    await option.waitFor();
+    expect(await option.locator('.tag').innerText()).toBe('Team');
+    await page.keyboard.press('Enter');
+    await list().waitFor({ state: 'detached' });
+    expect(await value()).toBe(`Hello ${client.name.split(' ')[0]}, we have the brief. — ${owner.name}`);
   });
 });

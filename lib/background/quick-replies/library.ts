@@ -2,10 +2,9 @@
 // library project, read with the team templates' one cached call) and the
 // built-ins, each with how often it was used here, in list order.
 import { db } from '../../db';
-import { t } from '../../i18n';
+import { activeLanguage, t } from '../../i18n';
 import { allBuiltinReplies, orderReplies, replyKey, teamReplies, type ListedReply, type QuickReply, type QuickReplySource } from '../../quick-replies';
 import type { QuickReplyLibrary } from '../../quick-replies/protocol';
-import { activeLanguage } from '../../i18n';
 import { teamProjectTasks } from '../templates/library';
 import { listPersonalReplies } from './personal';
 
