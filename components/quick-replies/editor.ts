@@ -112,6 +112,8 @@ export function insertReply(spot: EditorSpot, text: string, typed = ''): boolean
     const done = document.execCommand('insertText', false, text);
     if (!done || spot.editor.value === before) {
       spot.editor.setRangeText(text, start, end, 'end');
+      // 'end' should leave the caret after the reply; not every implementation does.
+      spot.editor.setSelectionRange(start + text.length, start + text.length);
       spot.editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
     }
     return true;
