@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Three kinds of tests, one run, one summary:
+// Four kinds of tests, one run, one summary:
 // - unit: pure lib/ code and adapters with WXT's fake browser and fake-indexeddb;
-// - package: the built store zips (manifest, locales, sizes);
-// - e2e: the production build in Debian's Chromium against the simulator.
+// - package: the built store zips (manifest, locales, sizes) and Mozilla's linter on the Firefox build;
+// - e2e: the production build in Debian's Chromium against the simulator;
+// - firefox: the Firefox build in Debian's Firefox ESR against the simulator (tests/firefox/harness.ts).
 export default defineConfig({
   test: {
     projects: [
@@ -36,6 +37,20 @@ export default defineConfig({
           // short for a page whose first answer from the background is slow on a busy machine).
           expect: { poll: { timeout: 15_000 } },
           // One browser at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          expect: { poll: { timeout: 15_000 } },
+          // One browser at a time: Firefox starts after the Chromium project (and the others) have finished,
+          // and its files run one after another (each puts the simulator on port 443).
+          sequence: { groupOrder: 1 },
           fileParallelism: false,
         },
       },

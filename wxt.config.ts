@@ -20,8 +20,12 @@ export default defineConfig({
     host_permissions: [...WORKSECTION_HOSTS],
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },
-    // The page modules the bootstrap content script imports after the page loads.
-    web_accessible_resources: [{ resources: [`${PAGE_DIR}/*`], matches: [...WORKSECTION_HOSTS] }],
+    // The page modules the bootstrap content script imports after the page loads. In Chrome
+    // only through a per-session address (use_dynamic_url), so that no site can probe for
+    // Account Desk at its fixed one; Firefox already gives each install an address of its own.
+    web_accessible_resources: [
+      { resources: [`${PAGE_DIR}/*`], matches: [...WORKSECTION_HOSTS], ...(browser !== 'firefox' && { use_dynamic_url: true }) },
+    ],
     // The team's managed configuration (docs/managed-policy.md). Firefox reads
     // policies.json's 3rdparty section without a schema, and warns about this key.
     ...(browser !== 'firefox' && { storage: { managed_schema: 'managed-schema.json' } }),
@@ -33,6 +37,9 @@ export default defineConfig({
           // Account Desk sends nothing anywhere but the user's own Worksection account.
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android understands data_collection_permissions from 142 (desktop from 140, as ESR 140):
+        // said here, Mozilla's linter has no minimum version to warn about.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

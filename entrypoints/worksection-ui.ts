@@ -1,11 +1,12 @@
 /**
  * Account Desk on Worksection pages: the runner and the features' small
- * declarations; each feature's code is a chunk of its own, imported where the
- * feature shows. The bootstrap content script (worksection-bootstrap.ts)
+ * declarations, with what project and task pages show at load; the rest of a
+ * feature's code (dialogs, menus, the project widget) is a chunk of its own,
+ * imported where the feature shows it. The bootstrap content script (worksection-bootstrap.ts)
  * imports this module after the page has loaded, into its isolated world.
  *
- * Not a WXT entrypoint: scripts/page-build.ts builds it as ES modules split
- * per feature (wxt.config.ts leaves it out of WXT's own build).
+ * Not a WXT entrypoint: scripts/page-build.ts builds it as ES modules
+ * (wxt.config.ts leaves it out of WXT's own build).
  */
 import { FEATURES } from '@/components/features';
 import { ask, onPush } from '@/lib/messages';

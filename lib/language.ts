@@ -23,6 +23,12 @@ async function readLocale(language: Language): Promise<Catalog> {
   }
 }
 
+/** `language`'s packaged strings with gaps filled from English (as Chrome fills them): for text in a language other than the UI's. */
+export async function localeCatalog(language: Language): Promise<Catalog> {
+  const [fallback, own] = await Promise.all([readLocale(DEFAULT_LANGUAGE), language === DEFAULT_LANGUAGE ? {} : readLocale(language)]);
+  return { ...fallback, ...own };
+}
+
 /** Makes `setting` the language of `t`/`tn` here; answers the language strings are in now. */
 export async function applyLanguage(setting: LanguageSetting): Promise<Language> {
   if (setting === applied) return activeLanguage();

@@ -757,6 +757,7 @@ const benchCases = [
   { name: 'Quick-reply list', limitS: 240, run: quickReplyList },
   { name: '"Create" on a fresh account', limitS: 240, run: createUsable },
   { name: 'Sent reply → all surfaces updated', limitS: 240, run: sentReplySurfaces },
+  { name: 'Status report draft, 300-task project', limitS: 240, run: () => typescriptBench('./bench/status-report.ts', 'statusReportDraftBench') },
 ];
 
 // ------------------------------------------------------------------ table

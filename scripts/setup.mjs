@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Makes a fresh clone runnable: npm packages and a Chromium for the end-to-end
-// tests. Node built-ins only, because it runs before node_modules exists.
+// Makes a fresh clone runnable: npm packages, a Chromium and a Firefox ESR for
+// the end-to-end tests. Node built-ins only, because it runs before node_modules exists.
 // `node scripts/setup.mjs` runs it alone; test/start/bench import its helpers.
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const chromeBuildDir = path.join(projectRoot, '.output', 'chrome-mv3');
+export const firefoxBuildDir = path.join(projectRoot, '.output', 'firefox-mv3');
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+const DEFAULT_FIREFOX = '/usr/bin/firefox-esr';
 
 /** Prints one step of what a script does, so a newcomer can follow along. */
 export function step(message) {
@@ -85,42 +87,69 @@ function isRoot() {
 }
 
 /**
+ * A Debian browser the tests drive: returns `binary` when it exists, installs
+ * `debianPackage` when running as root, otherwise says exactly what to do.
+ */
+async function ensureDebianBrowser({ name, binary, envVariable, debianPackage }) {
+  if (fs.existsSync(binary)) {
+    console.log(`  ${name}: ${binary}`);
+    return binary;
+  }
+  if (process.env[envVariable]) {
+    throw new SetupError(`${envVariable}=${process.env[envVariable]} does not exist; point it at a ${name} binary or unset it`);
+  }
+  const install = `apt-get update && apt-get install -y ${debianPackage}`;
+  if (!isRoot() || !fs.existsSync('/usr/bin/apt-get')) {
+    throw new SetupError(
+      `${name} is missing at ${binary}. Install it, then run this again:\n` +
+        `    sudo sh -c '${install}'\n` +
+        `  or set ${envVariable}=/path/to/${debianPackage}`,
+    );
+  }
+  console.log(`  ${name} is missing: installing Debian's package`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  await runOrFail('apt-get', ['update'], { env });
+  await runOrFail('apt-get', ['install', '-y', debianPackage], { env });
+  if (!fs.existsSync(binary)) throw new SetupError(`apt-get installed ${debianPackage} but ${binary} is still missing`);
+  return binary;
+}
+
+/**
  * Makes sure Chromium exists; installs Debian's package when running as root.
  * Returns its path. Playwright's own browser download is not used: it cannot
  * reach its CDN here, and Debian's Chromium loads unpacked extensions.
  */
-export async function ensureChromium() {
-  const binary = chromiumPath();
-  if (fs.existsSync(binary)) {
-    console.log(`  Chromium: ${binary}`);
-    return binary;
-  }
-  if (process.env.CHROMIUM) {
-    throw new SetupError(`CHROMIUM=${process.env.CHROMIUM} does not exist; point it at a Chromium binary or unset it`);
-  }
-  const install = 'apt-get update && apt-get install -y chromium';
-  if (!isRoot() || !fs.existsSync('/usr/bin/apt-get')) {
-    throw new SetupError(
-      `Chromium is missing at ${binary}. Install it, then run this again:\n` +
-        `    sudo sh -c '${install}'\n` +
-        `  or set CHROMIUM=/path/to/chromium`,
-    );
-  }
-  console.log(`  Chromium is missing: installing Debian's package`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  await runOrFail('apt-get', ['update'], { env });
-  await runOrFail('apt-get', ['install', '-y', 'chromium'], { env });
-  if (!fs.existsSync(binary)) throw new SetupError(`apt-get installed chromium but ${binary} is still missing`);
-  return binary;
+export function ensureChromium() {
+  return ensureDebianBrowser({ name: 'Chromium', binary: chromiumPath(), envVariable: 'CHROMIUM', debianPackage: 'chromium' });
 }
 
-/** npm packages, then Chromium. Returns what later steps need. */
-export async function setup() {
+/** The Firefox binary the Firefox checks drive: $FIREFOX, else Debian's /usr/bin/firefox-esr. */
+export function firefoxPath() {
+  return process.env.FIREFOX || DEFAULT_FIREFOX;
+}
+
+/**
+ * Makes sure Firefox ESR exists for the `firefox` Vitest project (tests/firefox/),
+ * installing Debian's package when running as root; like Chromium, a machine
+ * where it cannot be installed stops here with what to install, rather than
+ * running a suite that would leave Firefox untested.
+ */
+export function ensureFirefox() {
+  return ensureDebianBrowser({ name: 'Firefox ESR', binary: firefoxPath(), envVariable: 'FIREFOX', debianPackage: 'firefox-esr' });
+}
+
+/**
+ * npm packages, then Chromium, then (with `firefox`, as `npm test` asks) Firefox ESR.
+ * Returns what later steps need.
+ */
+export async function setup({ firefox = false } = {}) {
   step('Checking npm packages');
   await ensurePackages();
   step('Checking Chromium');
   const chromium = await ensureChromium();
-  return { chromium };
+  if (!firefox) return { chromium };
+  step('Checking Firefox ESR');
+  return { chromium, firefox: await ensureFirefox() };
 }
 
 /** Production build of the Chrome extension into .output/chrome-mv3. */
@@ -141,8 +170,10 @@ export async function buildExtension() {
 export async function buildStoreZips() {
   step('Building the extension and its store zips (production, Chrome and Firefox MV3)');
   await runOrFail('npm', ['run', 'zip']);
-  if (!fs.existsSync(path.join(chromeBuildDir, 'manifest.json'))) {
-    throw new SetupError(`the build finished but ${path.relative(projectRoot, chromeBuildDir)}/manifest.json is missing`);
+  for (const buildDir of [chromeBuildDir, firefoxBuildDir]) {
+    if (!fs.existsSync(path.join(buildDir, 'manifest.json'))) {
+      throw new SetupError(`the build finished but ${path.relative(projectRoot, buildDir)}/manifest.json is missing`);
+    }
   }
 }
 
@@ -167,8 +198,8 @@ export function main(fn) {
 
 if (isMain(import.meta.url)) {
   main(async () => {
-    const { chromium } = await setup();
-    const version = spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout.trim();
-    console.log(`\nReady: npm packages installed, ${version || chromium}.`);
+    const { chromium, firefox } = await setup({ firefox: true });
+    const version = (binary) => spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout?.trim() || binary;
+    console.log(`\nReady: npm packages installed, ${version(chromium)}, ${version(firefox)}.`);
   });
 }

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm test`: setup, the production builds and store zips (`npm run zip`: the
-// end-to-end tests load the Chrome build, the package tests read the zips),
-// then every Vitest project (unit, package, e2e). Extra arguments go to Vitest:
-//   npm test -- tests/unit          npm test -- --project e2e
+// `npm test`: setup (npm packages, Chromium, Firefox ESR), the production
+// builds and store zips (`npm run zip`: the end-to-end tests load the Chrome
+// build, the Firefox tests the Firefox build, the package tests read the zips
+// and lint the Firefox build), then every Vitest project (unit, package, e2e,
+// firefox). Extra arguments go to Vitest:
+//   npm test -- tests/unit          npm test -- --project e2e          npm test -- --project firefox
 // The last line is always `Tests: N passed, N failed[, N skipped]`.
 
 import fs from 'node:fs';
@@ -33,7 +35,7 @@ function summaryLine({ passed, failed, skipped }) {
 }
 
 async function test(vitestArgs) {
-  await setup();
+  await setup({ firefox: true });
   await buildStoreZips();
 
   step(`Running Vitest${vitestArgs.length ? ` (${vitestArgs.join(' ')})` : ' (all projects)'}`);

@@ -13,6 +13,7 @@ const FEATURE_NAMES: Record<string, MessageKey> = {
   replies: 'featureReplies',
   templates: 'featureTemplates',
   'account-time': 'featureAccountTime',
+  'status-report': 'featureStatusReport',
   'quick-replies': 'featureQuickReplies',
 };
 

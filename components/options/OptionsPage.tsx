@@ -8,6 +8,7 @@ import { PolicyProvider } from './policy';
 import { SettingsProblem } from './SettingsProblem';
 import { RepliesSection } from '../replies/OptionsSection';
 import { TemplatesSection } from '@/components/templates/TemplatesSection';
+import { StatusReportOptionsSection } from '@/components/status-report/OptionsSection';
 import { QuickRepliesSection } from '@/components/quick-replies/QuickRepliesSection';
 
 export function OptionsPage() {
@@ -33,6 +34,7 @@ export function OptionsPage() {
       <AccountTimeOptionsSection />
       <YourDataSection />
       <TemplatesSection />
+      <StatusReportOptionsSection />
       <QuickRepliesSection />
       <DiagnosticsSection />
     </PolicyProvider>

@@ -18,6 +18,7 @@ import {
   parseWsMe,
   parseWsProject,
   parseWsTask,
+  parseWsTaskTag,
   parseWsUser,
   parseWsUserGroup,
   readCosts,
@@ -42,6 +43,7 @@ import type {
   WsOkEnvelope,
   WsProject,
   WsTask,
+  WsTaskTag,
   WsUser,
   WsUserGroup,
 } from './types';
@@ -622,6 +624,12 @@ export class WorksectionClient {
   async getAllTasks(options: { filter?: 'active'; extra?: readonly WsTaskExtra[] } & CallOptions = {}): Promise<WsTask[]> {
     const params = { filter: options.filter, extra: joinExtra(options.extra) };
     return this.list('get_all_tasks', await this.call('get_all_tasks', params, options), parseWsTask);
+  }
+
+  /** Task tags (statuses and labels); `access: 'private'` lists those client teams never see. */
+  async getTaskTags(options: { type?: 'status' | 'label'; access?: 'public' | 'private' } & CallOptions = {}): Promise<WsTaskTag[]> {
+    const params = { type: options.type, access: options.access };
+    return this.list('get_task_tags', await this.call('get_task_tags', params, options), parseWsTaskTag);
   }
 
   /** A task or subtask; with extra=subtasks its `child` entries are brief (§4.1). */

@@ -31,6 +31,7 @@ import type {
   WsTask,
   WsTaskBrief,
   WsTaskStatus,
+  WsTaskTag,
   WsTimeMoney,
   WsUser,
   WsUserGroup,
@@ -178,6 +179,25 @@ export const parseWsUserGroup: Parser<WsUserGroup> = (value, path) => {
     type: text(source.type, `${path}.type`),
     client: flag(source.client, `${path}.client`),
   };
+};
+
+const parseTagType = oneOf<'status' | 'label'>(['status', 'label']);
+const parseTagAccess = oneOf<'public' | 'private'>(['public', 'private']);
+
+/** A `get_task_tags` row: `{title, id, group: {title, id, type, access}}`, ids as numbers (§3.5). */
+export const parseWsTaskTag: Parser<WsTaskTag> = (value, path) => {
+  const source = fields(value, path);
+  const tag: WsTaskTag = { id: textOrNumber(source.id, `${path}.id`), title: text(source.title, `${path}.title`) };
+  if (source.group !== undefined) {
+    const group = fields(source.group, `${path}.group`);
+    tag.group = {
+      id: textOrNumber(group.id, `${path}.group.id`),
+      title: text(group.title, `${path}.group.title`),
+      type: parseTagType(group.type, `${path}.group.type`),
+      access: parseTagAccess(group.access, `${path}.group.access`),
+    };
+  }
+  return tag;
 };
 
 export const parseWsProjectRef: Parser<WsProjectRef> = (value, path) => {

@@ -45,6 +45,17 @@ export interface WsUserGroup {
   client: 0 | 1;
 }
 
+/**
+ * A task tag (`get_task_tags`, §3.5): ids are numbers on the wire. A tag of a
+ * `private` group is "available only for your company teams": client teams
+ * never see it.
+ */
+export interface WsTaskTag {
+  id: string;
+  title: string;
+  group?: { id: string; title: string; type: 'status' | 'label'; access: 'public' | 'private' };
+}
+
 export type WsProjectStatus = 'active' | 'pending' | 'archive';
 
 export interface WsProjectRef {

@@ -1,8 +1,9 @@
 // Accessibility of every surface, with axe-core (WCAG 2.0 A/AA and 2.1 AA
 // rules) injected into the real pages: options, popup, reports, privacy, and
 // Account Desk's UI inside a Worksection project page (page bar, Templates
-// button, account-time widget, reply badges) and its template picker, the
-// quick-reply list in a task's comment editor and its options editor; then
+// button, account-time widget, reply badges), its template picker, the
+// status report dialog, and the quick-reply list in a task's comment editor
+// and its options editor; then
 // the keyboard alone through the page bar, the picker and the popup queue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -59,12 +60,36 @@ describe('accessibility', () => {
     await page.locator('account-desk-templates').getByRole('button', { name: 'Templates', exact: true }).waitFor();
     await page.locator('account-desk-account-time').getByRole('region').first().waitFor();
     await page.locator('account-desk-reply').first().waitFor();
-    const ours = ['account-desk-page-bar', 'account-desk-templates', 'account-desk-account-time', 'account-desk-reply'];
+    await page.locator('account-desk-status-report').getByRole('button', { name: 'Status report', exact: true }).waitFor();
+    const ours = ['account-desk-page-bar', 'account-desk-templates', 'account-desk-account-time', 'account-desk-reply', 'account-desk-status-report'];
     expect(await violations(page, ours)).toEqual([]);
 
     await page.locator('account-desk-templates').getByRole('button', { name: 'Templates', exact: true }).click();
     await page.locator('account-desk-templates').getByRole('dialog').getByRole('option').first().waitFor();
     expect(await violations(page, ['account-desk-templates'])).toEqual([]);
+    await page.close();
+  });
+
+  it('the status report dialog has none either, traps Tab, and Escape gives focus back to its button', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(session.url(clientProject().page));
+    const ui = page.locator('account-desk-status-report');
+    const button = ui.getByRole('button', { name: 'Status report', exact: true });
+    await button.click();
+    const dialog = ui.getByRole('dialog', { name: 'Client status report' });
+    await dialog.getByRole('textbox', { name: 'Report text (edit as you like)' }).waitFor();
+    expect(await violations(page, ['account-desk-status-report'])).toEqual([]);
+    // Tab goes round inside the dialog: never out to the page.
+    const inside = () => dialog.evaluate((element) => element.contains((element.getRootNode() as ShadowRoot).activeElement));
+    for (let press = 0; press < 30; press++) {
+      await page.keyboard.press('Tab');
+      expect(await inside()).toBe(true);
+    }
+    await page.keyboard.press('Shift+Tab');
+    expect(await inside()).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await button.evaluate((element) => (element.getRootNode() as ShadowRoot).activeElement === element)).toBe(true);
     await page.close();
   });
 

@@ -56,7 +56,7 @@ describe('diagnostics in options', () => {
     for (const anchor of projectAnchors) expect(anchor).toMatch(/: found$/);
     // Every feature of a project page is listed with its own anchors.
     const features = await projectRow.locator('ul.features > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-feature')));
-    expect(features).toEqual(['page-bar', 'replies', 'templates', 'account-time']);
+    expect(features).toEqual(['page-bar', 'replies', 'templates', 'account-time', 'status-report']);
     expect(await projectRow.locator('li[data-feature="page-bar"]').innerText()).toMatch(/^Page bar · in page/);
     expect(await projectRow.locator('li[data-feature="replies"]').innerText()).toMatch(/^Reply badges · on the page's own elements/);
 

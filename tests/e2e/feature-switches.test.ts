@@ -68,9 +68,10 @@ describe('feature switches applied to open pages', () => {
     await timeSwitch.check();
     await templates.waitFor();
     await widget.waitFor();
-    // Back in declaration order above the task list: page bar, templates, account time.
+    // Back in declaration order above the task list: page bar, templates, account time, and the status report that stayed.
+    await worksection.locator('account-desk-status-report').waitFor();
     const order = await worksection.evaluate(() => [...document.querySelectorAll('[data-feature]')].map((host) => host.localName));
-    expect(order).toEqual(['account-desk-page-bar', 'account-desk-templates', 'account-desk-account-time']);
+    expect(order).toEqual(['account-desk-page-bar', 'account-desk-templates', 'account-desk-account-time', 'account-desk-status-report']);
     expect(await worksection.evaluate(() => (window as unknown as { loadMark?: number }).loadMark)).toBe(1);
   });
 });

@@ -324,16 +324,17 @@ declare global {
 }
 
 /** Only the connection section's outcome counts (other sections have alerts of their own). */
-const OUTCOME_SELECTOR = '#connection [role=status], #connection [role=alert], #connection output';
+export const OUTCOME_SELECTOR = '#connection [role=status], #connection [role=alert], #connection output';
 
 /**
  * From now on, on every change inside (or of) a status/alert region, records
  * the outcome shown: a non-empty alert, else a status starting "Connected to ".
  * Plain JavaScript in a string: when this file runs through tsx (npm start,
  * bench), esbuild's keepNames would wrap inner functions of a function passed
- * to the page in a `__name` helper that the page does not have.
+ * to the page in a `__name` helper that the page does not have. Firefox's
+ * harness (tests/firefox/harness.ts) runs the same string.
  */
-const WATCH_OUTCOME_REGIONS = `(() => {
+export const WATCH_OUTCOME_REGIONS = `(() => {
   const selector = ${JSON.stringify(OUTCOME_SELECTOR)};
   window.__accountDeskOutcome = null;
   const touches = (node) => {
@@ -372,6 +373,19 @@ export async function openDock(page: Page): Promise<void> {
 }
 
 /**
+ * Runs in the popup (Chromium's and Firefox's harnesses): 'synced' once the
+ * first reply sync has ended with a "Synced at" time and nothing busy,
+ * 'problem: …' when it shows a sync problem instead, null while it runs.
+ */
+export function firstSyncState(): string | null {
+  const queue = document.querySelector('.queue');
+  if (!queue || queue.getAttribute('aria-busy') !== 'false') return null;
+  if (queue.querySelector('#sync-state time')) return 'synced';
+  const problem = queue.querySelector('[role=alert]')?.textContent?.trim();
+  return problem ? `problem: ${problem}` : null;
+}
+
+/**
  * Waits until the first reply sync has ended, as the popup shows it: nothing
  * busy and a "Synced at" time. A sync problem shown instead fails at once,
  * with its text.
@@ -379,17 +393,7 @@ export async function openDock(page: Page): Promise<void> {
 export async function waitForFirstSync(browser: ExtensionBrowser, timeoutMs = FIRST_SYNC_TIMEOUT_MS): Promise<void> {
   const popup = await browser.extensionPage('popup.html');
   try {
-    const outcome = await popup.waitForFunction(
-      () => {
-        const queue = document.querySelector('.queue');
-        if (!queue || queue.getAttribute('aria-busy') !== 'false') return null;
-        if (queue.querySelector('#sync-state time')) return 'synced';
-        const problem = queue.querySelector('[role=alert]')?.textContent?.trim();
-        return problem ? `problem: ${problem}` : null;
-      },
-      undefined,
-      { timeout: timeoutMs, polling: 200 },
-    );
+    const outcome = await popup.waitForFunction(firstSyncState, undefined, { timeout: timeoutMs, polling: 200 });
     const state = String(await outcome.jsonValue());
     if (state !== 'synced') throw new Error(`the first reply sync failed (popup: ${state})`);
   } catch (error) {

@@ -57,6 +57,24 @@ describe('locked doors', () => {
     expect(own).toMatchObject({ ok: true });
   });
 
+  it("a site cannot find Account Desk at its fixed address: the page modules answer only at this session's own", async () => {
+    const { extensionId } = session.browser;
+    // What any page script could try: load the UI module from the extension's well-known address.
+    // (A string, not a function: Vitest would rewrite a function's import().)
+    const url = `chrome-extension://${extensionId}/page/worksection-ui.js`;
+    const probe = await page.evaluate(`import(${JSON.stringify(url)}).then(() => 'loaded', (error) => 'refused: ' + error.message)`);
+    expect(probe).toMatch(/^refused: /);
+    // The content script's own address for it is a per-session one, not the fixed one…
+    const own = String(await inContentScriptWorld(session.browser, page, `chrome.runtime.getURL('/page/worksection-ui.js')`));
+    expect(own).toMatch(/^chrome-extension:\/\/[0-9a-f-]{36}\/page\/worksection-ui\.js$/);
+    expect(own).not.toContain(extensionId);
+    // …and a chunk the UI loads later (the picker) still arrives through it.
+    const ui = page.locator('account-desk-templates[data-page="project"]');
+    await ui.getByRole('button', { name: 'Templates', exact: true }).click();
+    await ui.getByRole('dialog', { name: 'Create tasks from a template' }).getByLabel('Search templates').waitFor();
+    await page.keyboard.press('Escape');
+  });
+
   it('after all that the account is still connected and the settings unchanged', async () => {
     const options = await session.browser.extensionPage('options.html');
     try {

@@ -123,6 +123,22 @@ for (const browser of ['chrome', 'firefox'] as const) {
       expect(zip.has('page/worksection-ui.js')).toBe(true);
     });
 
+    it('loads page chunks only through runtime.getURL, so they work at a per-session address', () => {
+      // Chrome serves page/* only at use_dynamic_url's per-session address; a relative import would
+      // resolve against the fixed one and be refused (scripts/page-build.ts pageChunkLinks).
+      expect(manifest.web_accessible_resources).toEqual([
+        { resources: ['page/*'], matches: [...WORKSECTION_HOSTS], ...(browser === 'chrome' && { use_dynamic_url: true }) },
+      ]);
+      // The entry, nearly all of it run as a page loads, is compiled eagerly into the code cache (V8's compile hint).
+      expect(zip.get('page/worksection-ui.js')!.read().toString('utf8').split('\n')[0]).toBe('//# allFunctionsCalledOnLoad');
+      const modules = [...zip.values()].filter((entry) => entry.name.startsWith('page/') && !entry.name.startsWith('page/messages/'));
+      expect(modules.length).toBeGreaterThan(1);
+      for (const entry of modules) {
+        const code = entry.read().toString('utf8');
+        expect(code, entry.name).not.toMatch(/\bimport\s*\{|\bimport\s*\(\s*[`'"]|\bfrom\s*[`'"]\./);
+      }
+    });
+
     it('ships no source maps', () => {
       const maps = [...zip.keys()].filter((name) => name.endsWith('.map'));
       expect(maps).toEqual([]);
@@ -146,6 +162,8 @@ for (const browser of ['chrome', 'firefox'] as const) {
         // 140: the first ESR with everything the MV3 build uses.
         expect(gecko?.strict_min_version).toBe('140.0');
         expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+        // Firefox for Android reads data_collection_permissions from 142.
+        expect(manifest.browser_specific_settings?.gecko_android).toEqual({ strict_min_version: '142.0' });
         expect(manifest.background).toEqual({ scripts: ['background.js'] });
       });
     } else {

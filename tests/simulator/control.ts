@@ -10,7 +10,7 @@ import type { ClockState, SimClock } from './clock.ts';
 import { SimulatorInputError, validateFault, type FaultSpec, type FaultState } from './faults.ts';
 import { formatDateTime, formatDuration, formatMoney } from './format.ts';
 import { ANYONE_ID, NOBODY_ID, fullName, type Store, type Task } from './model.ts';
-import { addComment } from './operations.ts';
+import { addComment, completeTask, createTask } from './operations.ts';
 import type { OAuthLifetimes, OAuthServer, OAuthStats } from './oauth.ts';
 
 export interface PersonView {
@@ -117,6 +117,21 @@ export interface ClockView extends ClockState {
   timeZone: string;
 }
 
+export interface NewTaskInput {
+  projectId: string | number;
+  parentId?: string | number;
+  name: string;
+  authorEmail?: string;
+  assigneeEmail?: string;
+  /** "YYYY-MM-DD" */
+  dateStart?: string;
+  dateEnd?: string;
+  maxTime?: number;
+  tags?: string[];
+  hiddenFor?: string[];
+  closedMinutesAgo?: number;
+}
+
 export interface SimulatorControl {
   /** Re-seeds the data and clears faults and statistics; `now` restarts the clock there (frozen if asked). */
   reset(options?: { now?: Date | string; frozen?: boolean }): ClockView;
@@ -124,6 +139,12 @@ export interface SimulatorControl {
   setClock(change: { advanceMinutes?: number; now?: Date | string; frozen?: boolean }): ClockView;
   /** A comment by any user (client or team), posted now; returns it as get_comments shows it. */
   addComment(input: { taskId: string | number; userEmail: string; text: string; todo?: string[] }): Record<string, unknown>;
+  /**
+   * A task (or subtask, with parentId) made now as post_task would make it, optionally closed
+   * `closedMinutesAgo` minutes ago; `tags` are tag titles, `hiddenFor` emails (only they and the
+   * author see it). Answers its id and page.
+   */
+  addTask(input: NewTaskInput): { id: string; page: string };
   /**
    * An event in the get_events feed, now, about a task, in a form the documented
    * feed does not have: another `action` or `object.type` (default "start" /
@@ -283,6 +304,42 @@ export function createControl(state: ControlledState, defaultNow: () => Date): S
       if (now) state.clock.set(now);
       if (change.advanceMinutes !== undefined) state.clock.advance(change.advanceMinutes);
       return clockView();
+    },
+    addTask(input) {
+      const store = state.store();
+      if (input === null || typeof input !== 'object' || typeof input.name !== 'string' || input.name.trim() === '') throw new SimulatorInputError('a task needs a name');
+      const project = store.project(String(input.projectId));
+      if (!project) throw new SimulatorInputError(`no project ${JSON.stringify(input.projectId)}`);
+      const parent = input.parentId === undefined ? null : requireTask(store, input.parentId);
+      const userId = (email: string | undefined, fallback: string) => {
+        if (email === undefined) return fallback;
+        const user = store.userByEmail(email);
+        if (!user) throw new SimulatorInputError(`no user with email ${JSON.stringify(email)}`);
+        return user.id;
+      };
+      const day = (value: string | undefined, field: string) => {
+        if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new SimulatorInputError(`${field} must be YYYY-MM-DD`);
+        return value;
+      };
+      const tagIds = (input.tags ?? []).map((title) => {
+        const tag = store.tags.find((candidate) => candidate.title === title);
+        if (!tag) throw new SimulatorInputError(`no tag ${JSON.stringify(title)}`);
+        return tag.id;
+      });
+      const authorId = userId(input.authorEmail, store.owner().id);
+      const hiddenFor = (input.hiddenFor ?? []).map((email) => userId(email, ''));
+      const now = state.clock.now();
+      const task = createTask(store, {
+        projectId: project.id, parentId: parent?.id ?? null, name: input.name, priority: 1, authorId,
+        assigneeId: userId(input.assigneeEmail, NOBODY_ID), body: '', todo: [], mentions: [], dateAdded: now,
+        ...(day(input.dateStart, 'dateStart') ? { dateStart: input.dateStart } : {}),
+        ...(day(input.dateEnd, 'dateEnd') ? { dateEnd: input.dateEnd } : {}),
+        ...(input.maxTime !== undefined ? { maxTime: input.maxTime } : {}),
+        tagIds, subscriberIds: [authorId],
+        ...(hiddenFor.length > 0 ? { hiddenFor: [...new Set([authorId, ...hiddenFor])] } : {}),
+      });
+      if (input.closedMinutesAgo !== undefined) completeTask(store, task, authorId, new Date(now.getTime() - input.closedMinutesAgo * 60_000));
+      return { id: task.id, page: store.taskPage(task) };
     },
     addComment(input) {
       const store = state.store();

@@ -169,6 +169,12 @@ export interface Tag {
   title: string;
   group: string;
   type: 'status' | 'label';
+  /**
+   * The group's access (api-reference §3.5): "public – available to all teams
+   * (including external client teams); private – available only for your
+   * company teams". Absent = public.
+   */
+  access?: 'public' | 'private';
 }
 
 export interface Account {

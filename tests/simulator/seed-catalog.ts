@@ -134,6 +134,8 @@ export const TASK_TAGS = [
   { id: 105558, title: 'fixed price', group: 'Contract', type: 'label' },
   { id: 105562, title: 'internal', group: 'Contract', type: 'label' },
   { id: 105570, title: 'key client', group: 'Contract', type: 'label' },
+  // A private group (§3.5: "available only for your company teams"): what the team keeps from clients.
+  { id: 72629, title: 'team only', group: 'Team notes', type: 'label', access: 'private' },
 ] as const;
 
 /** The label a task gets from its assignee's craft. */

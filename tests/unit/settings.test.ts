@@ -24,7 +24,7 @@ describe('defaultSettings', () => {
   it('are Mon–Fri 09:00–18:00 in the given zone, thresholds 10/15/30, notifications on, polling every minute', () => {
     expect(good()).toEqual({
       version: 1,
-      features: { replyBadges: true, accountTime: true, templates: true, quickReplies: true },
+      features: { replyBadges: true, accountTime: true, templates: true, statusReport: true, quickReplies: true },
       clients: { emails: [], domains: [], projectIds: [] },
       account: { timeZone: 'Europe/Kyiv' },
       businessHours: { timeZone: 'Europe/Kyiv', workDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: [] },
@@ -64,6 +64,18 @@ describe('defaultSettings', () => {
         problems: [`language: expected one of auto, en, ru, uk, kk, got ${JSON.stringify(wrong)}`],
       });
     }
+  });
+
+  it('read settings stored before the status report existed with its switch on; a switch that is not true or false is refused', () => {
+    const { statusReport: _statusReport, ...olderFeatures } = good().features;
+    const upgraded = parseSettings({ ...good(), features: olderFeatures });
+    expect(upgraded.ok && upgraded.settings.features.statusReport).toBe(true);
+    const off = parseSettings({ ...good(), features: { ...good().features, statusReport: false } });
+    expect(off.ok && off.settings.features.statusReport).toBe(false);
+    expect(parseSettings({ ...good(), features: { ...good().features, statusReport: 'yes' } })).toEqual({
+      ok: false,
+      problems: ['features.statusReport: expected true or false, got "yes"'],
+    });
   });
 
   it('DEFAULT_SETTINGS is the UTC default and cannot be changed by accident', () => {

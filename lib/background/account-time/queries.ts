@@ -71,7 +71,7 @@ export async function threadTodayMs(db: AccountDeskDb, taskId: string, now: numb
 }
 
 /** Minutes of account time already written back to Worksection for a project and period. */
-async function writtenBackMinutes(db: AccountDeskDb, projectId: string, period: Period, origin: string): Promise<number> {
+export async function writtenBackMinutes(db: AccountDeskDb, projectId: string, period: Period, origin: string): Promise<number> {
   const sent = splitByAccount(await db.writeBack.where('status').equals('sent').toArray(), origin).own;
   return sent
     .filter((entry) => entry.projectId === projectId && entry.date >= period.firstDay && entry.date <= period.lastDay)

@@ -73,6 +73,12 @@ function visibility(context: ActionContext): TaskShapeOptions['canSee'] {
   return (hiddenFor, authorId) => user === null || !hiddenFor || hiddenFor.includes(user.id) || authorId === user.id;
 }
 
+/** Private tag groups are "available only for your company teams" (§3.5): not for a client team's member. */
+function seesPrivateTags(context: ActionContext): boolean {
+  const user = callerUser(context);
+  return user === null || !context.store.isClient(user);
+}
+
 function canSeeTask(context: ActionContext, task: Task): boolean {
   const project = context.store.project(task.projectId);
   return project !== undefined && canSeeProject(context, project) && visibility(context)(task.hiddenFor, task.authorId);
@@ -181,6 +187,7 @@ function shapeOptions(context: ActionContext, params: Params, overrides: Partial
     childFilter: (task) => (filter?.(task) ?? true) && canSee(task.hiddenFor, task.authorId),
     reducedChildren: false,
     canSee,
+    seesPrivateTags: seesPrivateTags(context),
     ...overrides,
   };
 }
@@ -419,6 +426,36 @@ const reopenTaskAction: Action = (context, params) => {
 
 // ---- comments -------------------------------------------------------------
 
+/**
+ * Task tags with their groups (§3.5): `{title, id, group: {title, id, id_group,
+ * type, access}}`, ids as numbers; filtered by `group` (name or id), `type`
+ * and `access`. A client team's member never gets a private group's tags.
+ */
+const getTaskTags: Action = (context, params) => {
+  const type = params.filled('type')?.trim();
+  if (type !== undefined && type !== 'status' && type !== 'label') throw fail.invalid('type');
+  const access = params.filled('access')?.trim();
+  if (access !== undefined && access !== 'public' && access !== 'private') throw fail.invalid('access');
+  const groupNames = [...new Set(context.store.tags.map((tag) => tag.group))];
+  const groupId = (name: string) => 100 + groupNames.indexOf(name);
+  const group = params.filled('group')?.trim().toLowerCase();
+  const privateToo = seesPrivateTags(context);
+  const rows = context.store.tags.filter((tag) => {
+    const tagAccess = tag.access ?? 'public';
+    if (tagAccess === 'private' && !privateToo) return false;
+    if (type !== undefined && tag.type !== type) return false;
+    if (access !== undefined && tagAccess !== access) return false;
+    return group === undefined || tag.group.toLowerCase() === group || String(groupId(tag.group)) === group;
+  });
+  return ok(
+    rows.map((tag) => ({
+      title: tag.title,
+      id: tag.id,
+      group: { title: tag.group, id: groupId(tag.group), id_group: String(groupNames.indexOf(tag.group) + 1), type: tag.type, access: tag.access ?? 'public' },
+    })),
+  );
+};
+
 const getComments: Action = (context, params) => {
   const task = requireTask(context, params);
   const withFiles = params.extras().has('files');
@@ -549,6 +586,7 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
   update_task: updateTaskAction,
   complete_task: completeTaskAction,
   reopen_task: reopenTaskAction,
+  get_task_tags: getTaskTags,
   get_comments: getComments,
   post_comment: postComment,
   get_costs: getCosts,
@@ -561,7 +599,7 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
 const NOT_SIMULATED = new Set([
   'add_user', 'add_user_group', 'get_contacts', 'add_contact', 'get_contact_groups', 'add_contact_group', 'subscribe',
   'unsubscribe', 'post_project', 'update_project', 'close_project', 'activate_project', 'add_project_members',
-  'delete_project_members', 'get_project_groups', 'add_project_group', 'search_tasks', 'get_task_tags', 'add_task_tags',
+  'delete_project_members', 'get_project_groups', 'add_project_group', 'search_tasks', 'add_task_tags',
   'update_task_tags', 'get_task_tag_groups', 'add_task_tag_groups', 'get_project_tags', 'add_project_tags',
   'update_project_tags', 'get_project_tag_groups', 'add_project_tag_groups', 'update_costs', 'delete_costs', 'get_timers',
   'stop_timer', 'get_my_timer', 'start_my_timer', 'stop_my_timer', 'delete_my_timer', 'get_files', 'download',

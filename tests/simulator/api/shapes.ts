@@ -97,9 +97,14 @@ export function projectShape(store: Store, project: Project, extras: ProjectExtr
   return shape;
 }
 
-function tagsShape(store: Store, ids: readonly number[]): Record<string, string> {
+function tagsShape(store: Store, ids: readonly number[], seesPrivate = true): Record<string, string> {
   const tags: Record<string, string> = {};
-  for (const id of ids) tags[String(id)] = store.tag(id)?.title ?? '';
+  for (const id of ids) {
+    const tag = store.tag(id);
+    // A private group's tags are for the company's teams only: a client never sees them.
+    if (!seesPrivate && tag?.access === 'private') continue;
+    tags[String(id)] = tag?.title ?? '';
+  }
   return tags;
 }
 
@@ -147,6 +152,8 @@ export interface TaskShapeOptions {
   reducedChildren: boolean;
   /** Visibility of comments (hidden comments) for the caller. */
   canSee: (hiddenFor: readonly string[] | undefined, authorId: string) => boolean;
+  /** False for a client team's member: tags of private groups are left out. */
+  seesPrivateTags?: boolean;
 }
 
 export function taskShape(store: Store, task: Task, options: TaskShapeOptions): Record<string, unknown> {
@@ -173,7 +180,10 @@ export function taskShape(store: Store, task: Task, options: TaskShapeOptions): 
   if (task.timeEnd) shape.time_end = task.timeEnd;
   if (task.maxTime !== undefined) shape.max_time = task.maxTime;
   if (task.maxMoney !== undefined) shape.max_money = task.maxMoney;
-  if (extras.tags && task.tagIds.length > 0) shape.tags = tagsShape(store, task.tagIds);
+  if (extras.tags && task.tagIds.length > 0) {
+    const tags = tagsShape(store, task.tagIds, options.seesPrivateTags ?? true);
+    if (Object.keys(tags).length > 0) shape.tags = tags;
+  }
   if (extras.subscribers) shape.subscribers = task.subscriberIds.map((id) => userRef(store, id));
   if (extras.files && task.files.length > 0) shape.files = task.files.map(fileShape);
   const comments = store.commentsOf(task.id).filter((comment) => options.canSee(comment.hiddenFor, comment.authorId));

@@ -77,6 +77,9 @@ const EXPECTED: Record<MessageType, Callers> = {
   'templates/personal/import': 'extension-pages',
   'templates/personal/export': 'extension-pages',
   'templates/projects': 'extension-pages',
+  // The status report dialog drafts and posts from a project page.
+  'status-report/draft': 'worksection-tabs',
+  'status-report/post': 'worksection-tabs',
   'wire/status': 'extension-pages',
   'policy/get': 'extension-pages',
   // Who the admin key writes as: chosen in options or on the welcome page, never by a web page.

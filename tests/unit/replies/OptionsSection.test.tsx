@@ -158,6 +158,7 @@ describe('OptionsPage', () => {
         'account-time',
         'your-data',
         'templates',
+        'status-report',
         'quick-replies',
         'diagnostics',
       ]);

@@ -116,6 +116,28 @@ describe('OAuth2 access tokens', () => {
     expect(expired.json().message).toBe('Access token is expired');
   });
 
+  it('lists task tags with their groups, private ones only for the company: tasks carry them for the team, never for a client', async () => {
+    const clientEmail = 'laura.bennett@northwindcoffee.com';
+    const token = sim.control.tokenFor(clientEmail);
+    const privateTags = await admin(sim, [['action', 'get_task_tags'], ['access', 'private']]);
+    expect(privateTags.data).toEqual([{ title: 'team only', id: 72629, group: { title: 'Team notes', id: expect.any(Number), id_group: expect.any(String), type: 'label', access: 'private' } }]);
+    const statuses = await admin(sim, [['action', 'get_task_tags'], ['group', 'Basic workflow']]);
+    expect(statuses.data.map((tag: { title: string }) => tag.title)).toEqual(['To-do', 'In progress', 'On review']);
+    expect((await admin(sim, [['action', 'get_task_tags'], ['access', 'secret']])).status).toBe('error');
+    const { id } = sim.control.addTask({ projectId: website.id, name: 'Margin review', tags: ['team only', 'design'] });
+    try {
+      const asTeam = await admin(sim, [['action', 'get_task'], ['id_task', id], ['extra', 'tags']]);
+      expect(Object.values(asTeam.data.tags).sort()).toEqual(['design', 'team only']);
+      const asClient = (await oauth(sim, token, [['action', 'get_task'], ['id_task', id], ['extra', 'tags']])).json();
+      expect(Object.values(asClient.data.tags)).toEqual(['design']);
+      const clientTags = (await oauth(sim, token, [['action', 'get_task_tags']])).json().data as Array<{ group: { access: string } }>;
+      expect(clientTags.length).toBeGreaterThan(0);
+      expect(clientTags.every((tag) => tag.group.access === 'public')).toBe(true);
+    } finally {
+      sim.control.deleteTask(id);
+    }
+  });
+
   it('writes as the token user, and limits a client user to their projects and visible comments', async () => {
     const clientEmail = 'laura.bennett@northwindcoffee.com';
     const token = sim.control.tokenFor(clientEmail);
