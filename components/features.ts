@@ -8,6 +8,7 @@ import pageBar from './page-bar/feature';
 import replies from './replies/feature';
 import templates from './templates/feature';
 import accountTime from './account-time/feature';
+import quickReplies from './quick-replies/feature';
 import statusReport from './status-report/feature';
 
-export const FEATURES: readonly FeatureDefinition[] = [pageBar, replies, templates, accountTime, statusReport];
+export const FEATURES: readonly FeatureDefinition[] = [pageBar, replies, templates, accountTime, statusReport, quickReplies];

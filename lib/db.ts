@@ -9,6 +9,7 @@ import type { Person, WaitEpisode } from './replies/types';
 import type { TemplateApplication } from './templates/journal';
 import type { PersonalTemplateRow, RoleMappingRow, SavedChecklistRow } from './templates/store-types';
 import type { ManualEntry, Session } from './account-time/types';
+import type { PersonalReplyRow, ReplyUsageRow } from './quick-replies/store-types';
 import type { WriteBackEntry } from './account-time/write-back';
 
 /** A cached API answer (project and task names for the page bar). */
@@ -82,6 +83,9 @@ export type AccountDeskDb = Dexie & {
   personalTemplates: EntityTable<PersonalTemplateRow, 'id'>;
   roleMappings: EntityTable<RoleMappingRow, 'key'>;
   savedChecklists: EntityTable<SavedChecklistRow, 'id'>;
+  // [quick-replies tables]
+  personalReplies: EntityTable<PersonalReplyRow, 'id'>;
+  replyUsage: EntityTable<ReplyUsageRow, 'key'>;
 };
 
 export const DB_NAME = 'account-desk';
@@ -117,6 +121,13 @@ export function openDb(name = DB_NAME): AccountDeskDb {
     personalTemplates: 'id, position',
     roleMappings: 'key',
     savedChecklists: 'id, usedAt',
+  });
+  // [version 5: quick replies]
+  // Personal replies in the user's order; how often each reply (any library)
+  // was inserted here, which orders the list. No row changes: nothing to upgrade.
+  db.version(5).stores({
+    personalReplies: 'id, position',
+    replyUsage: 'key',
   });
   return db;
 }

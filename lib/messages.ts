@@ -10,6 +10,7 @@ import type { ActingAsMessages } from './acting-as/protocol';
 import type { TimeMessages } from './account-time/protocol';
 import type { PageMessages } from './page/protocol';
 import type { PolicyMessages } from './policy/protocol';
+import type { QuickReplyMessages } from './quick-replies/protocol';
 import type { ReplyMessages } from './replies/protocol';
 import type { StatusReportMessages } from './status-report/protocol';
 import type { TemplateMessages } from './templates/protocol';
@@ -104,7 +105,7 @@ export interface CoreMessages {
 }
 
 /** Request and response types, by message type: every feature's messages. */
-export interface Protocol extends CoreMessages, PageMessages, ReplyMessages, TimeMessages, TemplateMessages, StatusReportMessages, WireMessages, PolicyMessages, ActingAsMessages {}
+export interface Protocol extends CoreMessages, PageMessages, ReplyMessages, TimeMessages, TemplateMessages, StatusReportMessages, WireMessages, PolicyMessages, ActingAsMessages, QuickReplyMessages {}
 
 export type MessageType = keyof Protocol;
 

@@ -14,7 +14,7 @@ import { isLanguageSetting, LANGUAGE_SETTINGS, type LanguageSetting } from './lo
 
 export interface Settings {
   version: 1;
-  features: { replyBadges: boolean; accountTime: boolean; templates: boolean; statusReport: boolean };
+  features: { replyBadges: boolean; accountTime: boolean; templates: boolean; statusReport: boolean; quickReplies: boolean };
   /** Who counts as a client beyond client teams, and projects whose every task is a client thread. */
   clients: { emails: string[]; domains: string[]; projectIds: string[] };
   /**
@@ -52,7 +52,7 @@ export const SETTINGS_LIMITS = Object.freeze({
 export function defaultSettings(timeZone: string): Settings {
   return {
     version: 1,
-    features: { replyBadges: true, accountTime: true, templates: true, statusReport: true },
+    features: { replyBadges: true, accountTime: true, templates: true, statusReport: true, quickReplies: true },
     clients: { emails: [], domains: [], projectIds: [] },
     account: { timeZone },
     businessHours: { timeZone, workDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: [] },
@@ -155,7 +155,7 @@ function projectId(entry: unknown, path: string, problems: Problems): string | u
 }
 
 const ROOT_KEYS = ['version', 'features', 'clients', 'account', 'businessHours', 'replyThresholds', 'notifications', 'pollMinutes', 'accountTime', 'templates', 'language'] as const;
-const FEATURE_KEYS = ['replyBadges', 'accountTime', 'templates', 'statusReport'] as const;
+const FEATURE_KEYS = ['replyBadges', 'accountTime', 'templates', 'statusReport', 'quickReplies'] as const;
 const CLIENT_KEYS = ['emails', 'domains', 'projectIds'] as const;
 const ACCOUNT_KEYS = ['timeZone'] as const;
 const HOURS_KEYS = ['timeZone', 'workDays', 'start', 'end', 'holidays'] as const;
@@ -182,6 +182,8 @@ export function parseSettings(input: unknown): SettingsResult {
     templates: boolean(featuresIn.templates, 'features.templates', problems),
     // Settings stored before the status report existed have no switch for it: it is on.
     statusReport: featuresIn.statusReport === undefined ? true : boolean(featuresIn.statusReport, 'features.statusReport', problems),
+    // Settings kept before quick replies existed have no switch for them: on, like a fresh install.
+    quickReplies: featuresIn.quickReplies === undefined ? true : boolean(featuresIn.quickReplies, 'features.quickReplies', problems),
   };
 
   const clientsIn = record(root.clients, 'clients', CLIENT_KEYS, problems);

@@ -14,6 +14,7 @@ const FEATURE_NAMES: Record<string, MessageKey> = {
   templates: 'featureTemplates',
   'account-time': 'featureAccountTime',
   'status-report': 'featureStatusReport',
+  'quick-replies': 'featureQuickReplies',
 };
 
 const PLACEMENTS: Record<FeatureVisit['placement'], MessageKey> = {

@@ -9,6 +9,7 @@ import { SettingsProblem } from './SettingsProblem';
 import { RepliesSection } from '../replies/OptionsSection';
 import { TemplatesSection } from '@/components/templates/TemplatesSection';
 import { StatusReportOptionsSection } from '@/components/status-report/OptionsSection';
+import { QuickRepliesSection } from '@/components/quick-replies/QuickRepliesSection';
 
 export function OptionsPage() {
   useEffect(() => {
@@ -34,6 +35,7 @@ export function OptionsPage() {
       <YourDataSection />
       <TemplatesSection />
       <StatusReportOptionsSection />
+      <QuickRepliesSection />
       <DiagnosticsSection />
     </PolicyProvider>
   );

@@ -13,6 +13,7 @@ import { listenPolicy, policyCallers, policyHandlers } from './policy';
 import { listenReplies, onRepliesConnectionChanged, replyCallers, replyHandlers } from './replies';
 import { statusReportCallers, statusReportHandlers } from './status-report';
 import { templateCallers, templateHandlers } from './templates';
+import { quickReplyCallers, quickReplyHandlers } from './quick-replies';
 import { listenWelcome } from './welcome';
 import { wireCallers, wireHandlers } from './wire';
 
@@ -35,6 +36,8 @@ export const BACKGROUND_FEATURES: readonly BackgroundFeature[] = [
   { id: 'account-time', handlers: accountTimeHandlers, callers: accountTimeCallers, listen: listenAccountTime },
   { id: 'templates', handlers: templateHandlers, callers: templateCallers },
   { id: 'status-report', handlers: statusReportHandlers, callers: statusReportCallers },
+  // Saved replies for Worksection's comment editor: the list, a task's variables, usage counts, the options editor.
+  { id: 'quick-replies', handlers: quickReplyHandlers, callers: quickReplyCallers },
   // What Diagnostics shows about the API: the wire scheme, unknown event kinds, a sign-in to renew.
   { id: 'wire', handlers: wireHandlers, callers: wireCallers },
   // The organization's managed policy: what options shows of it, and its changes.
@@ -60,11 +63,11 @@ export function allCallers(): CallerPolicy {
 }
 
 // Compile-time: the features' handler maps cover the whole protocol.
-type Covered = keyof ReturnType<typeof coreHandlers> | keyof typeof replyHandlers | keyof typeof accountTimeHandlers | keyof typeof templateHandlers | keyof typeof statusReportHandlers | keyof typeof wireHandlers | keyof typeof policyHandlers | keyof typeof actingAsHandlers;
+type Covered = keyof ReturnType<typeof coreHandlers> | keyof typeof replyHandlers | keyof typeof accountTimeHandlers | keyof typeof templateHandlers | keyof typeof statusReportHandlers | keyof typeof quickReplyHandlers | keyof typeof wireHandlers | keyof typeof policyHandlers | keyof typeof actingAsHandlers;
 const everyMessageHandled: Exclude<MessageType, Covered> extends never ? true : Exclude<MessageType, Covered> = true;
 void everyMessageHandled;
 
 // Compile-time: so do their caller policies (a new message must say who may send it).
-type Declared = keyof typeof coreCallers | keyof typeof replyCallers | keyof typeof accountTimeCallers | keyof typeof templateCallers | keyof typeof statusReportCallers | keyof typeof wireCallers | keyof typeof policyCallers | keyof typeof actingAsCallers;
+type Declared = keyof typeof coreCallers | keyof typeof replyCallers | keyof typeof accountTimeCallers | keyof typeof templateCallers | keyof typeof statusReportCallers | keyof typeof quickReplyCallers | keyof typeof wireCallers | keyof typeof policyCallers | keyof typeof actingAsCallers;
 const everyMessageDeclared: Exclude<MessageType, Declared> extends never ? true : Exclude<MessageType, Declared> = true;
 void everyMessageDeclared;

@@ -157,3 +157,43 @@ export function ourText() {
     .map((node) => (node.shadowRoot ?? node).textContent ?? '')
     .join('\n');
 }
+
+/**
+ * From the click on "Quick reply" beside the comment editor until the list
+ * shows `expected` replies; then Escape closes it. Resolves to milliseconds.
+ * The list's code is loaded before (the first opening), as the button's
+ * pointer-over loads it for a user.
+ */
+export async function quickReplyOpenMs({ expected, timeoutMs }) {
+  const hosts = () => [...document.querySelectorAll('*')].filter((node) => node.localName.startsWith('account-desk-') && node.shadowRoot);
+  const buttonIn = (root, text) => [...root.querySelectorAll('button')].find((button) => button.textContent.trim() === text);
+  const host = hosts().find((candidate) => buttonIn(candidate.shadowRoot, 'Quick reply'));
+  if (!host) throw new Error('no "Quick reply" button in any account-desk-* shadow root');
+  const root = host.shadowRoot;
+  const count = () => root.querySelectorAll('[role=listbox] [role=option]').length;
+  const start = performance.now();
+  const ms = await new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => {
+      if (count() >= expected) done(performance.now() - start);
+    });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`the quick-reply list showed ${count()} of ${expected} replies ${timeoutMs} ms after "Quick reply" was clicked`));
+    }, timeoutMs);
+    const done = (value) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(value);
+    };
+    observer.observe(root, { childList: true, subtree: true });
+    buttonIn(root, 'Quick reply').click();
+    if (count() >= expected) done(performance.now() - start);
+  });
+  // Escape where a user presses it: in the search box, once it has focus (the list's effects have run).
+  const search = root.querySelector('[role=combobox]');
+  for (let wait = 0; wait < 40 && root.activeElement !== search; wait++) await new Promise((resolve) => setTimeout(resolve, 25));
+  search?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+  for (let wait = 0; wait < 20 && root.querySelector('[role=listbox]'); wait++) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (root.querySelector('[role=listbox]')) throw new Error('Escape did not close the quick-reply list');
+  return ms;
+}

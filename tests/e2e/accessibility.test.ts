@@ -2,7 +2,9 @@
 // rules) injected into the real pages: options, popup, reports, privacy, the
 // welcome page, and Account Desk's UI inside Worksection pages (page bar,
 // Templates button, account-time widget, reply badges, Status report, the
-// template picker, the checklist menu, the status report dialog), in English and again in Russian chosen in options;
+// template picker, the checklist menu, the status report dialog), in English
+// and again in Russian chosen in options; the quick-reply list in a task's
+// comment editor and its options editor, in English;
 // then the keyboard alone: the page bar, the picker from its shortcut to
 // Create, a checklist inserted, the popup queue, focus kept inside dialogs
 // and given back where it was.
@@ -131,6 +133,31 @@ describe('accessibility', () => {
   }
 
   everySurface('en');
+
+  it('the quick-reply list, a variable it asks for, and the quick-reply editor in options have none either', async () => {
+    // A task without a due date: the "Deadline" reply asks for it.
+    const task = session.sim.control.tasks().find((candidate) => candidate.status === 'active' && !candidate.dateEnd)!;
+    const page = await session.browser.context.newPage();
+    await page.goto(session.url(task.page));
+    const ui = page.locator('account-desk-quick-replies');
+    await ui.getByRole('button', { name: 'Quick reply', exact: true }).click();
+    await ui.getByRole('listbox', { name: 'Saved replies' }).getByRole('option').first().waitFor();
+    expect(await violations(page, ['account-desk-quick-replies'])).toEqual([]);
+    await ui.getByRole('combobox', { name: 'Search quick replies' }).fill('deadline');
+    await page.keyboard.press('Enter');
+    await ui.getByRole('dialog').getByLabel('Due date', { exact: true }).waitFor();
+    expect(await violations(page, ['account-desk-quick-replies'])).toEqual([]);
+    await page.keyboard.press('Escape');
+    await ui.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.close();
+
+    const options = await session.browser.extensionPage('options.html');
+    const section = options.locator('#quick-replies');
+    await section.getByRole('button', { name: 'New reply', exact: true }).click();
+    await section.getByLabel('Text', { exact: true }).waitFor();
+    expect(await violations(options, ['#quick-replies'])).toEqual([]);
+    await options.close();
+  });
 
   it('the page bar works from the keyboard alone, and the picker’s shortcut gives the focus back where it was', async () => {
     const page = await session.browser.context.newPage();

@@ -30,7 +30,7 @@ describe('defaultSettings', () => {
   it('are Mon–Fri 09:00–18:00 in the given zone, thresholds 10/15/30, notifications on, polling every minute', () => {
     expect(good()).toEqual({
       version: 1,
-      features: { replyBadges: true, accountTime: true, templates: true, statusReport: true },
+      features: { replyBadges: true, accountTime: true, templates: true, statusReport: true, quickReplies: true },
       clients: { emails: [], domains: [], projectIds: [] },
       account: { timeZone: 'Europe/Kyiv' },
       businessHours: { timeZone: 'Europe/Kyiv', workDays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: [] },
@@ -113,10 +113,16 @@ describe('parseSettings', () => {
     expect(result.settings.businessHours.workDays).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('reads settings kept before quick replies existed with quick replies on', () => {
+    expect(parseSettings(withValue('features.quickReplies', undefined))).toEqual({ ok: true, settings: good() });
+    expect(parseSettings(withValue('features.quickReplies', false))).toMatchObject({ ok: true, settings: { features: { quickReplies: false } } });
+  });
+
   it.each([
     ['version', 2, 'version: expected 1, got 2'],
     ['features.templates', 'yes', 'features.templates: expected true or false, got "yes"'],
     ['features.accountTime', undefined, 'features.accountTime: expected true or false, got nothing'],
+    ['features.quickReplies', 'yes', 'features.quickReplies: expected true or false, got "yes"'],
     ['clients.emails', ['ann@acme.com', 'not-an-email'], 'clients.emails[1]: "not-an-email" is not an email address'],
     ['clients.emails', ['ann@localhost'], 'clients.emails[0]: "ann@localhost" is not an email address'],
     ['clients.emails', 'ann@acme.com', 'clients.emails: expected a list, got "ann@acme.com"'],

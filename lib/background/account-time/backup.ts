@@ -3,7 +3,7 @@
  * table; import checks the whole file first (size, format, schema version,
  * known tables, every row's key, and every row through the checks its normal
  * way in has: account time's fields, personal templates through the template
- * validator, checklists, and every link a surface will render, which must be
+ * validator, personal quick replies through theirs, checklists, and every link a surface will render, which must be
  * a path on the connected account) and then replaces the database in ONE
  * transaction, so a bad file or a failure changes nothing. A backup is a file
  * anyone can hand the user: nothing in it is trusted more than a template file. Credentials live in a database of their own
@@ -12,6 +12,7 @@
 import type { AccountDeskDb } from '../../db';
 import { parseManualEntry } from '../../account-time/manual';
 import { validateTemplate } from '../../templates';
+import { isReservedReplyId, validateQuickReply } from '../../quick-replies';
 import { describeValue, inputProblem, isPlainObject } from '../../validate';
 import { ProblemError } from '../../problem';
 
@@ -116,6 +117,22 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
     if (row.id !== checked.value.id) problems.push(`id must be its template's id (${quoted(checked.value.id)}), got ${quoted(row.id)}`);
     if (checked.value.id.startsWith('builtin.')) problems.push('ids starting "builtin." belong to the built-in library');
     if (!isTime(row.position) || !isTime(row.updatedAt)) problems.push('position and updatedAt must be numbers');
+    return problems;
+  },
+  personalReplies(row) {
+    const checked = validateQuickReply(row.reply, 'reply');
+    if (!checked.ok) return checked.problems;
+    const problems: string[] = [];
+    if (row.id !== checked.value.id) problems.push(`id must be its reply's id (${describeValue(checked.value.id)}), got ${describeValue(row.id)}`);
+    if (isReservedReplyId(checked.value.id)) problems.push('ids starting "builtin." or "team." belong to those libraries');
+    if (!isTime(row.position) || !isTime(row.updatedAt)) problems.push('position and updatedAt must be numbers');
+    return problems;
+  },
+  replyUsage(row) {
+    const problems: string[] = [];
+    if (typeof row.key !== 'string' || !/^(personal|team|builtin):/.test(row.key)) problems.push(`key must be "personal:…", "team:…" or "builtin:…", got ${describeValue(row.key)}`);
+    if (typeof row.uses !== 'number' || !Number.isInteger(row.uses) || row.uses < 0) problems.push(`uses must be a whole number, got ${describeValue(row.uses)}`);
+    if (!isTime(row.usedAt)) problems.push('usedAt must be a time');
     return problems;
   },
   templateApplications(row, context) {

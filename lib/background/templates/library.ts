@@ -4,6 +4,8 @@ import { browser } from 'wxt/browser';
 import { db } from '../../db';
 import { allBuiltinTemplates, TEMPLATE_LANGUAGES, walkTemplate, type Template, type TemplateLanguage } from '../../templates';
 import { teamTemplates } from '../../templates/from-task';
+import { isTeamReplyTask } from '../../quick-replies/team';
+import type { WsTask } from '../../worksection/types';
 import type { TemplateEntry, TemplateLibrary, TemplateSource, TemplateSummary } from '../../templates/protocol';
 import { cached } from '../cache';
 import { connectedClient } from '../connection';
@@ -23,23 +25,36 @@ export async function personalTemplates(): Promise<Template[]> {
 
 const TEAM_MAX_AGE = 5 * 60_000;
 
-/** The team library from the project chosen in options (cached a few minutes: it is a throttled API read). */
-export async function teamLibrary(): Promise<{ templates: Template[]; problem?: string }> {
+/**
+ * The top-level tasks of the team library's project (chosen in options),
+ * cached a few minutes: it is a throttled API read, shared by the team's
+ * templates and the team's quick replies (lib/quick-replies/team.ts), so
+ * both cost one call. Null without a library project or a connection.
+ */
+export async function teamProjectTasks(): Promise<{ tasks: WsTask[]; origin: string } | null> {
   const settings = await getSettings();
   const projectId = settings.templates.teamProjectId;
-  if (!projectId) return { templates: [] };
+  if (!projectId) return null;
   const connection = await connectedClient();
-  if (!connection) return { templates: [] };
+  if (!connection) return null;
   const { client, origin } = connection;
+  const tasks = await cached(`${origin} team templates ${projectId}`, TEAM_MAX_AGE, () => client.getTasks(projectId, { filter: 'active', extra: ['text', 'subtasks'] }));
+  return { tasks, origin };
+}
+
+/** The team library from the project chosen in options; its "/" tasks are quick replies, not templates. */
+export async function teamLibrary(): Promise<{ templates: Template[]; problem?: string }> {
   try {
-    const [tasks, [users]] = await Promise.all([
-      cached(`${origin} team templates ${projectId}`, TEAM_MAX_AGE, () => client.getTasks(projectId, { filter: 'active', extra: ['text', 'subtasks'] })),
-      accountDirectory(origin).then((directory) => [directory.users, directory.groups] as const),
-    ]);
-    const { templates, problems } = teamTemplates(tasks, {
-      calendar: settings.businessHours,
-      roleOf: (email) => users.find((user) => user.email === email)?.title?.trim() || undefined,
-    });
+    const team = await teamProjectTasks();
+    if (!team) return { templates: [] };
+    const [settings, { users }] = await Promise.all([getSettings(), accountDirectory(team.origin)]);
+    const { templates, problems } = teamTemplates(
+      team.tasks.filter((task) => !isTeamReplyTask(task)),
+      {
+        calendar: settings.businessHours,
+        roleOf: (email) => users.find((user) => user.email === email)?.title?.trim() || undefined,
+      },
+    );
     return problems.length > 0 ? { templates, problem: t('tplProblemTeamSkipped', problems.slice(0, 3).join('; ')) } : { templates };
   } catch (error) {
     return { templates: [], problem: t('tplProblemTeamUnreadable', String((error as Error).message)) };

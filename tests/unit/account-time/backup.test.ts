@@ -116,6 +116,15 @@ describe('a backup is checked like every other way in', () => {
     await refused({ personalTemplates: [{ id: 'other', position: 0, updatedAt: 1, template }] }, /id must be its template's id/);
   });
 
+  it('refuses personal quick replies the reply validator refuses, and bad use counts', async () => {
+    const reply = { id: 'my.status', title: 'Status', body: 'Hi {client_first_name|there}' };
+    await refused({ personalReplies: [{ id: reply.id, position: 0, updatedAt: 1, reply: { ...reply, body: '' } }] }, /tables\.personalReplies\[0\]: reply\.body: expected text/);
+    await refused({ personalReplies: [{ id: 'other', position: 0, updatedAt: 1, reply }] }, /id must be its reply's id/);
+    await refused({ personalReplies: [{ id: 'builtin.x', position: 0, updatedAt: 1, reply: { ...reply, id: 'builtin.x' } }] }, /belong to those libraries/);
+    await refused({ replyUsage: [{ key: 'elsewhere:x', uses: 1, usedAt: 1 }] }, /tables\.replyUsage\[0\]: key must be/);
+    await refused({ replyUsage: [{ key: 'personal:x', uses: -1, usedAt: 1 }] }, /uses must be a whole number/);
+  });
+
   it('refuses thread links that would leave the account, and bad checklists', async () => {
     await refused({ threads: [{ taskId: '10', projectId: '7', page: '@evil.example/', status: 'active', clientThread: 1, waiting: 0 }] }, /tables\.threads\[0\]: page must be a page/);
     await refused({ savedChecklists: [{ id: 'c', title: 'Launch', items: [], usedAt: 1 }] }, /items must be 1 to 50 lines/);

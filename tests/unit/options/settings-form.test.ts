@@ -7,7 +7,7 @@ import { worded, wordedResult } from '../../support/problems';
 // Built on the defaults: settings other features add ride along untouched.
 const CUSTOM: Settings = {
   ...defaultSettings('UTC'),
-  features: { replyBadges: false, accountTime: false, templates: true, statusReport: true },
+  features: { replyBadges: false, accountTime: false, templates: true, statusReport: true, quickReplies: true },
   clients: { emails: ['ceo@acme.com'], domains: ['acme.com', 'northwind.example'], projectIds: ['6622'] },
   businessHours: { timeZone: 'Europe/Kyiv', workDays: [1, 2, 3, 4, 6], start: '08:30', end: '24:00', holidays: ['2026-01-01', '2026-12-25'] },
   replyThresholds: { soon: 5, late: 20, escalated: 60 },
@@ -33,13 +33,13 @@ describe('the reply settings form', () => {
       end: '00:00',
     });
     expect(merged({ ...CUSTOM, features: { ...CUSTOM.features, replyBadges: true } }, draft)).toEqual(CUSTOM);
-    expect(merged(defaultSettings('UTC'), draft)).toEqual({ ...CUSTOM, features: { replyBadges: false, accountTime: true, templates: true, statusReport: true } });
+    expect(merged(defaultSettings('UTC'), draft)).toEqual({ ...CUSTOM, features: { replyBadges: false, accountTime: true, templates: true, statusReport: true, quickReplies: true } });
   });
 
   it('leaves the switches of other features alone', () => {
-    const base: Settings = { ...defaultSettings('UTC'), features: { replyBadges: true, accountTime: false, templates: false, statusReport: true } };
+    const base: Settings = { ...defaultSettings('UTC'), features: { replyBadges: true, accountTime: false, templates: false, statusReport: true, quickReplies: false } };
     const draft = { ...draftFromSettings(base), replyBadges: false };
-    expect(merged(base, draft).features).toEqual({ replyBadges: false, accountTime: false, templates: false, statusReport: true });
+    expect(merged(base, draft).features).toEqual({ replyBadges: false, accountTime: false, templates: false, statusReport: true, quickReplies: false });
   });
 
   it('reads lists one per line, also separated by commas, without blanks; project links give their ids', () => {

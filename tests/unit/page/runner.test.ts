@@ -69,7 +69,7 @@ describe('the feature runner', () => {
   };
 
   beforeEach(() => {
-    switches = { replyBadges: true, accountTime: true, templates: true, statusReport: true };
+    switches = { replyBadges: true, accountTime: true, templates: true, statusReport: true, quickReplies: true };
     switchListeners = [];
     reports = [];
     mounts = [];
@@ -123,13 +123,13 @@ describe('the feature runner', () => {
     await settle();
     expect(live('templates')).toHaveLength(1);
 
-    switches = { replyBadges: true, accountTime: true, templates: false, statusReport: true };
+    switches = { replyBadges: true, accountTime: true, templates: false, statusReport: true, quickReplies: true };
     for (const listener of switchListeners) listener();
     await settle();
     expect(live('templates')).toHaveLength(0);
     expect(document.querySelector('account-desk-templates')).toBeNull();
 
-    switches = { replyBadges: true, accountTime: true, templates: true, statusReport: true };
+    switches = { replyBadges: true, accountTime: true, templates: true, statusReport: true, quickReplies: true };
     for (const listener of switchListeners) listener();
     await settle();
     expect(live('templates')).toHaveLength(1);
@@ -137,7 +137,7 @@ describe('the feature runner', () => {
   });
 
   it('never mounts a feature that is off, not even for a moment before the switches are read', async () => {
-    switches = { replyBadges: false, accountTime: true, templates: true, statusReport: true };
+    switches = { replyBadges: false, accountTime: true, templates: true, statusReport: true, quickReplies: true };
     start([recording('replies', { project: { uses: ['taskList'] } }, 'replyBadges')]);
     runner!.round(); // a DOM change before the settings answered
     await settle();

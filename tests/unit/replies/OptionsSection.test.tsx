@@ -159,6 +159,7 @@ describe('OptionsPage', () => {
         'your-data',
         'templates',
         'status-report',
+        'quick-replies',
         'diagnostics',
       ]);
       await vi.waitFor(() => button(container, 'Save'));

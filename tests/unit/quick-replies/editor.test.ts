@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+// Where a quick reply goes in the comment editor: which "/" opens the list,
+// what was typed after it, and the reply put in its place with the text
+// around it kept (here through the fallback for a browser that refuses
+// execCommand('insertText'); Chromium's own path is in the e2e).
+import { beforeEach, describe, expect, it } from 'vitest';
+import { caretSpot, insertReply, returnToEditor, slashBeforeCaret, typedAfterSlash } from '@/components/quick-replies/editor';
+
+describe('the comment editor as quick replies use it', () => {
+  let box: HTMLTextAreaElement;
+  beforeEach(() => {
+    document.body.innerHTML = '<textarea aria-label="Comment"></textarea>';
+    box = document.querySelector('textarea')!;
+    // A browser that refuses the command (happy-dom has none): the fallback must keep the text around.
+    document.execCommand = () => false;
+  });
+  const typeInto = (text: string, caret = text.length) => {
+    box.value = text;
+    box.setSelectionRange(caret, caret);
+  };
+
+  it('opens on a "/" at the start of the text or of a word, never inside one', () => {
+    typeInto('/');
+    expect(slashBeforeCaret(box)).toMatchObject({ kind: 'text', start: 0, end: 1, original: '/', slash: true });
+    typeInto('Thanks! /');
+    expect(slashBeforeCaret(box)).toMatchObject({ start: 8 });
+    typeInto('Line one\n/');
+    expect(slashBeforeCaret(box)).toMatchObject({ start: 9 });
+    typeInto('(/');
+    expect(slashBeforeCaret(box)).not.toBeNull();
+    for (const text of ['and/', '12/', 'https:/', 'x/']) {
+      typeInto(text);
+      expect(slashBeforeCaret(box), text).toBeNull();
+    }
+    // A selection, or a caret not right after the "/", is no "/" just typed.
+    box.value = 'a /';
+    box.setSelectionRange(0, 3);
+    expect(slashBeforeCaret(box)).toBeNull();
+  });
+
+  it('knows what was typed after the "/" while it is one word', () => {
+    typeInto('Hi /');
+    const spot = slashBeforeCaret(box)!;
+    typeInto('Hi /st');
+    expect(typedAfterSlash(spot)).toBe('st');
+    typeInto('Hi /st and more');
+    expect(typedAfterSlash(spot)).toBe('');
+  });
+
+  it('replaces the "/" and what was typed after it with the reply, keeping the text around, the caret after it', () => {
+    typeInto('Thanks. /\nBest', 'Thanks. /'.length);
+    const spot = slashBeforeCaret(box)!;
+    typeInto('Thanks. /st\nBest', 'Thanks. /st'.length);
+    const inputs: string[] = [];
+    box.addEventListener('input', () => inputs.push(box.value));
+    expect(insertReply(spot, 'Hi Anna, <b>done</b>.', 'st')).toBe(true);
+    expect(box.value).toBe('Thanks. Hi Anna, <b>done</b>.\nBest');
+    expect(box.selectionStart).toBe('Thanks. Hi Anna, <b>done</b>.'.length);
+    // The page hears it, as it hears typing.
+    expect(inputs).toEqual([box.value]);
+  });
+
+  it('replaces only the "/" when what was typed after it is gone, and nothing when the "/" is gone too', () => {
+    typeInto('a /');
+    const spot = slashBeforeCaret(box)!;
+    typeInto('a /x');
+    insertReply(spot, 'R', 'st');
+    expect(box.value).toBe('a Rx');
+    typeInto('a /');
+    const again = slashBeforeCaret(box)!;
+    typeInto('a b');
+    insertReply(again, 'R');
+    expect(box.value).toBe('a Rb');
+  });
+
+  it('puts the reply over the selection at the button, and Escape gives the caret back after the "/"', () => {
+    typeInto('Dear client, XXX regards');
+    box.setSelectionRange(13, 16);
+    const spot = caretSpot(box)!;
+    expect(spot).toMatchObject({ start: 13, end: 16, original: 'XXX', slash: false });
+    insertReply(spot, 'thanks, kind');
+    expect(box.value).toBe('Dear client, thanks, kind regards');
+
+    typeInto('Hi /');
+    const slash = slashBeforeCaret(box)!;
+    typeInto('Hi /s', 0);
+    returnToEditor(slash, 's');
+    expect([box.selectionStart, box.selectionEnd]).toEqual([5, 5]);
+    expect(document.activeElement).toBe(box);
+  });
+
+  it('says so when the editor has left the page', () => {
+    typeInto('/');
+    const spot = slashBeforeCaret(box)!;
+    box.remove();
+    expect(insertReply(spot, 'R')).toBe(false);
+  });
+});
