@@ -106,7 +106,10 @@ function DialogButton<P extends object>({ docked, label, title, load, props, exp
       (error: unknown) => setFailed(String((error as Error)?.message ?? error)),
     );
   };
-  useEffect(() => exposeOpen?.(show), [Dialog]);
+  // A block, not an expression: a function returned from an effect is its cleanup, and would open the dialog again.
+  useEffect(() => {
+    exposeOpen?.(show);
+  }, [Dialog]);
   const close = () => setOpen(false);
   // Once the dialog is gone (not before: its removal would take the focus along), the focus goes back.
   useEffect(() => {
