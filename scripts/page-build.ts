@@ -23,8 +23,8 @@ export const PAGE_DIR = 'page';
 export const PAGE_ENTRY = `${PAGE_DIR}/worksection-ui.js`;
 /**
  * What project and task pages show at load: the page bar, reply badges, the
- * template and status-report buttons and a client thread's time. They go into the entry with
- * everything they import: as chunks of their own each cost every page load a
+ * template, status-report and quick-reply buttons and a client thread's
+ * time. They go into the entry with everything they import: as chunks of their own each cost every page load a
  * request, a code-cache lookup and a module instantiation (about 1 ms of the
  * page's main thread per task page on this machine kind, measured with
  * traces of the two builds alternated). Their features' `mount`s still
@@ -37,6 +37,7 @@ const SHOWN_AT_LOAD = [
   'components/account-time/thread.ts',
   'components/account-time/thread-view.tsx',
   'components/status-report/button.tsx',
+  'components/quick-replies/mount.tsx',
 ];
 
 /** The manifest's default_locale: every other locale's missing messages come from it, as in Chrome. */
