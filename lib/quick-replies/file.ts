@@ -3,6 +3,7 @@
 // oversized or invalid one is refused as a whole with its problems named,
 // so nothing half-imports.
 import { ProblemError } from '../problem';
+import { quotedValue } from '../problem-text';
 import { describeValue, isPlainObject, unknownKeys } from '../validate';
 import { t, tn } from '../i18n';
 import { QUICK_REPLY_LIMITS, validateQuickReply, type QuickReply } from './model';
@@ -47,13 +48,13 @@ export function parseQuickReplyFile(text: string): QuickReply[] {
     throw new QuickReplyFileError([], t('qrFileNotJson', (error as Error).message));
   }
   if (!isPlainObject(data) || data.format !== QUICK_REPLY_FILE_FORMAT) {
-    throw new QuickReplyFileError([], t('qrFileWrongFormat', describeValue(isPlainObject(data) ? data.format : data)));
+    throw new QuickReplyFileError([], t('qrFileWrongFormat', quotedValue(describeValue(isPlainObject(data) ? data.format : data))));
   }
   if (data.schemaVersion !== QUICK_REPLY_SCHEMA_VERSION) {
-    throw new QuickReplyFileError([], t('qrFileSchema', [describeValue(data.schemaVersion), QUICK_REPLY_SCHEMA_VERSION]));
+    throw new QuickReplyFileError([], t('qrFileSchema', [quotedValue(describeValue(data.schemaVersion)), QUICK_REPLY_SCHEMA_VERSION]));
   }
   const problems = unknownKeys(data, ['format', 'schemaVersion', 'replies']).map((key) => `${key}: unknown field`);
-  if (!Array.isArray(data.replies)) throw new QuickReplyFileError([...problems, `replies: expected a list, got ${describeValue(data.replies)}`], tn('qrFileProblems', problems.length + 1));
+  if (!Array.isArray(data.replies)) throw new QuickReplyFileError([...problems, `replies: expected a list, got ${quotedValue(describeValue(data.replies))}`], tn('qrFileProblems', problems.length + 1));
   if (data.replies.length > QUICK_REPLY_LIMITS.personal) {
     throw new QuickReplyFileError([], t('qrFileTooMany', [data.replies.length, QUICK_REPLY_LIMITS.personal]));
   }
