@@ -1,11 +1,11 @@
 // The template file format: JSON with a schema version, for import/export and
 // sharing. Imported files are hostile: a malformed, oversized or invalid file
 // is refused as a whole with every problem named, so nothing half-imports.
-import { describeValue, isPlainObject, unknownKeys } from '../validate';
+import { describeValue, inputProblem, isPlainObject, unknownKeys, type InputProblem } from '../validate';
 import { validateTemplate, type Template } from './model';
 import { ProblemError } from '../problem';
 import { t, tn } from '../i18n';
-import { quotedValue } from '../problem-text';
+import { problemText, quotedValue } from '../problem-text';
 
 export const TEMPLATE_FILE_FORMAT = 'account-desk.templates';
 export const TEMPLATE_SCHEMA_VERSION = 1;
@@ -23,10 +23,11 @@ export class TemplateFileError extends ProblemError {
   override readonly name = 'TemplateFileError';
   readonly kind = 'invalid-file';
   constructor(
-    readonly problems: string[],
+    readonly problems: InputProblem[],
     summary: string,
   ) {
-    super(problems.length > 0 ? `${summary}\n${problems.join('\n')}` : summary);
+    // Worded when thrown, as the summary is: in the language of whoever parsed the file.
+    super(problems.length > 0 ? `${summary}\n${problems.map(problemText).join('\n')}` : summary);
   }
 }
 
@@ -62,9 +63,9 @@ export function parseTemplateFile(text: string): Template[] {
         : t('tplFileSchema', [quotedValue(describeValue(file.schemaVersion)), TEMPLATE_SCHEMA_VERSION]),
     );
   }
-  const problems = unknownKeys(file, ['format', 'schemaVersion', 'templates']).map((key) => `${key}: unknown field`);
+  const problems = unknownKeys(file, ['format', 'schemaVersion', 'templates']).map((key) => inputProblem(key, 'inputUnknownField'));
   if (!Array.isArray(file.templates)) {
-    throw new TemplateFileError([...problems, `templates: expected a list, got ${describeValue(file.templates)}`], t('tplFileNoTemplates'));
+    throw new TemplateFileError([...problems, inputProblem('templates', 'inputNotList', describeValue(file.templates))], t('tplFileNoTemplates'));
   }
   if (file.templates.length > TEMPLATE_FILE_MAX_TEMPLATES) {
     throw new TemplateFileError([], t('tplFileTooManyTemplates', [file.templates.length, TEMPLATE_FILE_MAX_TEMPLATES]));
@@ -74,7 +75,7 @@ export function parseTemplateFile(text: string): Template[] {
   file.templates.forEach((raw, index) => {
     const result = validateTemplate(raw, `templates[${index}]`);
     if (!result.ok) problems.push(...result.problems);
-    else if (ids.has(result.value.id)) problems.push(`templates[${index}].id: "${result.value.id}" is used twice`);
+    else if (ids.has(result.value.id)) problems.push(inputProblem(`templates[${index}].id`, 'inputAppearsTwice', describeValue(result.value.id)));
     else {
       ids.add(result.value.id);
       templates.push(result.value);

@@ -5,6 +5,7 @@
 // dates become business-day offsets from the top task's start.
 import { TEMPLATE_LIMITS, validateTemplate, type Template, type TemplateNode } from './model';
 import { businessDaysBetween, BusinessDays, type WorkCalendar } from './schedule';
+import { problemText } from '../problem-text';
 
 /** The fields of a task (or subtask from get_tasks with extra=text,subtasks) this needs. */
 export interface SourceTask {
@@ -81,7 +82,7 @@ export function templateFromTask(task: SourceTask, options: FromTaskOptions): Te
   const top = toNode(task, 1);
   const template: Template = { id: options.id, name: clip(oneLine(task.name), TEMPLATE_LIMITS.nameLength) || '—', roles, tasks: [top] };
   const checked = validateTemplate(template);
-  if (!checked.ok) throw new RangeError(`The task cannot become a template: ${checked.problems.join('; ')}`);
+  if (!checked.ok) throw new RangeError(`The task cannot become a template: ${checked.problems.map(problemText).join('; ')}`);
   return checked.value;
 }
 

@@ -3,11 +3,7 @@
 // with its checklist, a role instead of a person, and business-day offsets
 // from the day the template is applied. Pure data and a strict validator:
 // templates arrive from files and team projects, so they are hostile input.
-import { describeValue, isPlainObject, unknownKeys, type Plain } from '../validate';
-import { quotedValue } from '../problem-text';
-
-/** A value quoted in a problem sentence (these sentences are not yet worded per language: lib/validate.ts InputProblem is). */
-const quoted = (value: unknown): string => quotedValue(describeValue(value));
+import { describeValue, inputProblem, isPlainObject, unknownKeys, type InputProblem, type Plain, type ProblemValue } from '../validate';
 
 export const TEMPLATE_LIMITS = Object.freeze({
   /** Levels: a top task, its subtasks, their subtasks (Worksection's limit). */
@@ -60,7 +56,7 @@ export interface Template {
   tasks: TemplateNode[];
 }
 
-export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
 const NODE_KEYS = [
   'title',
@@ -84,28 +80,28 @@ const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
 
 class Problems {
-  readonly list: string[] = [];
-  add(path: string, problem: string): void {
+  readonly list: InputProblem[] = [];
+  add(path: string, key: InputProblem['key'], ...values: ProblemValue[]): void {
     // A hostile file could produce millions of problems; the first ones say enough.
-    if (this.list.length < 50) this.list.push(`${path}: ${problem}`);
+    if (this.list.length < 50) this.list.push(inputProblem(path, key, ...values));
   }
 }
 
 function checkKeys(value: Plain, path: string, keys: readonly string[], problems: Problems): void {
-  for (const key of unknownKeys(value, keys)) problems.add(`${path}.${key}`, 'unknown field');
+  for (const key of unknownKeys(value, keys)) problems.add(`${path}.${key}`, 'inputUnknownField');
 }
 
 /** A one-line plain-text field: trimmed, non-empty, bounded, no control characters. */
 function line(value: unknown, path: string, max: number, problems: Problems): string | undefined {
   if (typeof value !== 'string') {
-    problems.add(path, `expected text, got ${quoted(value)}`);
+    problems.add(path, 'inputNotText', describeValue(value));
     return undefined;
   }
   const text = value.trim();
-  if (!text) problems.add(path, 'must not be empty');
-  else if (text.length > max) problems.add(path, `is ${text.length} characters long; at most ${max}`);
-  else if (CONTROL.test(text)) problems.add(path, 'contains control characters');
-  else if (LINE_BREAK.test(text)) problems.add(path, 'must be one line');
+  if (!text) problems.add(path, 'inputEmpty');
+  else if (text.length > max) problems.add(path, 'inputTooLong', text.length, max);
+  else if (CONTROL.test(text)) problems.add(path, 'inputControlChars');
+  else if (LINE_BREAK.test(text)) problems.add(path, 'inputNotOneLine');
   else return text;
   return undefined;
 }
@@ -113,18 +109,18 @@ function line(value: unknown, path: string, max: number, problems: Problems): st
 function paragraph(value: unknown, path: string, max: number, problems: Problems): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') {
-    problems.add(path, `expected text, got ${quoted(value)}`);
+    problems.add(path, 'inputNotText', describeValue(value));
     return undefined;
   }
-  if (value.length > max) problems.add(path, `is ${value.length} characters long; at most ${max}`);
-  else if (CONTROL.test(value)) problems.add(path, 'contains control characters');
+  if (value.length > max) problems.add(path, 'inputTooLong', value.length, max);
+  else if (CONTROL.test(value)) problems.add(path, 'inputControlChars');
   else return value.trim() || undefined;
   return undefined;
 }
 
 function wholeNumber(value: unknown, path: string, min: number, max: number, problems: Problems): number | undefined {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    problems.add(path, `expected a whole number from ${min} to ${max}, got ${quoted(value)}`);
+    problems.add(path, 'inputNotWholeNumber', min, max, describeValue(value));
     return undefined;
   }
   return value;
@@ -133,11 +129,11 @@ function wholeNumber(value: unknown, path: string, min: number, max: number, pro
 function lines(value: unknown, path: string, maxItems: number, maxLength: number, problems: Problems): string[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) {
-    problems.add(path, `expected a list, got ${quoted(value)}`);
+    problems.add(path, 'inputNotList', describeValue(value));
     return undefined;
   }
   if (value.length > maxItems) {
-    problems.add(path, `has ${value.length} items; at most ${maxItems}`);
+    problems.add(path, 'inputTooMany', maxItems, value.length);
     return undefined;
   }
   const out: string[] = [];
@@ -157,7 +153,7 @@ interface NodeContext {
 function validateNode(value: unknown, path: string, level: number, context: NodeContext): TemplateNode | undefined {
   const { problems } = context;
   if (!isPlainObject(value)) {
-    problems.add(path, `expected a task, got ${quoted(value)}`);
+    problems.add(path, 'inputNotTask', describeValue(value));
     return undefined;
   }
   context.count.nodes += 1;
@@ -167,16 +163,16 @@ function validateNode(value: unknown, path: string, level: number, context: Node
   let role: string | undefined;
   if (value.role !== undefined) {
     role = line(value.role, `${path}.role`, TEMPLATE_LIMITS.roleLength, problems);
-    if (role !== undefined && !context.roles.has(role)) problems.add(`${path}.role`, `"${role}" is not one of the template's roles`);
+    if (role !== undefined && !context.roles.has(role)) problems.add(`${path}.role`, 'inputNotRole', describeValue(role));
   }
   const priority =
     value.priority === undefined ? undefined : wholeNumber(value.priority, `${path}.priority`, 0, 10, problems);
   const startOffset = wholeNumber(value.startOffset, `${path}.startOffset`, 0, TEMPLATE_LIMITS.businessDays, problems);
   const duration = wholeNumber(value.duration, `${path}.duration`, 1, TEMPLATE_LIMITS.businessDays, problems);
   const tags = lines(value.tags, `${path}.tags`, TEMPLATE_LIMITS.tags, TEMPLATE_LIMITS.tagLength, problems);
-  if (tags?.some((tag) => tag.includes(','))) problems.add(`${path}.tags`, 'a tag must not contain a comma');
+  if (tags?.some((tag) => tag.includes(','))) problems.add(`${path}.tags`, 'inputTagComma');
   if (value.hiddenFromClient !== undefined && typeof value.hiddenFromClient !== 'boolean') {
-    problems.add(`${path}.hiddenFromClient`, `expected true or false, got ${quoted(value.hiddenFromClient)}`);
+    problems.add(`${path}.hiddenFromClient`, 'inputNotBoolean', describeValue(value.hiddenFromClient));
   }
   const checklist = lines(
     value.checklist,
@@ -187,11 +183,11 @@ function validateNode(value: unknown, path: string, level: number, context: Node
   );
   let subtasks: TemplateNode[] | undefined;
   if (value.subtasks !== undefined) {
-    if (!Array.isArray(value.subtasks)) problems.add(`${path}.subtasks`, `expected a list, got ${quoted(value.subtasks)}`);
+    if (!Array.isArray(value.subtasks)) problems.add(`${path}.subtasks`, 'inputNotList', describeValue(value.subtasks));
     else if (value.subtasks.length > 0 && level >= TEMPLATE_LIMITS.depth) {
-      problems.add(`${path}.subtasks`, `Worksection allows only two levels of subtasks below a task`);
+      problems.add(`${path}.subtasks`, 'inputTooDeep');
     } else if (context.count.nodes + value.subtasks.length > TEMPLATE_LIMITS.nodes) {
-      problems.add(`${path}.subtasks`, `the template would have more than ${TEMPLATE_LIMITS.nodes} tasks`);
+      problems.add(`${path}.subtasks`, 'inputTemplateTooBig', TEMPLATE_LIMITS.nodes);
     } else {
       subtasks = [];
       value.subtasks.forEach((child, index) => {
@@ -213,32 +209,32 @@ function validateNode(value: unknown, path: string, level: number, context: Node
 }
 
 /**
- * The template in `value`, or every problem as "path: problem" (path like
- * `tasks[0].subtasks[2].title`; `prefix` names where the template sits in a file).
+ * The template in `value`, or every problem (path like `tasks[0].subtasks[2].title`;
+ * `prefix` names where the template sits in a file), in no language: lib/problem-text.ts words them.
  */
 export function validateTemplate(value: unknown, prefix = 'template'): ValidationResult<Template> {
   const problems = new Problems();
   if (!isPlainObject(value)) {
-    problems.add(prefix, `expected a template object, got ${quoted(value)}`);
+    problems.add(prefix, 'inputNotTemplate', describeValue(value));
     return { ok: false, problems: problems.list };
   }
   checkKeys(value, prefix, TEMPLATE_KEYS, problems);
   let id: string | undefined;
   if (typeof value.id !== 'string' || !ID.test(value.id)) {
-    problems.add(`${prefix}.id`, `expected an id of letters, digits, ".", "-" or "_" (at most 80), got ${quoted(value.id)}`);
+    problems.add(`${prefix}.id`, 'inputNotId', 80, describeValue(value.id));
   } else id = value.id;
   const name = line(value.name, `${prefix}.name`, TEMPLATE_LIMITS.nameLength, problems);
   const description = paragraph(value.description, `${prefix}.description`, TEMPLATE_LIMITS.descriptionLength, problems);
   if (value.language !== undefined && !TEMPLATE_LANGUAGES.includes(value.language as TemplateLanguage)) {
-    problems.add(`${prefix}.language`, `expected one of ${TEMPLATE_LANGUAGES.join(', ')}, got ${quoted(value.language)}`);
+    problems.add(`${prefix}.language`, 'inputNotOneOf', TEMPLATE_LANGUAGES.join(', '), describeValue(value.language));
   }
   const roles = lines(value.roles ?? [], `${prefix}.roles`, TEMPLATE_LIMITS.roles, TEMPLATE_LIMITS.roleLength, problems) ?? [];
-  if (new Set(roles).size !== roles.length) problems.add(`${prefix}.roles`, 'a role is listed twice');
+  if (new Set(roles).size !== roles.length) problems.add(`${prefix}.roles`, 'inputRoleTwice');
   const tasks: TemplateNode[] = [];
   if (!Array.isArray(value.tasks) || value.tasks.length === 0) {
-    problems.add(`${prefix}.tasks`, `expected a non-empty list of tasks, got ${quoted(value.tasks)}`);
+    problems.add(`${prefix}.tasks`, 'inputNotTasks', describeValue(value.tasks));
   } else if (value.tasks.length > TEMPLATE_LIMITS.nodes) {
-    problems.add(`${prefix}.tasks`, `has ${value.tasks.length} tasks; at most ${TEMPLATE_LIMITS.nodes}`);
+    problems.add(`${prefix}.tasks`, 'inputTooManyTasks', value.tasks.length, TEMPLATE_LIMITS.nodes);
   } else {
     const context: NodeContext = { roles: new Set(roles), problems, count: { nodes: 0 } };
     value.tasks.forEach((task, index) => {
@@ -246,7 +242,7 @@ export function validateTemplate(value: unknown, prefix = 'template'): Validatio
       if (node) tasks.push(node);
     });
     if (context.count.nodes > TEMPLATE_LIMITS.nodes) {
-      problems.add(`${prefix}.tasks`, `the template has ${context.count.nodes} tasks; at most ${TEMPLATE_LIMITS.nodes}`);
+      problems.add(`${prefix}.tasks`, 'inputTooManyTasks', context.count.nodes, TEMPLATE_LIMITS.nodes);
     }
   }
   if (problems.list.length > 0 || id === undefined || name === undefined) return { ok: false, problems: problems.list };

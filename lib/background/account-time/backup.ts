@@ -112,7 +112,7 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
   },
   personalTemplates(row) {
     const checked = validateTemplate(row.template, 'template');
-    if (!checked.ok) return checked.problems;
+    if (!checked.ok) return checked.problems.map(problemText);
     const problems: string[] = [];
     if (row.id !== checked.value.id) problems.push(`id must be its template's id (${quoted(checked.value.id)}), got ${quoted(row.id)}`);
     if (checked.value.id.startsWith('builtin.')) problems.push('ids starting "builtin." belong to the built-in library');

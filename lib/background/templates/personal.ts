@@ -4,6 +4,7 @@ import type { AccountDeskDb } from '../../db';
 import { parseTemplateFile, serializeTemplateFile, validateTemplate, type Template } from '../../templates';
 import { ProblemError } from '../../problem';
 import { t } from '../../i18n';
+import { problemText } from '../../problem-text';
 
 export class PersonalTemplateError extends ProblemError {
   override readonly name = 'PersonalTemplateError';
@@ -23,7 +24,7 @@ export async function listPersonal(db: AccountDeskDb): Promise<Template[]> {
 /** Saves a new or edited template (validated here too: the page's copy is not trusted). */
 export async function savePersonal(db: AccountDeskDb, raw: unknown, now = Date.now()): Promise<Template> {
   const checked = validateTemplate(raw);
-  if (!checked.ok) throw new PersonalTemplateError(t('tplProblemNotSaved', checked.problems.join('\n')));
+  if (!checked.ok) throw new PersonalTemplateError(t('tplProblemNotSaved', checked.problems.map(problemText).join('\n')));
   const template = checked.value;
   if (template.id.startsWith('builtin.')) throw new PersonalTemplateError(t('tplProblemBuiltinId'));
   await db.transaction('rw', db.personalTemplates, async () => {

@@ -16,6 +16,7 @@ import type { WaitingThread } from '@/lib/replies/protocol';
 import { defaultSettings } from '@/lib/settings';
 import { problemText } from '@/lib/problem-text';
 import { readSettingsFile } from '@/components/options/settings-file';
+import { parseTemplateFile } from '@/lib/templates';
 
 const COUNTS = [0, 1, 2, 5, 11, 21, 22, 25];
 const read = (language: Language) =>
@@ -121,5 +122,18 @@ describe('problems with imported settings in the shipped languages', () => {
     if (result.ok) throw new Error('expected problems');
     speak(language);
     expect(result.problems.map(problemText)).toEqual([expect.stringMatching(new RegExp(`^pollMinutes: .*${nothing}$`))]);
+  });
+});
+
+describe('problems with an imported template in the shipped languages', () => {
+  const file = JSON.stringify({ format: 'account-desk.templates', schemaVersion: 1, templates: [{ id: 'a', name: 'A', tasks: [{ title: 't', startOffset: 0, duration: '2' }] }] });
+
+  it.each([
+    ['en', 'templates[0].tasks[0].duration: expected a whole number from 1 to 500, got "2"'],
+    ['ru', 'templates[0].tasks[0].duration: нужно целое число от 1 до 500, а указано: "2"'],
+    ['kk', 'templates[0].tasks[0].duration: 1 мен 500 аралығындағы бүтін сан болуы керек, ал берілгені: "2"'],
+  ] as const)('%s: the detail line keeps its path and is worded in the language', (language, expected) => {
+    speak(language);
+    expect(() => parseTemplateFile(file)).toThrow(expected);
   });
 });

@@ -20,7 +20,14 @@ import {
   walkTemplate,
   type Template,
 } from '@/lib/templates';
+import { problemText } from '@/lib/problem-text';
 import { twelveNodeTemplate } from './fixtures';
+
+/** validateTemplate with its problems worded (in English, the tests' language). */
+const validateWorded = (value: unknown) => {
+  const result = validateTemplate(value);
+  return result.ok ? result : { ok: false as const, problems: result.problems.map(problemText) };
+};
 
 const weekdays = { workDays: [1, 2, 3, 4, 5], holidays: [] as string[] };
 
@@ -104,7 +111,7 @@ describe('validateTemplate', () => {
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems).toEqual(
+    expect(result.problems.map(problemText)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^template\.id: /),
         'template.name: must not be empty',
@@ -126,12 +133,12 @@ describe('validateTemplate', () => {
     deep.tasks = [
       { title: 'a', startOffset: 0, duration: 1, subtasks: [{ title: 'b', startOffset: 0, duration: 1, subtasks: [{ title: 'c', startOffset: 0, duration: 1, subtasks: [{ title: 'd', startOffset: 0, duration: 1 }] }] }] },
     ];
-    expect(validateTemplate(deep)).toEqual({
+    expect(validateWorded(deep)).toEqual({
       ok: false,
       problems: ['template.tasks[0].subtasks[0].subtasks[0].subtasks: Worksection allows only two levels of subtasks below a task'],
     });
     const hostile = JSON.parse('{"id":"x","name":"X\\u0000","tasks":[{"title":"t","startOffset":0,"duration":1,"__proto__":{"polluted":true}}]}');
-    const result = validateTemplate(hostile);
+    const result = validateWorded(hostile);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.problems).toContain('template.name: contains control characters');
@@ -140,7 +147,7 @@ describe('validateTemplate', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const long = base();
     (long.tasks as Array<Record<string, unknown>>)[0]!.title = 'x'.repeat(251);
-    expect(validateTemplate(long)).toEqual({ ok: false, problems: ['template.tasks[0].title: is 251 characters long; at most 250'] });
+    expect(validateWorded(long)).toEqual({ ok: false, problems: ['template.tasks[0].title: is 251 characters long; at most 250'] });
   });
 
   it('refuses a template with more than 200 tasks', () => {
@@ -148,7 +155,7 @@ describe('validateTemplate', () => {
     big.tasks = Array.from({ length: 201 }, (_, index) => ({ title: `t${index}`, startOffset: 0, duration: 1 }));
     const result = validateTemplate(big);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]).toMatch(/at most 200/);
+    if (!result.ok) expect(problemText(result.problems[0]!)).toMatch(/at most 200/);
   });
 });
 
@@ -280,7 +287,7 @@ describe('template files', () => {
     expect(message).toMatch(/^The file was not imported: 1 problem\./);
     expect(message).toContain('templates[0].tasks[0].duration: expected a whole number from 1 to 500, got "2"');
     expect(attempt('{"format":"account-desk.templates","schemaVersion":1,"templates":[{"id":"a","name":"A","tasks":[{"title":"t","startOffset":0,"duration":1}]},{"id":"a","name":"B","tasks":[{"title":"t","startOffset":0,"duration":1}]}]}')).toContain(
-      'templates[1].id: "a" is used twice',
+      'templates[1].id: "a" appears twice',
     );
   });
 });
