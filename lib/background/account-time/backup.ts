@@ -87,7 +87,7 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
   },
   manualEntries(row) {
     const parsed = parseManualEntry({ id: row.id, projectId: row.projectId, date: row.date, minutes: row.minutes, kind: row.kind, note: row.note });
-    const problems = parsed.ok ? [] : parsed.problems;
+    const problems = parsed.ok ? [] : parsed.problems.map(problemText);
     if (!isTime(row.createdAt)) problems.push('createdAt must be a time');
     return problems;
   },

@@ -4,6 +4,7 @@ import { parseManualEntry } from '../../account-time/manual';
 import type { ManualEntry } from '../../account-time/types';
 import { ProblemError } from '../../problem';
 import { t } from '../../i18n';
+import { problemText } from '../../problem-text';
 
 export class ManualEntryProblem extends ProblemError {
   readonly kind = 'invalid-entry';
@@ -17,7 +18,7 @@ export async function listEntries(db: AccountDeskDb, projectId: string): Promise
 /** Saves an entry; a new one records the account it was made for (an edit keeps the one it had). */
 export async function saveEntry(db: AccountDeskDb, input: unknown, now: number, origin?: string): Promise<ManualEntry> {
   const parsed = parseManualEntry(input);
-  if (!parsed.ok) throw new ManualEntryProblem(t('timeProblemEntryNotSaved', parsed.problems.join('; ')));
+  if (!parsed.ok) throw new ManualEntryProblem(t('timeProblemEntryNotSaved', parsed.problems.map(problemText).join('; ')));
   const { id, ...fields } = parsed.entry;
   return db.transaction('rw', db.manualEntries, async () => {
     const existing = id === undefined ? undefined : await db.manualEntries.get(id);

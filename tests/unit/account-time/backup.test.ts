@@ -52,7 +52,7 @@ describe('export and import of the whole database', () => {
     await expect(importDatabase(target, bad)).rejects.toThrow(
       `Nothing imported: schemaVersion: expected 1 to ${target.verno} (this version reads older backups, not newer ones), got 99; ` +
         'tables.threads[0].taskId: missing or not a key, got nothing; ' +
-        'tables.sessions[0]: start and end must be times with end ≥ start; tables.manualEntries[0]: date: expected YYYY-MM-DD, got "yesterday"; ' +
+        'tables.sessions[0]: start and end must be times with end ≥ start; tables.manualEntries[0]: date: expected a real date YYYY-MM-DD, got "yesterday"; ' +
         'tables.secrets: unknown table',
     );
     await expect(importDatabase(target, 'not json')).rejects.toThrow('backup: expected a JSON object');

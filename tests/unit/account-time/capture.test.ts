@@ -90,7 +90,7 @@ describe('manual entries', () => {
 
   it('refuse bad input with every problem named, and change nothing', async () => {
     await expect(saveEntry(db, { projectId: 'x', date: '12.03.2025', minutes: 0, kind: 'lunch', note: 5 }, T0)).rejects.toThrow(
-      'Entry not saved: project: "x" is not a Worksection project id; date: expected YYYY-MM-DD, got "12.03.2025"; minutes: expected whole minutes from 1 to 1440, got 0; kind: expected one of invoice, report, call, other, got "lunch"; note: expected text of at most 500 characters, got 5',
+      'Entry not saved: project: "x" is not a Worksection project id; date: expected a real date YYYY-MM-DD, got "12.03.2025"; minutes: expected whole minutes from 1 to 1440, got 0; kind: expected one of invoice, report, call, other, got "lunch"; note: expected text of at most 500 characters, got 5',
     );
     await expect(saveEntry(db, { id: 99, projectId: '7', date: '2025-03-12', minutes: 5, kind: 'call', note: '' }, T0)).rejects.toThrow('Entry 99 no longer exists');
     expect(await db.manualEntries.count()).toBe(0);

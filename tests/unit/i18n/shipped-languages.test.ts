@@ -17,6 +17,7 @@ import { defaultSettings } from '@/lib/settings';
 import { problemText } from '@/lib/problem-text';
 import { readSettingsFile } from '@/components/options/settings-file';
 import { parseTemplateFile } from '@/lib/templates';
+import { parseManualEntry } from '@/lib/account-time/manual';
 
 const COUNTS = [0, 1, 2, 5, 11, 21, 22, 25];
 const read = (language: Language) =>
@@ -135,5 +136,18 @@ describe('problems with an imported template in the shipped languages', () => {
   ] as const)('%s: the detail line keeps its path and is worded in the language', (language, expected) => {
     speak(language);
     expect(() => parseTemplateFile(file)).toThrow(expected);
+  });
+});
+
+describe('problems with a manual time entry in the shipped languages', () => {
+  it.each([
+    ['en', ['minutes: expected whole minutes from 1 to 1440, got 0', 'note: expected text of at most 500 characters, got nothing']],
+    ['ru', ['minutes: нужно целое число минут от 1 до 1440, а указано: 0', 'note: нужен текст не длиннее 500 симв., а указано: пусто']],
+    ['kk', ['minutes: 1 мен 1440 аралығындағы бүтін минут болуы керек, ал берілгені: 0', 'note: ең көбі 500 таңбалы мәтін болуы керек, ал берілгені: бос']],
+  ] as const)('%s: each field problem keeps its name and is worded in the language', (language, expected) => {
+    const parsed = parseManualEntry({ projectId: '7', date: '2025-03-12', minutes: 0, kind: 'call' });
+    if (parsed.ok) throw new Error('expected problems');
+    speak(language);
+    expect(parsed.problems.map(problemText)).toEqual(expected);
   });
 });
