@@ -3,8 +3,8 @@
 // oversized or invalid one is refused as a whole with its problems named,
 // so nothing half-imports.
 import { ProblemError } from '../problem';
-import { quotedValue } from '../problem-text';
-import { describeValue, isPlainObject, unknownKeys } from '../validate';
+import { problemText, quotedValue } from '../problem-text';
+import { describeValue, inputProblem, isPlainObject, unknownKeys, type InputProblem } from '../validate';
 import { t, tn } from '../i18n';
 import { QUICK_REPLY_LIMITS, validateQuickReply, type QuickReply } from './model';
 
@@ -22,10 +22,11 @@ export class QuickReplyFileError extends ProblemError {
   override readonly name = 'QuickReplyFileError';
   readonly kind = 'invalid-file';
   constructor(
-    readonly problems: string[],
+    readonly problems: InputProblem[],
     summary: string,
   ) {
-    super(problems.length > 0 ? `${summary}\n${problems.join('\n')}` : summary);
+    // Worded when thrown, as the summary is: in the language of whoever parsed the file.
+    super(problems.length > 0 ? `${summary}\n${problems.map(problemText).join('\n')}` : summary);
   }
 }
 
@@ -53,8 +54,8 @@ export function parseQuickReplyFile(text: string): QuickReply[] {
   if (data.schemaVersion !== QUICK_REPLY_SCHEMA_VERSION) {
     throw new QuickReplyFileError([], t('qrFileSchema', [quotedValue(describeValue(data.schemaVersion)), QUICK_REPLY_SCHEMA_VERSION]));
   }
-  const problems = unknownKeys(data, ['format', 'schemaVersion', 'replies']).map((key) => `${key}: unknown field`);
-  if (!Array.isArray(data.replies)) throw new QuickReplyFileError([...problems, `replies: expected a list, got ${quotedValue(describeValue(data.replies))}`], tn('qrFileProblems', problems.length + 1));
+  const problems = unknownKeys(data, ['format', 'schemaVersion', 'replies']).map((key) => inputProblem(key, 'inputUnknownField'));
+  if (!Array.isArray(data.replies)) throw new QuickReplyFileError([...problems, inputProblem('replies', 'inputNotList', describeValue(data.replies))], tn('qrFileProblems', problems.length + 1));
   if (data.replies.length > QUICK_REPLY_LIMITS.personal) {
     throw new QuickReplyFileError([], t('qrFileTooMany', [data.replies.length, QUICK_REPLY_LIMITS.personal]));
   }
@@ -64,8 +65,8 @@ export function parseQuickReplyFile(text: string): QuickReply[] {
     const checked = validateQuickReply(raw, `replies[${index}]`);
     if (!checked.ok) return problems.push(...checked.problems);
     const { id } = checked.value;
-    if (isReservedReplyId(id)) problems.push(`replies[${index}].id: ids starting "builtin." or "team." belong to those libraries`);
-    else if (ids.has(id)) problems.push(`replies[${index}].id: "${id}" is used twice`);
+    if (isReservedReplyId(id)) problems.push(inputProblem(`replies[${index}].id`, 'inputReservedId'));
+    else if (ids.has(id)) problems.push(inputProblem(`replies[${index}].id`, 'inputAppearsTwice', describeValue(id)));
     else {
       ids.add(id);
       replies.push(checked.value);

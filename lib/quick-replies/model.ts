@@ -3,8 +3,7 @@
 // and a strict validator: replies arrive from files and from the team's
 // project, so they are hostile input.
 import type { Language } from '../locale';
-import { quotedValue } from '../problem-text';
-import { describeValue, isPlainObject, unknownKeys } from '../validate';
+import { describeValue, inputProblem, isPlainObject, unknownKeys, type InputProblem } from '../validate';
 
 export const QUICK_REPLY_LIMITS = Object.freeze({
   idLength: 80,
@@ -30,22 +29,22 @@ export type QuickReplySource = 'personal' | 'team' | 'builtin';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-/** A reply from untrusted input, or every problem with it ("path: problem"). */
-export function validateQuickReply(raw: unknown, path = 'reply'): { ok: true; value: QuickReply } | { ok: false; problems: string[] } {
-  if (!isPlainObject(raw)) return { ok: false, problems: [`${path}: expected an object, got ${quotedValue(describeValue(raw))}`] };
-  const problems = unknownKeys(raw, ['id', 'title', 'body', 'language']).map((key) => `${path}.${key}: unknown field`);
+/** A reply from untrusted input, or every problem with it, in no language (lib/problem-text.ts words them). */
+export function validateQuickReply(raw: unknown, path = 'reply'): { ok: true; value: QuickReply } | { ok: false; problems: InputProblem[] } {
+  if (!isPlainObject(raw)) return { ok: false, problems: [inputProblem(path, 'inputNotObject', describeValue(raw))] };
+  const problems = unknownKeys(raw, ['id', 'title', 'body', 'language']).map((key) => inputProblem(`${path}.${key}`, 'inputUnknownField'));
   const { id, title, body, language } = raw;
   if (typeof id !== 'string' || !ID.test(id) || id.length > QUICK_REPLY_LIMITS.idLength) {
-    problems.push(`${path}.id: expected letters, digits, ".", "_" or "-" (at most ${QUICK_REPLY_LIMITS.idLength}), got ${quotedValue(describeValue(id))}`);
+    problems.push(inputProblem(`${path}.id`, 'inputNotId', QUICK_REPLY_LIMITS.idLength, describeValue(id)));
   }
   if (typeof title !== 'string' || title.trim() === '' || title.length > QUICK_REPLY_LIMITS.titleLength || /[\u0000-\u001f\u007f]/.test(title)) {
-    problems.push(`${path}.title: expected one line of text (1 to ${QUICK_REPLY_LIMITS.titleLength} characters), got ${quotedValue(describeValue(title))}`);
+    problems.push(inputProblem(`${path}.title`, 'inputNotLine', QUICK_REPLY_LIMITS.titleLength, describeValue(title)));
   }
   if (typeof body !== 'string' || body.trim() === '' || body.length > QUICK_REPLY_LIMITS.bodyLength) {
-    problems.push(`${path}.body: expected text (1 to ${QUICK_REPLY_LIMITS.bodyLength} characters), got ${quotedValue(describeValue(body))}`);
+    problems.push(inputProblem(`${path}.body`, 'inputNotLongText', QUICK_REPLY_LIMITS.bodyLength, describeValue(body)));
   }
   if (language !== undefined && !QUICK_REPLY_LANGUAGES.includes(language as Language)) {
-    problems.push(`${path}.language: expected one of ${QUICK_REPLY_LANGUAGES.join(', ')}, got ${quotedValue(describeValue(language))}`);
+    problems.push(inputProblem(`${path}.language`, 'inputNotOneOf', QUICK_REPLY_LANGUAGES.join(', '), describeValue(language)));
   }
   if (problems.length > 0) return { ok: false, problems };
   const reply: QuickReply = { id: id as string, title: (title as string).trim(), body: (body as string).replace(/\r\n?/g, '\n') };

@@ -4,6 +4,7 @@
 // name after the "/" is the title, its description the text); every other
 // task there stays a template. Pure.
 import { QUICK_REPLY_LIMITS, validateQuickReply, type QuickReply } from './model';
+import { problemText } from '../problem-text';
 
 export interface TeamReplyTask {
   id: string;
@@ -39,7 +40,7 @@ export function teamReplies(tasks: readonly TeamReplyTask[]): { replies: QuickRe
       body: plainDescription(task.text ?? ''),
     });
     if (checked.ok) replies.push(checked.value);
-    else problems.push(`“${task.name}”: ${checked.problems.map((problem) => problem.replace(/^reply\./, '')).join('; ')}`);
+    else problems.push(`“${task.name}”: ${checked.problems.map((problem) => problemText({ ...problem, path: problem.path.replace(/^reply\.?/, '') })).join('; ')}`);
   }
   return { replies, problems };
 }

@@ -121,7 +121,7 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
   },
   personalReplies(row) {
     const checked = validateQuickReply(row.reply, 'reply');
-    if (!checked.ok) return checked.problems;
+    if (!checked.ok) return checked.problems.map(problemText);
     const problems: string[] = [];
     if (row.id !== checked.value.id) problems.push(`id must be its reply's id (${describeValue(checked.value.id)}), got ${describeValue(row.id)}`);
     if (isReservedReplyId(checked.value.id)) problems.push('ids starting "builtin." or "team." belong to those libraries');

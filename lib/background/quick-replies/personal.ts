@@ -2,6 +2,7 @@
 // imported all-or-nothing from a file, kept in the user's order.
 import type { AccountDeskDb } from '../../db';
 import { t } from '../../i18n';
+import { problemText } from '../../problem-text';
 import { ProblemError } from '../../problem';
 import { isReservedReplyId, parseQuickReplyFile, QUICK_REPLY_LIMITS, serializeQuickReplyFile, validateQuickReply, type QuickReply } from '../../quick-replies';
 
@@ -26,7 +27,7 @@ export async function listPersonalReplies(db: AccountDeskDb): Promise<QuickReply
  */
 export async function savePersonalReply(db: AccountDeskDb, raw: unknown, replacing?: string, now = Date.now()): Promise<QuickReply> {
   const checked = validateQuickReply(raw);
-  if (!checked.ok) throw new QuickReplyProblem('invalid', t('qrProblemNotSaved', checked.problems.join('\n')));
+  if (!checked.ok) throw new QuickReplyProblem('invalid', t('qrProblemNotSaved', checked.problems.map(problemText).join('\n')));
   const reply = checked.value;
   if (isReservedReplyId(reply.id)) throw new QuickReplyProblem('invalid', t('qrProblemReservedId'));
   await db.transaction('rw', db.personalReplies, async () => {

@@ -18,6 +18,7 @@ import { problemText } from '@/lib/problem-text';
 import { readSettingsFile } from '@/components/options/settings-file';
 import { parseTemplateFile } from '@/lib/templates';
 import { parseManualEntry } from '@/lib/account-time/manual';
+import { parseQuickReplyFile } from '@/lib/quick-replies';
 
 const COUNTS = [0, 1, 2, 5, 11, 21, 22, 25];
 const read = (language: Language) =>
@@ -149,5 +150,25 @@ describe('problems with a manual time entry in the shipped languages', () => {
     if (parsed.ok) throw new Error('expected problems');
     speak(language);
     expect(parsed.problems.map(problemText)).toEqual(expected);
+  });
+});
+
+describe('problems with an imported quick-reply file in the shipped languages', () => {
+  const file = JSON.stringify({ format: 'account-desk.quick-replies', schemaVersion: 1, replies: [{ id: 'a', title: 'Hi', body: 'x' }, { id: 'a', title: 'Hi', body: 'x', html: '<b>' }] });
+
+  it.each([
+    ['en', 'replies[1].html: unknown field'],
+    ['ru', 'replies[1].html: неизвестное поле'],
+    ['kk', 'replies[1].html: белгісіз өріс'],
+  ] as const)('%s: each detail line keeps its path and is worded in the language', (language, expected) => {
+    speak(language);
+    expect(() => parseQuickReplyFile(file)).toThrow(expected);
+  });
+
+  it('ru: a reply used twice is named in Russian', () => {
+    speak('ru');
+    expect(() => parseQuickReplyFile(JSON.stringify({ format: 'account-desk.quick-replies', schemaVersion: 1, replies: [{ id: 'a', title: 'Hi', body: 'x' }, { id: 'a', title: 'Hi', body: 'x' }] }))).toThrow(
+      'replies[1].id: "a" встречается дважды',
+    );
   });
 });
