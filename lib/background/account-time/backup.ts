@@ -13,15 +13,13 @@ import type { AccountDeskDb } from '../../db';
 import { parseManualEntry } from '../../account-time/manual';
 import { validateTemplate } from '../../templates';
 import { isReservedReplyId, validateQuickReply } from '../../quick-replies';
-import { describeValue, inputProblem, isPlainObject } from '../../validate';
+import { describeValue, inputProblem, isPlainObject, type InputProblem, type ProblemValue } from '../../validate';
 import { ProblemError } from '../../problem';
 
 import { BACKUP_FORMAT, BACKUP_MAX_BYTES, type Backup } from '../../account-time/protocol';
 import { t } from '../../i18n';
-import { problemText, quotedValue } from '../../problem-text';
+import { problemText } from '../../problem-text';
 
-/** A value quoted in a problem sentence (these sentences are not yet worded per language: lib/validate.ts InputProblem is). */
-const quoted = (value: unknown): string => quotedValue(describeValue(value));
 export { BACKUP_FORMAT, BACKUP_MAX_BYTES };
 
 
@@ -61,40 +59,43 @@ export function isAccountPath(value: unknown): boolean {
   return new URL(value, base).origin === base && new URL(`${base}${value}`).origin === base;
 }
 
+/** A row's problem, in no language (lib/validate.ts): its sentence names the fields, as a row's checks often cover several. */
+const fault = (key: InputProblem['key'], ...values: ProblemValue[]): InputProblem => inputProblem('', key, ...values);
+
 /** An https origin, and the connected account's when there is one. */
-function originProblem(value: unknown, context: BackupContext): string | undefined {
-  if (typeof value !== 'string') return `origin must be an https origin, got ${quoted(value)}`;
+function originProblem(value: unknown, context: BackupContext): InputProblem | undefined {
+  if (typeof value !== 'string') return fault('inputNotOrigin', describeValue(value));
   let parsed: URL | undefined;
   try {
     parsed = new URL(value);
   } catch {
     parsed = undefined;
   }
-  if (!parsed || parsed.protocol !== 'https:' || parsed.origin !== value) return `origin must be an https origin, got ${quoted(value)}`;
-  if (context.accountOrigin !== undefined && value !== context.accountOrigin) return `origin ${quoted(value)} is not the connected account (${context.accountOrigin})`;
+  if (!parsed || parsed.protocol !== 'https:' || parsed.origin !== value) return fault('inputNotOrigin', describeValue(value));
+  if (context.accountOrigin !== undefined && value !== context.accountOrigin) return fault('inputNotConnectedOrigin', describeValue(value), context.accountOrigin);
   return undefined;
 }
 
 /** Every table's rows, beyond their key: the checks of the way rows normally get in. */
-const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupContext) => string[]> = {
+const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupContext) => InputProblem[]> = {
   sessions(row) {
-    const problems: string[] = [];
-    if (!isTime(row.start) || !isTime(row.end) || (row.end as number) < (row.start as number)) problems.push('start and end must be times with end ≥ start');
-    if (row.open !== 0 && row.open !== 1) problems.push(`open must be 0 or 1, got ${quoted(row.open)}`);
-    if (!isId(row.taskId) || !isId(row.projectId)) problems.push('taskId and projectId must be Worksection ids');
-    if (!isTime(row.lastActivityAt) || !isTime(row.focusedAt) || typeof row.tabId !== 'number') problems.push('lastActivityAt, focusedAt and tabId must be numbers');
+    const problems: InputProblem[] = [];
+    if (!isTime(row.start) || !isTime(row.end) || (row.end as number) < (row.start as number)) problems.push(fault('inputRowSpan'));
+    if (row.open !== 0 && row.open !== 1) problems.push(fault('inputFieldNotOneOf', 'open', '0, 1', describeValue(row.open)));
+    if (!isId(row.taskId) || !isId(row.projectId)) problems.push(fault('inputFieldsNotIds', 'taskId, projectId'));
+    if (!isTime(row.lastActivityAt) || !isTime(row.focusedAt) || typeof row.tabId !== 'number') problems.push(fault('inputFieldsNotNumbers', 'lastActivityAt, focusedAt, tabId'));
     return problems;
   },
   manualEntries(row) {
     const parsed = parseManualEntry({ id: row.id, projectId: row.projectId, date: row.date, minutes: row.minutes, kind: row.kind, note: row.note });
-    const problems = parsed.ok ? [] : parsed.problems.map(problemText);
-    if (!isTime(row.createdAt)) problems.push('createdAt must be a time');
+    const problems = parsed.ok ? [] : parsed.problems;
+    if (!isTime(row.createdAt)) problems.push(fault('inputFieldNotTime', 'createdAt'));
     return problems;
   },
   writeBack(row) {
-    const problems: string[] = [];
+    const problems: InputProblem[] = [];
     if (!['pending', 'sent', 'refused', 'dismissed'].includes(row.status as string)) {
-      problems.push(`status must be pending, sent, refused or dismissed, got ${quoted(row.status)}`);
+      problems.push(fault('inputFieldNotOneOf', 'status', 'pending, sent, refused, dismissed', describeValue(row.status)));
     }
     // Refused and dismissed entries keep why Worksection said no (the reports page shows it).
     if (row.status === 'refused' || row.status === 'dismissed') {
@@ -104,83 +105,83 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>, context: BackupC
         ['task-deleted', 'timer-only', 'today-only', 'other'].includes(refusal.kind as string) &&
         typeof refusal.message === 'string' &&
         isTime(refusal.at);
-      if (!fine) problems.push(`a ${String(row.status)} entry needs its refusal (kind, message, at), got ${quoted(refusal)}`);
+      if (!fine) problems.push(fault('inputNoRefusal', String(row.status), describeValue(refusal)));
     }
-    if (!isId(row.taskId) || !isId(row.projectId) || typeof row.date !== 'string') problems.push('taskId, projectId and date are required');
-    if (typeof row.minutes !== 'number' || row.minutes < 1) problems.push('minutes must be at least 1');
+    if (!isId(row.taskId) || !isId(row.projectId) || typeof row.date !== 'string') problems.push(fault('inputFieldsRequired', 'taskId, projectId, date'));
+    if (typeof row.minutes !== 'number' || row.minutes < 1) problems.push(fault('inputFieldBelow', 'minutes', 1));
     return problems;
   },
   personalTemplates(row) {
     const checked = validateTemplate(row.template, 'template');
-    if (!checked.ok) return checked.problems.map(problemText);
-    const problems: string[] = [];
-    if (row.id !== checked.value.id) problems.push(`id must be its template's id (${quoted(checked.value.id)}), got ${quoted(row.id)}`);
-    if (checked.value.id.startsWith('builtin.')) problems.push('ids starting "builtin." belong to the built-in library');
-    if (!isTime(row.position) || !isTime(row.updatedAt)) problems.push('position and updatedAt must be numbers');
+    if (!checked.ok) return checked.problems;
+    const problems: InputProblem[] = [];
+    if (row.id !== checked.value.id) problems.push(fault('inputNotOwnTemplateId', describeValue(checked.value.id), describeValue(row.id)));
+    if (checked.value.id.startsWith('builtin.')) problems.push(fault('inputBuiltinId'));
+    if (!isTime(row.position) || !isTime(row.updatedAt)) problems.push(fault('inputFieldsNotNumbers', 'position, updatedAt'));
     return problems;
   },
   personalReplies(row) {
     const checked = validateQuickReply(row.reply, 'reply');
-    if (!checked.ok) return checked.problems.map(problemText);
-    const problems: string[] = [];
-    if (row.id !== checked.value.id) problems.push(`id must be its reply's id (${describeValue(checked.value.id)}), got ${describeValue(row.id)}`);
-    if (isReservedReplyId(checked.value.id)) problems.push('ids starting "builtin." or "team." belong to those libraries');
-    if (!isTime(row.position) || !isTime(row.updatedAt)) problems.push('position and updatedAt must be numbers');
+    if (!checked.ok) return checked.problems;
+    const problems: InputProblem[] = [];
+    if (row.id !== checked.value.id) problems.push(fault('inputNotOwnReplyId', describeValue(checked.value.id), describeValue(row.id)));
+    if (isReservedReplyId(checked.value.id)) problems.push(fault('inputReservedId'));
+    if (!isTime(row.position) || !isTime(row.updatedAt)) problems.push(fault('inputFieldsNotNumbers', 'position, updatedAt'));
     return problems;
   },
   replyUsage(row) {
-    const problems: string[] = [];
-    if (typeof row.key !== 'string' || !/^(personal|team|builtin):/.test(row.key)) problems.push(`key must be "personal:…", "team:…" or "builtin:…", got ${describeValue(row.key)}`);
-    if (typeof row.uses !== 'number' || !Number.isInteger(row.uses) || row.uses < 0) problems.push(`uses must be a whole number, got ${describeValue(row.uses)}`);
-    if (!isTime(row.usedAt)) problems.push('usedAt must be a time');
+    const problems: InputProblem[] = [];
+    if (typeof row.key !== 'string' || !/^(personal|team|builtin):/.test(row.key)) problems.push(fault('inputNotUsageKey', describeValue(row.key)));
+    if (typeof row.uses !== 'number' || !Number.isInteger(row.uses) || row.uses < 0) problems.push(fault('inputFieldNotWhole', 'uses', describeValue(row.uses)));
+    if (!isTime(row.usedAt)) problems.push(fault('inputFieldNotTime', 'usedAt'));
     return problems;
   },
   templateApplications(row, context) {
-    const problems: string[] = [];
+    const problems: InputProblem[] = [];
     const origin = originProblem(row.origin, context);
     if (origin) problems.push(origin);
-    if (!isId(row.projectId)) problems.push(`projectId must be a Worksection id, got ${quoted(row.projectId)}`);
-    if (!['running', 'stopped', 'done', 'cancelled'].includes(row.status as string)) problems.push(`status must be running, stopped, done or cancelled, got ${quoted(row.status)}`);
-    if (typeof row.templateName !== 'string' || typeof row.templateId !== 'string' || typeof row.startDate !== 'string') problems.push('templateId, templateName and startDate must be text');
-    if (!isTime(row.startedAt) || !isTime(row.updatedAt)) problems.push('startedAt and updatedAt must be times');
-    if (!Array.isArray(row.nodes)) return [...problems, `nodes must be a list, got ${quoted(row.nodes)}`];
+    if (!isId(row.projectId)) problems.push(fault('inputFieldNotId', 'projectId', describeValue(row.projectId)));
+    if (!['running', 'stopped', 'done', 'cancelled'].includes(row.status as string)) problems.push(fault('inputFieldNotOneOf', 'status', 'running, stopped, done, cancelled', describeValue(row.status)));
+    if (typeof row.templateName !== 'string' || typeof row.templateId !== 'string' || typeof row.startDate !== 'string') problems.push(fault('inputFieldsNotText', 'templateId, templateName, startDate'));
+    if (!isTime(row.startedAt) || !isTime(row.updatedAt)) problems.push(fault('inputFieldsNotTimes', 'startedAt, updatedAt'));
+    if (!Array.isArray(row.nodes)) return [...problems, fault('inputFieldNotList', 'nodes', describeValue(row.nodes))];
     row.nodes.forEach((node: unknown, index) => {
       const at = `nodes[${index}]`;
-      if (!isPlainObject(node) || !isPlainObject(node.planned)) return problems.push(`${at}: expected a planned task`);
-      if (!['planned', 'attempting', 'created'].includes(node.state as string)) problems.push(`${at}.state must be planned, attempting or created, got ${quoted(node.state)}`);
-      if (node.taskId !== undefined && !isId(node.taskId)) problems.push(`${at}.taskId must be a Worksection id, got ${quoted(node.taskId)}`);
-      if (node.page !== undefined && !isAccountPath(node.page)) problems.push(`${at}.page must be a page of the account such as "/project/1/2/", got ${quoted(node.page)}`);
+      if (!isPlainObject(node) || !isPlainObject(node.planned)) return problems.push(inputProblem(at, 'inputNotPlannedTask'));
+      if (!['planned', 'attempting', 'created'].includes(node.state as string)) problems.push(fault('inputFieldNotOneOf', `${at}.state`, 'planned, attempting, created', describeValue(node.state)));
+      if (node.taskId !== undefined && !isId(node.taskId)) problems.push(fault('inputFieldNotId', `${at}.taskId`, describeValue(node.taskId)));
+      if (node.page !== undefined && !isAccountPath(node.page)) problems.push(fault('inputFieldNotPage', `${at}.page`, describeValue(node.page)));
     });
     return problems;
   },
   roleMappings(row) {
-    if (!isPlainObject(row.mapping) || !Object.values(row.mapping).every((person) => typeof person === 'string')) return ['mapping must map roles to people'];
-    if (row.nobodyIsAChoice !== undefined && typeof row.nobodyIsAChoice !== 'boolean') return [`nobodyIsAChoice must be true or false, got ${quoted(row.nobodyIsAChoice)}`];
+    if (!isPlainObject(row.mapping) || !Object.values(row.mapping).every((person) => typeof person === 'string')) return [fault('inputNotRoleMapping')];
+    if (row.nobodyIsAChoice !== undefined && typeof row.nobodyIsAChoice !== 'boolean') return [fault('inputFieldNotBoolean', 'nobodyIsAChoice', describeValue(row.nobodyIsAChoice))];
     return [];
   },
   savedChecklists(row) {
-    const problems: string[] = [];
+    const problems: InputProblem[] = [];
     // As "Insert checklist" remembers them (../templates/checklists.ts).
-    if (!isText(row.title, 250)) problems.push('title must be text of at most 250 characters');
+    if (!isText(row.title, 250)) problems.push(fault('inputFieldNotShortText', 'title', 250));
     if (!Array.isArray(row.items) || row.items.length === 0 || row.items.length > 50 || !row.items.every((item) => isText(item, 1000))) {
-      problems.push('items must be 1 to 50 lines of text');
+      problems.push(fault('inputNotChecklistItems', 50));
     }
-    if (!isTime(row.usedAt)) problems.push('usedAt must be a time');
+    if (!isTime(row.usedAt)) problems.push(fault('inputFieldNotTime', 'usedAt'));
     return problems;
   },
   threads(row) {
-    const problems: string[] = [];
-    if (!isId(row.projectId)) problems.push(`projectId must be a Worksection id, got ${quoted(row.projectId)}`);
-    if (!isAccountPath(row.page)) problems.push(`page must be a page of the account such as "/project/1/2/", got ${quoted(row.page)}`);
-    if (row.waitingCommentId !== undefined && !isId(row.waitingCommentId)) problems.push(`waitingCommentId must be a Worksection id, got ${quoted(row.waitingCommentId)}`);
+    const problems: InputProblem[] = [];
+    if (!isId(row.projectId)) problems.push(fault('inputFieldNotId', 'projectId', describeValue(row.projectId)));
+    if (!isAccountPath(row.page)) problems.push(fault('inputFieldNotPage', 'page', describeValue(row.page)));
+    if (row.waitingCommentId !== undefined && !isId(row.waitingCommentId)) problems.push(fault('inputFieldNotId', 'waitingCommentId', describeValue(row.waitingCommentId)));
     return problems;
   },
   pageVisits(row) {
-    return typeof row.url === 'string' && /^https:\/\//.test(row.url) ? [] : [`url must be an https address, got ${quoted(row.url)}`];
+    return typeof row.url === 'string' && /^https:\/\//.test(row.url) ? [] : [fault('inputNotHttpsUrl', describeValue(row.url))];
   },
 };
 
-/** A problem of the file as a whole, worded in the background's language (a row's own checks are still English sentences). */
+/** A problem of the file as a whole, worded in the background's language. */
 const said = (...problem: Parameters<typeof inputProblem>): string => problemText(inputProblem(...problem));
 
 /** Every problem in `input` as a backup of `db`'s schema; empty when it can be imported. */
@@ -217,7 +218,8 @@ export function checkBackup(db: AccountDeskDb, input: unknown, context: BackupCo
         if (seen.has(key)) return problems.push(said(`${at}.${keyPath}`, 'inputAppearsTwice', describeValue(key)));
         seen.add(key);
       }
-      for (const problem of ROW_CHECKS[name]?.(row, context) ?? []) problems.push(`${at}: ${problem}`);
+      // The row's own problems after its place, as "tables.threads[0]: page must be …" (a nested validator's path follows: "template.name: …").
+      for (const problem of ROW_CHECKS[name]?.(row, context) ?? []) problems.push(`${at}: ${problemText(problem)}`);
     });
   }
   return problems;

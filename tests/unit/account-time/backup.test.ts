@@ -1,8 +1,12 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '@/lib/db';
-import { exportDatabase, importDatabase, isAccountPath, previewImport } from '@/lib/background/account-time/backup';
+import { checkBackup, exportDatabase, importDatabase, isAccountPath, previewImport } from '@/lib/background/account-time/backup';
+import { useCatalog } from '@/lib/i18n';
+import { compileMessages, type MessagesFile } from '@/lib/i18n-catalog';
 import { twelveNodeTemplate } from '../templates/fixtures';
 
 const session = { start: 1000, end: 61_000, open: 0 as const, taskId: '10', projectId: '7', lastActivityAt: 60_000, tabId: 3, focusedAt: 900 };
@@ -70,7 +74,7 @@ describe('export and import of the whole database', () => {
     };
     await expect(importDatabase(target, bad)).rejects.toThrow(
       'tables.writeBack[0]: a refused entry needs its refusal (kind, message, at), got nothing; ' +
-        'tables.writeBack[1]: status must be pending, sent, refused or dismissed, got "lost"',
+        'tables.writeBack[1]: status must be one of pending, sent, refused, dismissed, got "lost"',
     );
     expect(await exportDatabase(target)).toEqual({ ...before, exportedAt: expect.any(String) });
   });
@@ -184,5 +188,28 @@ describe('schema upgrades keep every row', () => {
     expect(await db.state.get('replies.cursor')).toEqual({ key: 'replies.cursor', value: { lastPollAt: 9, seen: [] } });
     await db.sessions.add(session);
     expect(await db.sessions.where('[projectId+start]').between(['7', 0], ['7', Infinity]).count()).toBe(1);
+  });
+});
+
+describe('a backup row\'s problems in the shipped languages', () => {
+  const catalog = (language: string) => compileMessages(JSON.parse(readFileSync(join(process.cwd(), `public/_locales/${language}/messages.json`), 'utf8')) as MessagesFile);
+  afterEach(() => useCatalog(undefined));
+
+  it('ru: each row problem keeps its place and field names and is worded in Russian', () => {
+    useCatalog({ ...catalog('en'), ...catalog('ru') }, 'ru');
+    const db = openDb(`backup-ru-${Math.random()}`);
+    const backup = {
+      format: 'account-desk-backup',
+      schemaVersion: db.verno,
+      tables: {
+        threads: [{ taskId: '1', projectId: 'x', page: 'javascript:alert(1)', origin: 'https://demo.worksection.com' }],
+        manualEntries: [{ projectId: '7', date: '2025-03-12', minutes: 0, kind: 'call', note: '', createdAt: 1 }],
+      },
+    };
+    expect(checkBackup(db, backup)).toEqual([
+      'tables.threads[0]: projectId должно быть идентификатором Worksection, а указано: "x"',
+      'tables.threads[0]: page должно быть страницей аккаунта, например «/project/1/2/», а указано: "javascript:alert(1)"',
+      'tables.manualEntries[0]: minutes: нужно целое число минут от 1 до 1440, а указано: 0',
+    ]);
   });
 });
