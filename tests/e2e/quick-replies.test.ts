@@ -48,10 +48,10 @@ describe('quick replies in the comment editor', () => {
         sim.control.setClock({ now: new Date() });
         // Outside client projects, so nobody is the client there.
         const internal = data.projects.filter((candidate) => candidate.clientGroup === null).map((candidate) => candidate.id);
-        noDue = flatten(sim.control.tasks()).find(
-          (task) => internal.includes(task.projectId) && task.level === 0 && task.status === 'active' && !task.dateEnd && !/[<>&]/.test(task.name) && sim.control.comments(task.id).every((comment) => !data.users.find((user) => user.email === comment.author?.email)?.client),
-        )!;
-        expect(noDue, 'the seed has an active task without a due date').toBeDefined();
+        // Made here: whether the seed has such a task depends on the day and hour it is seeded at.
+        const added = sim.control.addTask({ projectId: internal[0]!, name: 'Tidy the shared drive' });
+        noDue = flatten(sim.control.tasks()).find((task) => task.id === added.id)!;
+        expect(noDue.status === 'active' && !noDue.dateEnd, 'a new task without a due date is active and has none').toBe(true);
       },
       firstSync: true,
     });
