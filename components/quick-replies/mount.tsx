@@ -28,10 +28,11 @@ export function mountQuickReplies(context: TaskFeatureContext): void {
   document.addEventListener(
     'input',
     (event) => {
-      const editor = editorNow();
-      if (!editor || event.target !== editor) return;
+      // Every keystroke on the page passes here: the cheap test first, the editor's lookup only for a "/".
       const { inputType, data } = event as InputEvent;
       if (inputType !== 'insertText' || data !== '/') return;
+      const editor = editorNow();
+      if (!editor || event.target !== editor) return;
       const spot = slashBeforeCaret(editor);
       if (spot) openAt?.(spot);
     },
@@ -40,6 +41,8 @@ export function mountQuickReplies(context: TaskFeatureContext): void {
   document.addEventListener(
     'selectionchange',
     () => {
+      // Every caret move on the page: only one inside editable text can be the rich editor's.
+      if (!(document.activeElement instanceof HTMLElement && document.activeElement.isContentEditable)) return;
       const editor = editorNow();
       if (editor instanceof HTMLElement && editor.isContentEditable && editor.contains(document.activeElement)) lastRich = richCaret(editor);
     },
