@@ -26,7 +26,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { anchorMountMs, createUsableMs, ourText, pickerOpenMs, quickReplyOpenMs } from './bench/in-page.mjs';
+import { anchorMountMs, closePicker, closeQuickReplyList, createUsableMs, openUntilListedMs, ourText } from './bench/in-page.mjs';
 import { firstSyncDone } from './demo.mjs';
 import { buildExtension, chromeBuildDir, main, setup, step } from './setup.mjs';
 
@@ -564,7 +564,10 @@ async function templatePicker(lab, options, scope) {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', timeout: 5_000 }).catch(() => dialog.getByRole('button').first().click({ timeout: 5_000 }));
     const open = [];
-    for (let run = 0; run < 8; run++) open.push(await page.evaluate(pickerOpenMs, { expected: count, timeoutMs: WAIT_MS }));
+    for (let run = 0; run < 8; run++) {
+      open.push(await page.evaluate(openUntilListedMs, { button: 'Templates', items: '[role=dialog] [role=option]', expected: count, timeoutMs: WAIT_MS }));
+      await page.evaluate(closePicker);
+    }
     await page.close();
     return { count, open: median(open.slice(2)) };
   };
@@ -615,7 +618,10 @@ async function quickReplyList(lab, options, scope) {
     await page.keyboard.press('Escape');
     await replies.first().waitFor({ state: 'detached', timeout: 5_000 });
     const open = [];
-    for (let run = 0; run < 8; run++) open.push(await page.evaluate(quickReplyOpenMs, { expected: drawn, timeoutMs: WAIT_MS }));
+    for (let run = 0; run < 8; run++) {
+      open.push(await page.evaluate(openUntilListedMs, { button: 'Quick reply', items: '[role=listbox] [role=option]', expected: drawn, timeoutMs: WAIT_MS }));
+      await page.evaluate(closeQuickReplyList);
+    }
     await page.close();
     return { count, drawn, open: median(open.slice(2)) };
   };

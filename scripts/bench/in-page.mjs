@@ -7,24 +7,25 @@
 // page.evaluate) and rejects after `timeoutMs` instead of waiting forever.
 
 /**
- * From the click on the "Templates" button until the picker's dialog lists
- * `expected` templates; then closes the dialog. Resolves to milliseconds.
+ * From the click on the button labelled `button` until its shadow root shows
+ * `expected` elements matching `items` (the picker's templates, the quick-reply
+ * list's replies). Resolves to milliseconds; the caller closes what opened.
  */
-export async function pickerOpenMs({ expected, timeoutMs }) {
+export async function openUntilListedMs({ button, items, expected, timeoutMs }) {
   const hosts = () => [...document.querySelectorAll('*')].filter((node) => node.localName.startsWith('account-desk-') && node.shadowRoot);
-  const buttonIn = (root, text) => [...root.querySelectorAll('button')].find((button) => button.textContent.trim() === text);
-  const host = hosts().find((candidate) => buttonIn(candidate.shadowRoot, 'Templates'));
-  if (!host) throw new Error('no "Templates" button in any account-desk-* shadow root');
+  const buttonIn = (root, text) => [...root.querySelectorAll('button')].find((candidate) => candidate.textContent.trim() === text);
+  const host = hosts().find((candidate) => buttonIn(candidate.shadowRoot, button));
+  if (!host) throw new Error(`no "${button}" button in any account-desk-* shadow root`);
   const root = host.shadowRoot;
-  const count = () => root.querySelectorAll('[role=dialog] [role=option]').length;
+  const count = () => root.querySelectorAll(items).length;
   const start = performance.now();
-  const ms = await new Promise((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const observer = new MutationObserver(() => {
       if (count() >= expected) done(performance.now() - start);
     });
     const timer = setTimeout(() => {
       observer.disconnect();
-      reject(new Error(`the picker listed ${count()} of ${expected} templates ${timeoutMs} ms after "Templates" was clicked`));
+      reject(new Error(`${count()} of ${expected} "${items}" shown ${timeoutMs} ms after "${button}" was clicked`));
     }, timeoutMs);
     const done = (value) => {
       observer.disconnect();
@@ -32,16 +33,22 @@ export async function pickerOpenMs({ expected, timeoutMs }) {
       resolve(value);
     };
     observer.observe(root, { childList: true, subtree: true });
-    buttonIn(root, 'Templates').click();
+    buttonIn(root, button).click();
     if (count() >= expected) done(performance.now() - start);
   });
+}
+
+/** Closes the template picker openUntilListedMs opened: Escape, then its close button if it is still there. */
+export async function closePicker() {
+  const root = [...document.querySelectorAll('*')].find((node) => node.localName.startsWith('account-desk-') && node.shadowRoot?.querySelector('[role=dialog]'))?.shadowRoot;
+  if (!root) return;
   const dialog = root.querySelector('[role=dialog]');
   dialog?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
   await new Promise((resolve) => setTimeout(resolve, 50));
   if (root.querySelector('[role=dialog]')) root.querySelector('[role=dialog] header button')?.click();
   await new Promise((resolve) => setTimeout(resolve, 50));
-  return ms;
 }
+
 
 /**
  * From the click on "Templates" until the dialog's "Create" button can be
@@ -159,41 +166,17 @@ export function ourText() {
 }
 
 /**
- * From the click on "Quick reply" beside the comment editor until the list
- * shows `expected` replies; then Escape closes it. Resolves to milliseconds.
- * The list's code is loaded before (the first opening), as the button's
- * pointer-over loads it for a user.
+ * Closes the quick-reply list openUntilListedMs opened, with Escape where a
+ * user presses it. The list's code is loaded before the measured openings
+ * (the first one), as the button's pointer-over loads it for a user.
  */
-export async function quickReplyOpenMs({ expected, timeoutMs }) {
-  const hosts = () => [...document.querySelectorAll('*')].filter((node) => node.localName.startsWith('account-desk-') && node.shadowRoot);
-  const buttonIn = (root, text) => [...root.querySelectorAll('button')].find((button) => button.textContent.trim() === text);
-  const host = hosts().find((candidate) => buttonIn(candidate.shadowRoot, 'Quick reply'));
-  if (!host) throw new Error('no "Quick reply" button in any account-desk-* shadow root');
-  const root = host.shadowRoot;
-  const count = () => root.querySelectorAll('[role=listbox] [role=option]').length;
-  const start = performance.now();
-  const ms = await new Promise((resolve, reject) => {
-    const observer = new MutationObserver(() => {
-      if (count() >= expected) done(performance.now() - start);
-    });
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      reject(new Error(`the quick-reply list showed ${count()} of ${expected} replies ${timeoutMs} ms after "Quick reply" was clicked`));
-    }, timeoutMs);
-    const done = (value) => {
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve(value);
-    };
-    observer.observe(root, { childList: true, subtree: true });
-    buttonIn(root, 'Quick reply').click();
-    if (count() >= expected) done(performance.now() - start);
-  });
+export async function closeQuickReplyList() {
+  const root = [...document.querySelectorAll('*')].find((node) => node.localName.startsWith('account-desk-') && node.shadowRoot?.querySelector('[role=listbox]'))?.shadowRoot;
+  if (!root) throw new Error('no quick-reply list is open');
   // Escape where a user presses it: in the search box, once it has focus (the list's effects have run).
   const search = root.querySelector('[role=combobox]');
   for (let wait = 0; wait < 40 && root.activeElement !== search; wait++) await new Promise((resolve) => setTimeout(resolve, 25));
   search?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
   for (let wait = 0; wait < 20 && root.querySelector('[role=listbox]'); wait++) await new Promise((resolve) => setTimeout(resolve, 50));
   if (root.querySelector('[role=listbox]')) throw new Error('Escape did not close the quick-reply list');
-  return ms;
 }
