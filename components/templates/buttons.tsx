@@ -4,7 +4,7 @@
  * a page parses them only when someone opens them.
  */
 import type { ComponentType } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import { DOCK_EXPAND_EVENT, type FeatureContext, type TaskFeatureContext } from '@/lib/page/feature';
@@ -111,8 +111,9 @@ function DialogButton<P extends object>({ docked, label, title, load, props, exp
     exposeOpen?.(show);
   }, [Dialog]);
   const close = () => setOpen(false);
-  // Once the dialog is gone (not before: its removal would take the focus along), the focus goes back.
-  useEffect(() => {
+  // Once the dialog is gone (not before: its removal would take the focus along), the focus goes back, in the same
+  // commit that removes it: a plain effect waits for the next frame, and the focus would sit on the page's body meanwhile.
+  useLayoutEffect(() => {
     if (open) return;
     const back = returnTo.current;
     returnTo.current = null;
