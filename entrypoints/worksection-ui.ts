@@ -9,7 +9,7 @@
  * (wxt.config.ts leaves it out of WXT's own build).
  */
 import { FEATURES } from '@/components/features';
-import { ask, onPush } from '@/lib/messages';
+import { onPush } from '@/lib/messages';
 import { pageEnvironment } from '@/lib/page/environment';
 import { loadPageMessages } from '@/lib/page/messages';
 import { startRunner } from '@/lib/page/runner';
@@ -17,20 +17,20 @@ import { startRunner } from '@/lib/page/runner';
 // Not a top-level await: that would make Rollup split the modules features
 // share out of this one into many small chunks, each a request of its own.
 void (async () => {
-  // One settings read serves the language and the runner's first switches.
-  const first = ask('settings/get', {});
-  const settings = await first;
+  // One settings read serves the language, the runner's switches and the features.
+  const environment = pageEnvironment();
+  const settings = await environment.settings();
   await loadPageMessages(settings.ok ? settings.value.language : 'auto');
-  let runner = startRunner(FEATURES, pageEnvironment(first));
+  let runner = startRunner(FEATURES, environment);
   // A new language applies at once: every feature is drawn again in it, without a reload.
   let changes = Promise.resolve();
   onPush((push) => {
     if (push.type !== 'push/settings-changed') return;
     changes = changes.then(async () => {
-      const now = await ask('settings/get', {});
+      const now = await environment.settings();
       if (!now.ok || !(await loadPageMessages(now.value.language))) return;
       runner.stop();
-      runner = startRunner(FEATURES, pageEnvironment(Promise.resolve(now)));
+      runner = startRunner(FEATURES, environment);
     });
   });
 })();

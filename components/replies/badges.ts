@@ -1,7 +1,7 @@
 /**
  * Reply badges on a page: the background owns the data; this asks it
- * (`replies/project` or `replies/task`, and `settings/get` for the clock's
- * rules) when the feature mounts and whenever the background announces new
+ * (`replies/project` or `replies/task`; the clock's rules come from the
+ * page's shared settings read) when the feature mounts and whenever the background announces new
  * thread states or settings (a push message), re-applies badges when
  * Worksection re-renders parts of the page (one check per animation frame),
  * and moves ages on every 30 s without asking again (unless a working window
@@ -35,7 +35,7 @@ function warn(problem: Problem): void {
  * page changes and every 30 s, clear when the feature goes.
  */
 function keepBadged(
-  { signal }: Pick<FeatureContext, 'signal'>,
+  { signal, settings: readSettings }: Pick<FeatureContext, 'signal' | 'settings'>,
   load: () => Promise<Result<WaitingThread[]>>,
   apply: (loaded: Loaded | undefined, changed?: readonly MutationRecord[]) => void,
   clear: () => void,
@@ -44,7 +44,7 @@ function keepBadged(
   let generation = 0;
   const refresh = async () => {
     const run = ++generation;
-    const [threads, settings] = await Promise.all([load(), ask('settings/get', {})]);
+    const [threads, settings] = await Promise.all([load(), readSettings()]);
     // A newer refresh has started meanwhile, or the feature left.
     if (run !== generation || signal.aborted) return;
     if (threads.ok && settings.ok) {

@@ -4,16 +4,40 @@ import { ask, onPush, type Result } from '../messages';
 import type { Settings } from '../settings';
 import type { RunnerEnvironment } from './runner';
 
-/** `first`: a settings read already under way, for the runner's first switches (one message instead of two). */
-export function pageEnvironment(first?: Promise<Result<Settings>>): RunnerEnvironment {
-  let pending = first;
+/**
+ * The settings now, one read for everything on the page (the language, the switches, every feature's rules)
+ * until the background announces a change: each read is a message, and messages are most of what a page load
+ * costs. A failed read is not kept.
+ */
+function sharedSettings(): () => Promise<Result<Settings>> {
+  let current: Promise<Result<Settings>> | undefined;
+  let listening = false;
+  return () => {
+    if (!listening) {
+      listening = true;
+      onPush((push) => {
+        if (push.type === 'push/settings-changed') current = undefined;
+      });
+    }
+    if (current) return current;
+    const reading = ask('settings/get', {});
+    current = reading;
+    void reading.then((settings) => {
+      if (!settings.ok && current === reading) current = undefined;
+    });
+    return reading;
+  };
+}
+
+export function pageEnvironment(): RunnerEnvironment {
+  const settings = sharedSettings();
   return {
     document,
     href: () => location.href,
+    settings,
     async switches() {
-      const settings = await (pending ?? ask('settings/get', {}));
-      pending = undefined;
-      return settings.ok ? settings.value.features : null;
+      const now = await settings();
+      return now.ok ? now.value.features : null;
     },
     onSwitchesChanged: (listener) =>
       onPush((push) => {

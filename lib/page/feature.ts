@@ -18,6 +18,7 @@
  * (a UI going between the dock and its anchor) happens within the same task.
  */
 import type { Settings } from '../settings';
+import type { Result } from '../messages';
 import type { WorksectionPage } from '../worksection/paths';
 import type { AnchorName } from './selectors';
 
@@ -43,6 +44,8 @@ export interface FeatureContext<K extends FeaturePageKind = FeaturePageKind> {
   origin: string;
   /** True when the feature's anchor is missing and its UI sits in the floating dock (inside the modal, for the modal). */
   docked: boolean;
+  /** The settings now: one read shared by the page's features until the background announces a change. */
+  settings(): Promise<Result<Settings>>;
   /**
    * The element to render into, inside the feature's own shadow root. The
    * host enters the page on the first call (a feature with nothing to show

@@ -17,6 +17,7 @@
  */
 import type { AnchorReport, FeatureVisit, PageVisit } from './protocol';
 import type { Settings } from '../settings';
+import type { Result } from '../messages';
 import { parseWorksectionPath } from '../worksection/paths';
 import { declaredAnchors, hostTag, type FeatureContext, type FeatureDefinition, type FeaturePage, type FeaturePageKind, type FeaturePlace } from './feature';
 import { onDomChange } from './dom-changes';
@@ -31,6 +32,8 @@ export interface RunnerEnvironment {
   document: Document;
   /** The page's address now (location.href). */
   href(): string;
+  /** The settings now, one read shared by everything on the page until they change (FeatureContext.settings). */
+  settings(): Promise<Result<Settings>>;
   /** The feature switches; null when unknown (every feature then counts as on). */
   switches(): Promise<FeatureSwitches | null>;
   /** Calls back when settings change; returns the unsubscribe function. */
@@ -171,6 +174,7 @@ export function startRunner(features: readonly FeatureDefinition[], env: RunnerE
       root: where.root,
       origin: new URL(lastHref).origin,
       docked: entry.docked,
+      settings: env.settings,
       container() {
         if (!place.anchor) throw new Error(`Account Desk, ${feature.id}: a feature without an anchor has no container`);
         if (!entry.host) {

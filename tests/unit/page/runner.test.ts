@@ -56,6 +56,7 @@ describe('the feature runner', () => {
     runner = startRunner(features, {
       document,
       href: () => href,
+      settings: () => Promise.reject(new Error('these features read no settings')),
       switches: async () => switches,
       onSwitchesChanged(listener) {
         switchListeners.push(listener);
@@ -293,6 +294,7 @@ describe('the feature runner', () => {
     runner = startRunner([broken, recording('bar', { project: { anchor: 'taskList', append: 'before' } })], {
       document,
       href: () => href,
+      settings: () => Promise.reject(new Error('these features read no settings')),
       switches: async () => switches,
       onSwitchesChanged: () => () => undefined,
       report: (visit) => reports.push(visit),

@@ -75,8 +75,8 @@ describe('reply badges on a page', () => {
     startBadges();
     await until(() => badges().length === 1);
 
-    // The runner reads the feature's switch, the feature its clock rules.
-    expect(asked.map((message) => message.type).sort()).toEqual(['replies/project', 'settings/get', 'settings/get']);
+    // The runner's switch and the feature's clock rules come from one settings read.
+    expect(asked.map((message) => message.type).sort()).toEqual(['replies/project', 'settings/get']);
     expect(asked.find((message) => message.type === 'replies/project')?.request).toEqual({ origin: ORIGIN, projectId: SIMULATOR.projectId });
     expect(document.querySelector(`.item[data-id="${TASK}"] ${BADGE_TAG}`)).not.toBeNull();
   });
@@ -91,13 +91,52 @@ describe('reply badges on a page', () => {
     waiting = new Map();
     await fakeBrowser.runtime.onMessage.trigger({ type: 'push/replies-changed' }, {}, () => undefined);
     await until(() => badges().length === 0);
-    expect(asked.length).toBe(before + 2);
+    // New threads, the same settings: only the threads are asked for.
+    expect(asked.slice(before).map((message) => message.type)).toEqual(['replies/project']);
 
     // Other messages and storage changes are not its business.
     await fakeBrowser.runtime.onMessage.trigger({ type: 'replies/queue', request: {} }, {}, () => undefined);
     await fakeBrowser.storage.local.set({ somethingElse: 1 });
     await settle();
-    expect(asked.length).toBe(before + 2);
+    expect(asked.length).toBe(before + 1);
+  });
+
+  it('reads the settings again once when they change, for the runner and the feature together', async () => {
+    show(PROJECT_PATH, simulatorProjectPage);
+    waiting = byTaskId(waitingThread(TASK, 20, { waitingSince: Date.now() - 20 * MINUTE }));
+    startBadges();
+    await until(() => badges().length === 1);
+    const before = asked.length;
+
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'push/settings-changed' }, {}, () => undefined);
+    await until(() => asked.slice(before).some((message) => message.type === 'replies/project'));
+    await settle();
+    expect(asked.slice(before).map((message) => message.type).sort()).toEqual(['replies/project', 'settings/get']);
+    expect(badges()).toHaveLength(1);
+  });
+
+  it('asks for the settings again after a failed read instead of keeping the failure', async () => {
+    let failSettings = true;
+    vi.mocked(fakeBrowser.runtime.sendMessage).mockImplementation((async (message: Envelope) => {
+      asked.push(message);
+      if (message.type === 'settings/get') {
+        if (failSettings) return { ok: false, problem: { kind: 'internal', message: 'the worker was restarting' } };
+        return { ok: true, value: RULES };
+      }
+      return { ok: true, value: [...waiting.values()] };
+    }) as never);
+    show(PROJECT_PATH, simulatorProjectPage);
+    waiting = byTaskId(waitingThread(TASK, 20, { waitingSince: Date.now() - 20 * MINUTE }));
+    startBadges();
+    // Switches unknown count as on: the feature mounts, but without its clock rules it shows nothing yet.
+    await until(() => asked.some((message) => message.type === 'replies/project'));
+    await settle();
+    expect(badges()).toHaveLength(0);
+
+    failSettings = false;
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'push/replies-changed' }, {}, () => undefined);
+    await until(() => badges().length === 1);
+    expect(asked.filter((message) => message.type === 'settings/get').length).toBeGreaterThanOrEqual(2);
   });
 
   it('puts badges back, once, when Worksection swaps the task list', async () => {
