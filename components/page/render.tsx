@@ -6,9 +6,15 @@
  */
 import { render, type ComponentChild } from 'preact';
 import type { FeatureContext } from '@/lib/page/feature';
+import controls from './controls.css?inline';
 
 // Host styles never leak in: the host element resets every inherited property.
 const RESET = ':host{all:initial!important;}';
+
+/** A feature's own sheet after the buttons, focus ring and dialog frame the features with dialogs share (controls.css). */
+export function withControls(css: string): string {
+  return `${controls}\n${css}`;
+}
 
 export function renderFeature(context: Pick<FeatureContext, 'signal' | 'container'>, css: string, view: ComponentChild): void {
   if (context.signal.aborted) return;

@@ -9,10 +9,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { DOCK_EXPAND_EVENT, type TaskFeatureContext } from '@/lib/page/feature';
 import { findAnchor } from '@/lib/page/selectors';
-import { renderFeature } from '../page/render';
+import { renderFeature, withControls } from '../page/render';
 import { caretSpot, richCaret, slashBeforeCaret, type EditorSpot } from './editor';
 import type { ReplyListProps } from './ReplyList';
-import css from './style.css?inline';
+import ownCss from './style.css?inline';
+
+const css = withControls(ownCss);
 
 type ReplyListComponent = ComponentType<ReplyListProps>;
 const loadList = (): Promise<ReplyListComponent> => import('./ReplyList').then((m) => m.ReplyList);

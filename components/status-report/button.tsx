@@ -7,8 +7,10 @@ import type { ComponentType } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { DOCK_EXPAND_EVENT, type FeatureContext } from '@/lib/page/feature';
-import { renderFeature } from '../page/render';
-import css from './style.css?inline';
+import { renderFeature, withControls } from '../page/render';
+import ownCss from './style.css?inline';
+
+const css = withControls(ownCss);
 
 interface DialogProps {
   origin: string;

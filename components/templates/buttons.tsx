@@ -9,8 +9,10 @@ import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import { DOCK_EXPAND_EVENT, type FeatureContext, type TaskFeatureContext } from '@/lib/page/feature';
 import { findAnchor } from '@/lib/page/selectors';
-import { renderFeature } from '../page/render';
-import css from './style.css?inline';
+import { renderFeature, withControls } from '../page/render';
+import ownCss from './style.css?inline';
+
+const css = withControls(ownCss);
 
 /** The shortcut that opens the picker on a project page (documented in the README and the button's title). */
 export const PICKER_SHORTCUT = { altKey: true, shiftKey: true, code: 'KeyT' } as const;
