@@ -7,6 +7,7 @@ import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import { REPLY_VARIABLES, type QuickReply } from '@/lib/quick-replies';
 import { FeatureSwitch } from '../options/FeatureSwitch';
+import { DeleteButton, EditorActions, ImportButton, ProblemLine } from '../options/library-parts';
 import { downloadText } from '../reports/download';
 
 interface Editing {
@@ -77,27 +78,13 @@ export function QuickRepliesSection() {
       <FeatureSwitch feature="quickReplies" label="settingsQuickRepliesLabel" hint="settingsQuickRepliesHint" />
       <p class="hint">{t('qrVariablesHint', REPLY_VARIABLES.map((name) => `{${name}}`).join(' '))}</p>
       <p class="hint">{t('qrLibrariesHint')}</p>
-      {problem && (
-        <p role="alert" class="error" style="white-space:pre-line">
-          {problem}
-        </p>
-      )}
+      {problem && <ProblemLine>{problem}</ProblemLine>}
       {notice && <p role="status">{notice}</p>}
       <div class="row">
         <button type="button" onClick={() => setEditing({ title: '', body: t('qrNewReplyBody') })}>
           {t('qrNewReply')}
         </button>
-        <label class="button-like">
-          {t('qrImport')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            onChange={(event) => {
-              void importFile(event.currentTarget.files?.[0]);
-              event.currentTarget.value = '';
-            }}
-          />
-        </label>
+        <ImportButton label={t('qrImport')} onFile={(file) => void importFile(file)} />
         <button type="button" disabled={!replies || replies.length === 0} onClick={() => void exportFile()}>
           {t('qrExport')}
         </button>
@@ -112,17 +99,7 @@ export function QuickRepliesSection() {
             {t('qrBodyLabel')}
             <textarea rows={8} value={editing.body} onInput={(event) => setEditing({ ...editing, body: event.currentTarget.value })} />
           </label>
-          {editing.problem && (
-            <p role="alert" class="error" style="white-space:pre-line">
-              {editing.problem}
-            </p>
-          )}
-          <button type="button" class="primary" onClick={() => void save()}>
-            {t('qrSave')}
-          </button>{' '}
-          <button type="button" onClick={() => setEditing(null)}>
-            {t('qrCancel')}
-          </button>
+          <EditorActions problem={editing.problem} save={t('qrSave')} cancel={t('qrCancel')} onSave={() => void save()} onCancel={() => setEditing(null)} />
         </div>
       )}
       {replies === null && !problem && <p class="muted">{t('qrLoading')}</p>}
@@ -135,20 +112,13 @@ export function QuickRepliesSection() {
               <button type="button" onClick={() => setEditing({ original: reply.id, title: reply.title, body: reply.body })} aria-label={t('qrEditNamed', reply.title)}>
                 {t('qrEdit')}
               </button>{' '}
-              {confirmDelete === reply.id ? (
-                <>
-                  <button type="button" class="danger" onClick={() => void remove(reply.id)}>
-                    {t('qrConfirmDelete', reply.title)}
-                  </button>{' '}
-                  <button type="button" onClick={() => setConfirmDelete(null)}>
-                    {t('qrCancel')}
-                  </button>
-                </>
-              ) : (
-                <button type="button" onClick={() => setConfirmDelete(reply.id)} aria-label={t('qrDeleteNamed', reply.title)}>
-                  {t('qrDelete')}
-                </button>
-              )}
+              <DeleteButton
+                armed={confirmDelete === reply.id}
+                labels={{ delete: t('qrDelete'), deleteNamed: t('qrDeleteNamed', reply.title), confirm: t('qrConfirmDelete', reply.title), cancel: t('qrCancel') }}
+                onArm={() => setConfirmDelete(reply.id)}
+                onDisarm={() => setConfirmDelete(null)}
+                onDelete={() => void remove(reply.id)}
+              />
             </li>
           ))}
         </ol>

@@ -6,6 +6,7 @@ import { t, tn } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
 import { countNodes, type Template } from '@/lib/templates/model';
 import { FeatureSwitch } from '../options/FeatureSwitch';
+import { DeleteButton, EditorActions, ImportButton, ProblemLine } from '../options/library-parts';
 import { Locked } from '../options/policy';
 
 const NEW_TEMPLATE = (): Template => ({
@@ -90,28 +91,14 @@ export function TemplatesSection() {
       <h2 id="templates-heading">{t('tplSectionHeading')}</h2>
       <p class="hint">{t('tplSectionIntro')}</p>
       <FeatureSwitch feature="templates" label="settingsTemplatesLabel" hint="settingsTemplatesHint" />
-      {problem && (
-        <p role="alert" class="error" style="white-space:pre-line">
-          {problem}
-        </p>
-      )}
+      {problem && <ProblemLine>{problem}</ProblemLine>}
       {notice && <p role="status">{notice}</p>}
       <TeamLibraryChoice />
       <div class="row">
         <button type="button" onClick={() => setEditing({ text: JSON.stringify(NEW_TEMPLATE(), null, 2) })}>
           {t('tplNewTemplate')}
         </button>
-        <label class="button-like">
-          {t('tplImport')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            onChange={(event) => {
-              void importFile(event.currentTarget.files?.[0]);
-              event.currentTarget.value = '';
-            }}
-          />
-        </label>
+        <ImportButton label={t('tplImport')} onFile={(file) => void importFile(file)} />
         <button
           type="button"
           disabled={!templates || templates.length === 0}
@@ -126,17 +113,7 @@ export function TemplatesSection() {
             {t('tplEditorLabel')}
             <textarea rows={18} spellcheck={false} value={editing.text} onInput={(event) => setEditing({ ...editing, text: event.currentTarget.value })} />
           </label>
-          {editing.problem && (
-            <p role="alert" class="error" style="white-space:pre-line">
-              {editing.problem}
-            </p>
-          )}
-          <button type="button" class="primary" onClick={() => void save()}>
-            {t('tplSave')}
-          </button>{' '}
-          <button type="button" onClick={() => setEditing(null)}>
-            {t('tplCancel')}
-          </button>
+          <EditorActions problem={editing.problem} save={t('tplSave')} cancel={t('tplCancel')} onSave={() => void save()} onCancel={() => setEditing(null)} />
         </div>
       )}
       {templates === null && !problem && <p class="muted">{t('tplLoading')}</p>}
@@ -163,27 +140,16 @@ export function TemplatesSection() {
               >
                 ↓
               </button>{' '}
-              {confirmDelete === template.id ? (
-                <>
-                  <button
-                    type="button"
-                    class="danger"
-                    onClick={() => {
-                      setConfirmDelete(null);
-                      void run(() => ask('templates/personal/delete', { id: template.id }));
-                    }}
-                  >
-                    {t('tplConfirmDelete', template.name)}
-                  </button>{' '}
-                  <button type="button" onClick={() => setConfirmDelete(null)}>
-                    {t('tplCancel')}
-                  </button>
-                </>
-              ) : (
-                <button type="button" onClick={() => setConfirmDelete(template.id)} aria-label={t('tplDeleteNamed', template.name)}>
-                  {t('tplDelete')}
-                </button>
-              )}
+              <DeleteButton
+                armed={confirmDelete === template.id}
+                labels={{ delete: t('tplDelete'), deleteNamed: t('tplDeleteNamed', template.name), confirm: t('tplConfirmDelete', template.name), cancel: t('tplCancel') }}
+                onArm={() => setConfirmDelete(template.id)}
+                onDisarm={() => setConfirmDelete(null)}
+                onDelete={() => {
+                  setConfirmDelete(null);
+                  void run(() => ask('templates/personal/delete', { id: template.id }));
+                }}
+              />
             </li>
           ))}
         </ol>
