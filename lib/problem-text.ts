@@ -4,6 +4,7 @@
  * the input has it (it points into a file or a policy, in no language).
  */
 import { t } from './i18n';
+import { ProblemError } from './problem';
 import type { InputProblem, ProblemValue } from './validate';
 
 const worded = (value: ProblemValue): string | number => value ?? t('inputNothing');
@@ -21,4 +22,18 @@ export function problemText(problem: InputProblem): string {
 /** A value quoted as problems quote it, "nothing" in words when it is missing. */
 export function quotedValue(value: ProblemValue): string {
   return String(worded(value));
+}
+
+/**
+ * A refused file (templates, quick replies): a summary, then each input problem on a line of its own. Worded when
+ * thrown, as the summary is: in the language of whoever parsed the file.
+ */
+export abstract class FileProblemError extends ProblemError {
+  readonly kind = 'invalid-file';
+  constructor(
+    readonly problems: InputProblem[],
+    summary: string,
+  ) {
+    super(problems.length > 0 ? `${summary}\n${problems.map(problemText).join('\n')}` : summary);
+  }
 }

@@ -2,9 +2,8 @@
 // import and export in options. An imported file is hostile: a malformed,
 // oversized or invalid one is refused as a whole with its problems named,
 // so nothing half-imports.
-import { ProblemError } from '../problem';
-import { problemText, quotedValue } from '../problem-text';
-import { describeValue, inputProblem, isPlainObject, unknownKeys, type InputProblem } from '../validate';
+import { FileProblemError, quotedValue } from '../problem-text';
+import { describeValue, inputProblem, isPlainObject, unknownKeys } from '../validate';
 import { t, tn } from '../i18n';
 import { QUICK_REPLY_LIMITS, validateQuickReply, type QuickReply } from './model';
 
@@ -18,16 +17,8 @@ export interface QuickReplyFile {
   replies: QuickReply[];
 }
 
-export class QuickReplyFileError extends ProblemError {
+export class QuickReplyFileError extends FileProblemError {
   override readonly name = 'QuickReplyFileError';
-  readonly kind = 'invalid-file';
-  constructor(
-    readonly problems: InputProblem[],
-    summary: string,
-  ) {
-    // Worded when thrown, as the summary is: in the language of whoever parsed the file.
-    super(problems.length > 0 ? `${summary}\n${problems.map(problemText).join('\n')}` : summary);
-  }
 }
 
 export function serializeQuickReplyFile(replies: readonly QuickReply[]): string {

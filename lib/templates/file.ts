@@ -1,11 +1,10 @@
 // The template file format: JSON with a schema version, for import/export and
 // sharing. Imported files are hostile: a malformed, oversized or invalid file
 // is refused as a whole with every problem named, so nothing half-imports.
-import { describeValue, inputProblem, isPlainObject, unknownKeys, type InputProblem } from '../validate';
+import { describeValue, inputProblem, isPlainObject, unknownKeys } from '../validate';
 import { validateTemplate, type Template } from './model';
-import { ProblemError } from '../problem';
 import { t, tn } from '../i18n';
-import { problemText, quotedValue } from '../problem-text';
+import { FileProblemError, quotedValue } from '../problem-text';
 
 export const TEMPLATE_FILE_FORMAT = 'account-desk.templates';
 export const TEMPLATE_SCHEMA_VERSION = 1;
@@ -19,16 +18,8 @@ export interface TemplateFile {
   templates: Template[];
 }
 
-export class TemplateFileError extends ProblemError {
+export class TemplateFileError extends FileProblemError {
   override readonly name = 'TemplateFileError';
-  readonly kind = 'invalid-file';
-  constructor(
-    readonly problems: InputProblem[],
-    summary: string,
-  ) {
-    // Worded when thrown, as the summary is: in the language of whoever parsed the file.
-    super(problems.length > 0 ? `${summary}\n${problems.map(problemText).join('\n')}` : summary);
-  }
 }
 
 export function serializeTemplateFile(templates: readonly Template[]): string {
