@@ -4,7 +4,8 @@
 // real editor very probably is one). `/`, two letters, Enter puts the reply at
 // the caret with the user's paragraphs around it kept, undo takes it out; the
 // button inserts at the caret too, also on an empty line; the checklist goes in
-// as paragraphs; sending posts the text and the thread's badge goes.
+// as paragraphs; sending posts the text and the thread's badge goes; and `/`
+// works in an editor that cancels the browser's typing to type for itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { PersonView, Simulator } from '../simulator/index';
@@ -231,6 +232,38 @@ describe('quick replies and checklists in a rich comment editor', () => {
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.locator('.comment__text', { hasText: 'Print proof' }).waitFor();
     expect(sim.control.comments(task.id).at(-1)!.text.trim()).toBe(withItems);
+  });
+
+  it('"/" opens the list in an editor that types for itself (cancels the browser\'s typing and puts the text in, as CKEditor 5 does)', async () => {
+    await openTask();
+    // In the page's world, as the editor's own script: no `input` event follows a cancelled `beforeinput`.
+    await editor().evaluate((element) => {
+      element.addEventListener('beforeinput', (typing) => {
+        const event = typing as InputEvent;
+        if (event.inputType !== 'insertText' || !event.data) return;
+        event.preventDefault();
+        const selection = getSelection()!;
+        const range = selection.getRangeAt(0);
+        range.deleteContents();
+        const at = range.startContainer;
+        if (at.nodeType === Node.TEXT_NODE) {
+          (at as Text).insertData(range.startOffset, event.data);
+          selection.collapse(at, range.startOffset + event.data.length);
+        } else {
+          const text = document.createTextNode(event.data);
+          range.insertNode(text);
+          selection.collapse(text, text.length);
+        }
+      });
+    });
+    await write('Thanks! ');
+    await page.keyboard.type('/st');
+    await list().waitFor();
+    await expect.poll(() => ui().getByRole('combobox').inputValue()).toBe('st');
+    await expect.poll(() => activeOption(list())).toMatch(new RegExp(`^${escapeRegExp(STATUS_REPLY.title)}`));
+    await page.keyboard.press('Enter');
+    await list().waitFor({ state: 'detached' });
+    expect(await lines()).toBe(`Thanks! ${statusReply()}`);
   });
 
   it('works in the task modal over a project page: "/" inserts at the caret, and the modal posts it', async () => {
