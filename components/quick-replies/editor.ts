@@ -4,10 +4,11 @@
  * the caret or selection when the button was pressed). Inserting selects it
  * and types the reply with execCommand('insertText'), so the editor keeps
  * the user's text around it and its undo history (Ctrl+Z takes the reply
- * out again); where the browser refuses that, the text is set directly.
- * The reply is text: it never goes in as HTML.
+ * out again); a rich editor with a model of its own is offered it as a paste
+ * of plain text first (lib/page/comment-editor.ts); where the browser refuses
+ * both, the text is set directly. The reply is text: it never goes in as HTML.
  */
-import { endOfText } from '@/lib/page/comment-editor';
+import { endOfText, offerAsPaste } from '@/lib/page/comment-editor';
 
 interface SpotBase {
   start: number;
@@ -140,6 +141,7 @@ export function insertReply(spot: EditorSpot, text: string, typed = ''): boolean
   const selection = document.getSelection();
   selection?.removeAllRanges();
   selection?.addRange(range);
+  if (offerAsPaste(spot.editor, text)) return true;
   if (!document.execCommand('insertText', false, text)) {
     range.deleteContents();
     const inserted = document.createTextNode(text);

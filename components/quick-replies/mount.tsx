@@ -37,7 +37,7 @@ export function mountQuickReplies(context: TaskFeatureContext): void {
   };
   // Every keystroke on the page passes here: the cheap test first, the editor's lookup only for a "/".
   document.addEventListener('input', (event) => slashTyped(event) && openAtSlash(event.target), { capture: true, signal });
-  // A rich editor that types for itself (CKEditor 5 does) cancels the browser's typing, and no `input` event
+  // A rich editor that types for itself (CKEditor 5's 2024 releases did) cancels the browser's typing, and no `input` event
   // follows: the "/" is looked for at the editor's first change after it, before the next key is typed.
   let watching: MutationObserver | undefined;
   document.addEventListener(

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, tn } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
-import { endOfText } from '@/lib/page/comment-editor';
+import { endOfText, offerAsPaste } from '@/lib/page/comment-editor';
 import { useAsk } from '../use-ask';
 import { trapFocus, useEscape } from './dialog';
 
@@ -25,9 +25,9 @@ export function checklistText(title: string, items: readonly string[]): string {
 /**
  * Appends the items to the comment being written, one "• item" line each, at
  * the end of its text. Typed with execCommand('insertText') where the browser
- * allows it, as quick replies are: a rich editor (CKEditor, ProseMirror…)
- * then takes them through its own input handling and makes its own
- * paragraphs of the lines, and the editor's undo takes them out again.
+ * allows it, as quick replies are (a rich editor with a model of its own is
+ * offered them as a paste first): the editor makes its own paragraphs of the
+ * lines, and its undo takes them out again.
  * Otherwise the text is set directly (a rich editor gets text-only blocks:
  * an item is data, never markup).
  */
@@ -45,7 +45,8 @@ export function writeIntoEditor(editor: HTMLElement, items: readonly string[]): 
     const selection = document.getSelection();
     const end = endOfText(editor);
     selection?.collapse(end.node, end.offset);
-    if (document.execCommand('insertText', false, `\n${lines.join('\n')}\n`)) return;
+    const text = `\n${lines.join('\n')}\n`;
+    if (offerAsPaste(editor, text) || document.execCommand('insertText', false, text)) return;
     for (const line of lines) {
       const block = document.createElement('div');
       block.textContent = line;

@@ -25,3 +25,23 @@ export function endOfText(editor: Element): EditorPosition {
   while (block.lastElementChild && block.lastElementChild.localName !== 'br') block = block.lastElementChild;
   return { node: block, offset: block.childNodes.length - (block.lastChild?.nodeName === 'BR' ? 1 : 0) };
 }
+
+/**
+ * Offers `text` to a rich editor as a paste of plain text at the page's
+ * selection; true when the editor took it (it cancelled the paste). Editors
+ * that keep their own model (CKEditor 5, ProseMirror…) render over changes
+ * made to their DOM by anyone else, execCommand('insertText') included, so
+ * the text would vanish; a paste goes through their own input handling, into
+ * their paragraphs and their undo history. A plain contenteditable ignores a
+ * paste that no user made, and the caller types the text instead.
+ */
+export function offerAsPaste(editor: HTMLElement, text: string): boolean {
+  if (typeof DataTransfer === 'undefined' || typeof ClipboardEvent === 'undefined') return false;
+  // Such editors follow the page's selection on selectionchange, which the browser sends only later.
+  editor.ownerDocument.dispatchEvent(new Event('selectionchange'));
+  const clipboardData = new DataTransfer();
+  clipboardData.setData('text/plain', text);
+  const paste = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
+  editor.dispatchEvent(paste);
+  return paste.defaultPrevented;
+}

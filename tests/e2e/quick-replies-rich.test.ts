@@ -5,7 +5,8 @@
 // the caret with the user's paragraphs around it kept, undo takes it out; the
 // button inserts at the caret too, also on an empty line; the checklist goes in
 // as paragraphs; sending posts the text and the thread's badge goes; and `/`
-// works in an editor that cancels the browser's typing to type for itself.
+// works in an editor that cancels the browser's typing to type for itself;
+// an editor with its own model is given the reply as a paste.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { PersonView, Simulator } from '../simulator/index';
@@ -234,7 +235,7 @@ describe('quick replies and checklists in a rich comment editor', () => {
     expect(sim.control.comments(task.id).at(-1)!.text.trim()).toBe(withItems);
   });
 
-  it('"/" opens the list in an editor that types for itself (cancels the browser\'s typing and puts the text in, as CKEditor 5 does)', async () => {
+  it('"/" opens the list in an editor that types for itself (cancels the browser\'s typing and puts the text in, as CKEditor 5\'s 2024 releases did)', async () => {
     await openTask();
     // In the page's world, as the editor's own script: no `input` event follows a cancelled `beforeinput`.
     await editor().evaluate((element) => {
@@ -264,6 +265,29 @@ describe('quick replies and checklists in a rich comment editor', () => {
     await page.keyboard.press('Enter');
     await list().waitFor({ state: 'detached' });
     expect(await lines()).toBe(`Thanks! ${statusReply()}`);
+  });
+
+  it('an editor with a model of its own (it takes pastes itself, as CKEditor 5 and ProseMirror do) is given the reply as a paste over the "/", once', async () => {
+    await openTask();
+    // In the page's world, as the editor's own script; it would render over a reply typed into its DOM by anyone else.
+    await editor().evaluate((element) => {
+      element.addEventListener('paste', (pasting) => {
+        const event = pasting as ClipboardEvent;
+        event.preventDefault();
+        const text = event.clipboardData!.getData('text/plain');
+        element.dataset.pasted = `${element.dataset.pasted ?? ''}[${text}]`;
+        document.execCommand('insertText', false, text);
+      });
+    });
+    await write('Thanks! ');
+    await page.keyboard.type('/st');
+    await list().waitFor();
+    await expect.poll(() => activeOption(list())).toMatch(new RegExp(`^${escapeRegExp(STATUS_REPLY.title)}`));
+    await page.keyboard.press('Enter');
+    await list().waitFor({ state: 'detached' });
+    expect(await editor().getAttribute('data-pasted')).toBe(`[${statusReply()}]`);
+    expect(await lines()).toBe(`Thanks! ${statusReply()}`);
+    expect(await textBeforeCaret()).toBe(`Thanks! ${statusReply()}`);
   });
 
   it('works in the task modal over a project page: "/" inserts at the caret, and the modal posts it', async () => {

@@ -158,4 +158,31 @@ describe('a rich (contenteditable) comment editor as quick replies use it', () =
     insertReply(spot, 'R', 'st');
     expect(paragraphs()).toEqual(['Dear client, R', '', 'Kind regards']);
   });
+
+  it('offers the reply as a paste of plain text over the "/" to an editor with its own model, which takes it; nothing is typed besides', () => {
+    const text = editor.children[0]!.firstChild as Text;
+    text.data = 'Dear client, /st';
+    caretAt(text, 14);
+    const spot = slashBeforeCaret(editor)!;
+    const seen: string[] = [];
+    // As CKEditor 5 does: it reads the pasted text and puts it in its model itself.
+    editor.addEventListener('paste', (event) => {
+      seen.push(`paste ${JSON.stringify(event.clipboardData!.getData('text/plain'))} over ${document.getSelection()!.toString()}`);
+      event.preventDefault();
+    });
+    document.execCommand = (command: string) => {
+      seen.push(`execCommand ${command}`);
+      return true;
+    };
+    caretAt(text, 16);
+    // The editor follows the page's selection on selectionchange: one comes before the paste, with the "/" and its query selected.
+    const follow = () => seen.push(`selectionchange ${document.getSelection()!.toString()}`);
+    document.addEventListener('selectionchange', follow);
+    expect(insertReply(spot, 'Hi Anna,\n\n<b>done</b>.', 'st')).toBe(true);
+    document.removeEventListener('selectionchange', follow);
+    expect(seen.slice(-2)).toEqual(['selectionchange /st', 'paste "Hi Anna,\\n\\n<b>done</b>." over /st']);
+    expect(seen.filter((entry) => entry.startsWith('execCommand'))).toEqual([]);
+    // The editor renders its model itself: the page's text is its business.
+    expect(text.data).toBe('Dear client, /st');
+  });
 });

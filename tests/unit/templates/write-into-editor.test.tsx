@@ -54,4 +54,19 @@ describe('the checklist written into the comment being written', () => {
     expect([...editor.children].map((block) => block.textContent)).toEqual(['', '• Goal agreed', '• <img src=x onerror=alert(1)> assets']);
     expect(editor.querySelector('img')).toBeNull();
   });
+
+  it('a rich editor with its own model is offered the lines as a paste at the end of its text, and nothing is typed besides', () => {
+    document.body.innerHTML = '<div contenteditable="true"><p>Please check:</p><p><br></p></div>';
+    const editor = document.querySelector<HTMLElement>('[contenteditable]')!;
+    const pasted: string[] = [];
+    editor.addEventListener('paste', (event) => {
+      const selection = document.getSelection()!;
+      pasted.push(`${event.clipboardData!.getData('text/plain')}@${selection.anchorNode?.textContent}:${selection.anchorOffset}`);
+      event.preventDefault();
+    });
+    writeIntoEditor(editor, ITEMS);
+    expect(pasted).toEqual(['\n• Goal agreed\n• <img src=x onerror=alert(1)> assets\n@Please check::13']);
+    expect(typed).toEqual([]);
+    expect(editor.innerHTML).toBe('<p>Please check:</p><p><br></p>');
+  });
 });
