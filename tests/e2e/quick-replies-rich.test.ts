@@ -290,6 +290,27 @@ describe('quick replies and checklists in a rich comment editor', () => {
     expect(await textBeforeCaret()).toBe(`Thanks! ${statusReply()}`);
   });
 
+  it('with every link loading a whole page (no page script but the editor\'s), sending posts the paragraphs as lines, and the thread stops waiting', async () => {
+    // The client writes again, after the team's comments above.
+    sim.control.addComment({ taskId: task.id, userEmail: client.email, text: 'And the print files?' });
+    await expect.poll(() => sim.control.data().waiting.map((thread) => thread.taskId)).toEqual([task.id]);
+    await page.goto(session.url(`${task.page}?nav=reload&editor=rich`));
+    await ui().getByRole('button', { name: 'Quick reply', exact: true }).waitFor();
+    await write('Print files: \nThe team');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.type('/st');
+    await list().waitFor();
+    await expect.poll(() => activeOption(list())).toMatch(new RegExp(`^${escapeRegExp(STATUS_REPLY.title)}`));
+    await page.keyboard.press('Enter');
+    await list().waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.locator('.comment__text', { hasText: 'Print files:' }).waitFor();
+    // A whole-page form post sends its line breaks as CRLF, as it does from a textarea.
+    expect(sim.control.comments(task.id).at(-1)!.text.replace(/\r\n/g, '\n').replace(/\u00a0/g, ' ')).toBe(`Print files: ${statusReply()}\nThe team`);
+    await expect.poll(() => sim.control.data().waiting.length, { timeout: WAIT_MS }).toBe(0);
+  });
+
   it('works in the task modal over a project page: "/" inserts at the caret, and the modal posts it', async () => {
     await page.goto(session.url(`/project/${task.projectId}/?layout=modal&editor=rich`));
     await page.locator('account-desk-page-bar').waitFor();
