@@ -207,6 +207,18 @@ describe('quick replies and checklists in a rich comment editor', () => {
     expect(await textBeforeCaret()).toBe(`Dear client,\n${statusReply()}`);
   });
 
+  it('Escape closes the list and gives the caret back after the "/", in its paragraph', async () => {
+    await openTask();
+    await write('Hi /');
+    await list().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    await list().waitFor({ state: 'detached' });
+    await expect.poll(editorFocused).toBe(true);
+    await page.keyboard.type('x');
+    expect(await lines()).toBe('Hi /x');
+  });
+
   it('"Insert checklist" while a comment is being written puts the items in the editor as paragraphs, posts nothing, and undo takes them out', async () => {
     await openTask();
     await write('Please check:');
