@@ -27,19 +27,36 @@ export function mountQuickReplies(context: TaskFeatureContext): void {
   // A rich editor's caret, kept while the button takes focus from it.
   let lastRich: ReturnType<typeof richCaret> = null;
 
+  const slashTyped = (event: Event) => {
+    const { inputType, data } = event as InputEvent;
+    return inputType === 'insertText' && data === '/';
+  };
+  const openAtSlash = (target: EventTarget | null) => {
+    const editor = editorNow();
+    if (signal.aborted || !editor || target !== editor) return;
+    const spot = slashBeforeCaret(editor);
+    if (spot) openAt?.(spot);
+  };
+  // Every keystroke on the page passes here: the cheap test first, the editor's lookup only for a "/".
+  document.addEventListener('input', (event) => slashTyped(event) && openAtSlash(event.target), { capture: true, signal });
+  // A rich editor that types for itself (CKEditor 5's 2024 releases did) cancels the browser's typing, and no `input` event
+  // follows: the "/" is looked for at the editor's first change after it, before the next key is typed.
+  let watching: MutationObserver | undefined;
   document.addEventListener(
-    'input',
+    'beforeinput',
     (event) => {
-      // Every keystroke on the page passes here: the cheap test first, the editor's lookup only for a "/".
-      const { inputType, data } = event as InputEvent;
-      if (inputType !== 'insertText' || data !== '/') return;
-      const editor = editorNow();
-      if (!editor || event.target !== editor) return;
-      const spot = slashBeforeCaret(editor);
-      if (spot) openAt?.(spot);
+      watching?.disconnect();
+      if (!slashTyped(event) || !(event.target instanceof HTMLElement) || !event.target.isContentEditable) return;
+      const target = event.target;
+      const watch = (watching = new MutationObserver(() => {
+        watch.disconnect();
+        if (event.defaultPrevented) openAtSlash(target);
+      }));
+      watch.observe(target, { characterData: true, childList: true, subtree: true });
     },
     { capture: true, signal },
   );
+  signal.addEventListener('abort', () => watching?.disconnect());
   document.addEventListener(
     'selectionchange',
     () => {

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, tn } from '@/lib/i18n';
 import { ask } from '@/lib/messages';
+import { endOfText, offerAsPaste } from '@/lib/page/comment-editor';
 import { useAsk } from '../use-ask';
 import { trapFocus, useEscape } from './dialog';
 
@@ -21,21 +22,38 @@ export function checklistText(title: string, items: readonly string[]): string {
   return `${title}\n${items.map((item) => `• ${item}`).join('\n')}\n`;
 }
 
-/** Appends the items to the comment being written, one "• item" line each: to a textarea's value, or as text lines of a rich editor. */
+/**
+ * Appends the items to the comment being written, one "• item" line each, at
+ * the end of its text. Typed with execCommand('insertText') where the browser
+ * allows it, as quick replies are (a rich editor with a model of its own is
+ * offered them as a paste first): the editor makes its own paragraphs of the
+ * lines, and its undo takes them out again.
+ * Otherwise the text is set directly (a rich editor gets text-only blocks:
+ * an item is data, never markup).
+ */
 export function writeIntoEditor(editor: HTMLElement, items: readonly string[]): void {
   const lines = items.map((item) => `• ${item}`);
+  const document = editor.ownerDocument;
+  editor.focus();
   if (editor instanceof HTMLTextAreaElement) {
-    editor.value = `${editor.value.replace(/\s+$/, '')}\n${lines.join('\n')}\n`;
+    const kept = editor.value.replace(/\s+$/, '').length;
+    editor.setSelectionRange(kept, editor.value.length);
+    const text = `\n${lines.join('\n')}\n`;
+    if (document.execCommand('insertText', false, text) && editor.value.endsWith(text)) return;
+    editor.value = `${editor.value.slice(0, kept)}${text}`;
   } else {
-    // Text nodes only: an item is data, never markup.
+    const selection = document.getSelection();
+    const end = endOfText(editor);
+    selection?.collapse(end.node, end.offset);
+    const text = `\n${lines.join('\n')}\n`;
+    if (offerAsPaste(editor, text) || document.execCommand('insertText', false, text)) return;
     for (const line of lines) {
-      const block = editor.ownerDocument.createElement('div');
+      const block = document.createElement('div');
       block.textContent = line;
       editor.append(block);
     }
   }
-  editor.dispatchEvent(new Event('input', { bubbles: true }));
-  editor.focus();
+  editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
 }
 
 export function ChecklistMenu({ origin, taskId, editor, onClose }: Props) {

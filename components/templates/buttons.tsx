@@ -115,10 +115,13 @@ function DialogButton<P extends object>({ docked, label, title, load, props, exp
   const close = () => setOpen(false);
   // Once the dialog is gone (not before: its removal would take the focus along), the focus goes back, in the same
   // commit that removes it: a plain effect waits for the next frame, and the focus would sit on the page's body meanwhile.
+  // Unless the dialog gave the focus away on purpose: after writing into the comment editor, the caret stays there.
   useLayoutEffect(() => {
     if (open) return;
     const back = returnTo.current;
     returnTo.current = null;
+    const now = focusedElement();
+    if (now && !button.current?.getRootNode().contains(now)) return;
     (back?.isConnected ? back : back && opener)?.focus();
   }, [open]);
   // Reaching for the button starts loading the dialog's code, so a click rarely waits for it.

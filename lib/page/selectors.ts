@@ -109,6 +109,9 @@ export const ANCHORS = {
       // The new-comment form under a task's comments (simulator-shaped, like #comments);
       // "Insert checklist" writes into it while the user is typing a comment.
       { selector: 'form#comment_form textarea[name=text]', layout: 'task page (simulator-shaped)' },
+      // The same form with a rich (contenteditable) editor instead, as Worksection's real one very
+      // probably is (CKEditor/ProseMirror-style; the simulator's editor=rich).
+      { selector: 'form#comment_form [contenteditable]:not([contenteditable="false"])', layout: 'task page, rich editor (simulator-shaped)' },
     ],
     guess: { describe: 'a visible text box near the comments', find: editorNearComments },
   },

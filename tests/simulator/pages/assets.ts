@@ -61,6 +61,8 @@ details.but_edit summary{list-style:none}details.but_edit[open] form{display:fle
 .comment__text{margin-top:3px;overflow-wrap:anywhere}
 .comment__files a{display:inline-block;margin-top:4px;margin-right:10px;font-size:12px}
 #comment_form{margin-top:14px}#comment_form textarea{width:100%;min-height:70px;padding:8px;border:1px solid #cfd6df;border-radius:4px;font:inherit}
+#comment_form .rich_editor{min-height:70px;padding:8px;border:1px solid #cfd6df;border-radius:4px;background:#fff;overflow-wrap:anywhere}
+.rich_editor p{margin:0}.rich_editor:focus{outline:2px solid #9cc3f5}
 #comment_form .form_buts{margin-top:6px}#comment_form button{background:#1f6fd1;border-color:#1f6fd1;color:#fff}
 .notice{margin:0 0 10px;padding:8px 12px;border-radius:4px;background:#fff4e5;color:#8a5a00}
 .not_found{padding:60px;text-align:center;color:#6b7482}
@@ -176,6 +178,40 @@ export const NAVIGATION_SCRIPT = `
       return show(response, location.pathname + location.search, false, response.headers.get('X-Comment-Id'));
     }).catch(function () { form.removeAttribute('data-xhr'); form.submit(); });
   });
+})();
+`;
+
+/**
+ * The rich comment editor (`editor=rich`), a contenteditable in `<p>`
+ * paragraphs like CKEditor's or ProseMirror's: Enter makes a new paragraph,
+ * and on submit its text (a line per paragraph) goes into the form's hidden
+ * `text` field. Listeners on the document, so an editor swapped in by the
+ * navigation script or shown in the modal works too, with or without it.
+ */
+export const RICH_EDITOR_SCRIPT = `
+(function () {
+  document.execCommand('defaultParagraphSeparator', false, 'p');
+  var BLOCK = /^(P|DIV|LI|H[1-6]|BLOCKQUOTE|PRE)$/;
+  function textOf(editor) {
+    var lines = [];
+    var line = null;
+    editor.childNodes.forEach(function (node) {
+      if (node.nodeType === 1 && BLOCK.test(node.nodeName)) {
+        if (line !== null) lines.push(line);
+        line = null;
+        // A paragraph's last <br> only keeps an empty one open.
+        lines.push(node.innerText.replace(/\\n$/, ''));
+      } else line = (line || '') + (node.nodeType === 1 ? node.innerText : node.textContent);
+    });
+    if (line !== null) lines.push(line);
+    return lines.join('\\n');
+  }
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    var editor = form.querySelector && form.querySelector('.rich_editor[contenteditable]');
+    var field = editor && form.querySelector('input[type=hidden][name=text]');
+    if (field) field.value = textOf(editor);
+  }, true);
 })();
 `;
 

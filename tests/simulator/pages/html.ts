@@ -25,22 +25,35 @@ export type Html = string;
  */
 export type Layout = 'classic' | 'modal' | 'unknown';
 
-/** How a page variant is served: its layout, and whether links load whole pages (no in-page navigation). */
+/**
+ * plain: the comment form's `textarea[name=text]`; rich: a contenteditable
+ * editor in `<p>` paragraphs (as CKEditor- or ProseMirror-style editors
+ * are), its text posted through a hidden field.
+ */
+export type CommentEditor = 'plain' | 'rich';
+
+/** How a page variant is served: its layout, whether links load whole pages (no in-page navigation), and its comment editor. */
 export interface PageMode {
   layout: Layout;
   reload: boolean;
+  editor: CommentEditor;
 }
 
 export function pageMode(search: URLSearchParams): PageMode {
   const layout = search.get('layout');
-  return { layout: layout === 'unknown' || layout === 'modal' ? layout : 'classic', reload: search.get('nav') === 'reload' };
+  return {
+    layout: layout === 'unknown' || layout === 'modal' ? layout : 'classic',
+    reload: search.get('nav') === 'reload',
+    editor: search.get('editor') === 'rich' ? 'rich' : 'plain',
+  };
 }
 
-/** "?layout=…&nav=reload" for a variant, "" for the default one. */
+/** "?layout=…&nav=reload&editor=rich" for a variant, "" for the default one. */
 export function modeQuery(mode: PageMode): string {
   const params = new URLSearchParams();
   if (mode.layout !== 'classic') params.set('layout', mode.layout);
   if (mode.reload) params.set('nav', 'reload');
+  if (mode.editor !== 'plain') params.set('editor', mode.editor);
   const query = params.toString();
   return query ? `?${query}` : '';
 }

@@ -2,11 +2,12 @@
 // use (api-reference §6.2): #header_print, #tasks_images .item, .task h1 > a,
 // .buts_menu, and the ThickBox task modal (#TB_window, #TB_title .name a) in
 // the "modal" layout. The "unknown" layout shows the same data with none of
-// them, so the extension's fallback dock can be tested.
+// them, so the extension's fallback dock can be tested. `editor=rich` puts a
+// contenteditable editor in the comment form instead of the textarea.
 
 import { formatDateTime, formatDay } from '../format.ts';
 import { ANYONE_ID, NOBODY_ID, fullName, type Comment, type Project, type Store, type Task } from '../model.ts';
-import { STYLES, NAVIGATION_SCRIPT } from './assets.ts';
+import { NAVIGATION_SCRIPT, RICH_EDITOR_SCRIPT, STYLES } from './assets.ts';
 import { avatarHue, esc, fileSize, href, initials, multiline, type Html, type PageMode } from './html.ts';
 
 export interface PageBody {
@@ -70,7 +71,7 @@ export function documentHtml(view: ViewContext, body: PageBody): Html {
 <title>${esc(body.title)}</title><style>${STYLES}</style></head>
 <body data-layout="${layout}">
 ${frame}
-${view.reload ? '' : `<script>${NAVIGATION_SCRIPT}</script>`}
+${view.reload ? '' : `<script>${NAVIGATION_SCRIPT}</script>`}${view.editor === 'rich' ? `<script>${RICH_EDITOR_SCRIPT}</script>` : ''}
 </body></html>`;
 }
 
@@ -171,6 +172,12 @@ function commentBlock(view: ViewContext, comment: Comment): Html {
     + `${files ? `<div class="comment__files">${files}</div>` : ''}</div></div>`;
 }
 
+/** The comment form's editor: a textarea, or a rich editor whose text the page script puts in the hidden field on submit. */
+function commentEditor(view: ViewContext): Html {
+  if (view.editor === 'plain') return '<textarea name="text" placeholder="Write a comment…" aria-label="Comment"></textarea>';
+  return '<input type="hidden" name="text"><div class="rich_editor" contenteditable="true" role="textbox" aria-multiline="true" aria-label="Comment"><p><br></p></div>';
+}
+
 /** A task page, or (`inModal`) the content of the task modal over a project page, which has no page header. */
 export function taskPage(view: ViewContext, task: Task, path: string, notice?: string, inModal = false): PageBody {
   const { store, layout } = view;
@@ -233,7 +240,7 @@ export function taskPage(view: ViewContext, task: Task, path: string, notice?: s
       + (files ? `<div class="task_files">${files}</div>` : '')
       + (subtaskRows.length > 0 ? `<div class="subtasks"><h3>Subtasks</h3>${subtaskRows.join('')}</div>` : '')
       + `<div id="comments"><h3>Comments (${comments.length})</h3>${comments.map((comment) => commentBlock(view, comment)).join('')}</div>`
-      + `<form id="comment_form" method="post" action="${action}" data-xhr><textarea name="text" placeholder="Write a comment…" aria-label="Comment"></textarea>`
+      + `<form id="comment_form" method="post" action="${action}" data-xhr>${commentEditor(view)}`
       + `<div class="form_buts"><button type="submit">Send</button></div></form></div>`,
   };
 }

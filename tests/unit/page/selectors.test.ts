@@ -60,6 +60,15 @@ describe('Worksection selectors against saved and simulated pages', () => {
     for (const name of PAGE_ANCHORS.task) expect(findAnchor(task, name).element, name).not.toBeNull();
   });
 
+  it('the simulator\'s rich comment editor is a known anchor, not a guess', () => {
+    const { taskPath } = simulatorDemoPages();
+    const editor = findAnchor(simulatorPage(`${taskPath}?editor=rich`), 'commentEditor');
+    expect(editor).toMatchObject({ selector: 'form#comment_form [contenteditable]:not([contenteditable="false"])' });
+    expect(editor.guess).toBeUndefined();
+    expect(editor.element?.getAttribute('role')).toBe('textbox');
+    expect(counts(simulatorPage(`${taskPath}?editor=rich`)).commentEditor).toBe(1);
+  });
+
   it('the simulator\'s layout without anchors has none of them (the dock case)', () => {
     const { projectPath, taskPath } = simulatorDemoPages();
     for (const [path, kind] of [[projectPath, 'project'], [taskPath, 'task']] as const) {

@@ -96,3 +96,93 @@ describe('the comment editor as quick replies use it', () => {
     expect(insertReply(spot, 'R')).toBe(false);
   });
 });
+
+describe('a rich (contenteditable) comment editor as quick replies use it', () => {
+  let editor: HTMLElement;
+  beforeEach(() => {
+    // As CKEditor- and ProseMirror-style editors keep it: <p> paragraphs, an empty one held open by a <br>.
+    document.body.innerHTML = '<div contenteditable="true" role="textbox" aria-label="Comment"><p>Dear client,</p>\n<p><br></p>\n<p>Kind regards</p></div>';
+    editor = document.querySelector('[contenteditable]')!;
+    document.execCommand = () => false;
+  });
+  const paragraphs = () => [...editor.children].map((paragraph) => paragraph.textContent);
+  const caretAt = (node: Node, offset: number) => {
+    editor.focus();
+    document.getSelection()!.collapse(node, offset);
+  };
+
+  it('takes the caret on an empty line (no text node there) and puts the reply in that paragraph', () => {
+    const empty = editor.children[1]!;
+    caretAt(empty, 0);
+    const spot = caretSpot(editor)!;
+    expect(spot).toMatchObject({ kind: 'rich', node: empty, start: 0, end: 0, original: '', slash: false });
+    expect(insertReply(spot, 'Hi Anna, <b>done</b>.')).toBe(true);
+    expect(paragraphs()).toEqual(['Dear client,', 'Hi Anna, <b>done</b>.', 'Kind regards']);
+    expect(editor.querySelector('b')).toBeNull();
+  });
+
+  it('without a caret in it, puts the reply after its last text, never outside its paragraphs', () => {
+    document.getSelection()!.removeAllRanges();
+    expect(caretSpot(editor)).toMatchObject({ node: editor.children[2]!.firstChild, start: 'Kind regards'.length });
+    editor.innerHTML = '<p><br></p>';
+    const spot = caretSpot(editor)!;
+    expect(spot).toMatchObject({ node: editor.firstChild, start: 0 });
+    insertReply(spot, 'Thanks!');
+    expect(editor.innerHTML).toMatch(/^<p>Thanks!/);
+  });
+
+  it('keeps the caret given before the button took the focus, on an empty line too', () => {
+    const empty = editor.children[1]!;
+    const spot = caretSpot(editor, { node: empty, start: 0, end: 0 })!;
+    expect(spot).toMatchObject({ node: empty, start: 0 });
+    // One that has left the editor is not used.
+    const gone = document.createElement('p');
+    expect(caretSpot(editor, { node: gone, start: 0, end: 0 })).toMatchObject({ node: editor.children[2]!.firstChild });
+  });
+
+  it('replaces the "/" and what was typed after it in its paragraph, and Escape gives the caret back after them', () => {
+    const text = editor.children[0]!.firstChild as Text;
+    text.data = 'Dear client, /';
+    caretAt(text, text.length);
+    const spot = slashBeforeCaret(editor)!;
+    expect(spot).toMatchObject({ kind: 'rich', node: text, start: 13, end: 14, slash: true });
+    text.data = 'Dear client, /st';
+    caretAt(text, text.length);
+    expect(typedAfterSlash(spot)).toBe('st');
+    // A caret in another paragraph is not what was typed after the "/".
+    caretAt(editor.children[2]!.firstChild!, 4);
+    expect(typedAfterSlash(spot)).toBe('');
+    returnToEditor(spot, 'st');
+    expect(document.getSelection()!.anchorNode).toBe(text);
+    expect(document.getSelection()!.anchorOffset).toBe(16);
+    insertReply(spot, 'R', 'st');
+    expect(paragraphs()).toEqual(['Dear client, R', '', 'Kind regards']);
+  });
+
+  it('offers the reply as a paste of plain text over the "/" to an editor with its own model, which takes it; nothing is typed besides', () => {
+    const text = editor.children[0]!.firstChild as Text;
+    text.data = 'Dear client, /st';
+    caretAt(text, 14);
+    const spot = slashBeforeCaret(editor)!;
+    const seen: string[] = [];
+    // As CKEditor 5 does: it reads the pasted text and puts it in its model itself.
+    editor.addEventListener('paste', (event) => {
+      seen.push(`paste ${JSON.stringify(event.clipboardData!.getData('text/plain'))} over ${document.getSelection()!.toString()}`);
+      event.preventDefault();
+    });
+    document.execCommand = (command: string) => {
+      seen.push(`execCommand ${command}`);
+      return true;
+    };
+    caretAt(text, 16);
+    // The editor follows the page's selection on selectionchange: one comes before the paste, with the "/" and its query selected.
+    const follow = () => seen.push(`selectionchange ${document.getSelection()!.toString()}`);
+    document.addEventListener('selectionchange', follow);
+    expect(insertReply(spot, 'Hi Anna,\n\n<b>done</b>.', 'st')).toBe(true);
+    document.removeEventListener('selectionchange', follow);
+    expect(seen.slice(-2)).toEqual(['selectionchange /st', 'paste "Hi Anna,\\n\\n<b>done</b>." over /st']);
+    expect(seen.filter((entry) => entry.startsWith('execCommand'))).toEqual([]);
+    // The editor renders its model itself: the page's text is its business.
+    expect(text.data).toBe('Dear client, /st');
+  });
+});

@@ -144,6 +144,29 @@ describe('the unknown layout', () => {
   });
 });
 
+describe('the rich comment editor (editor=rich)', () => {
+  it('puts a contenteditable in <p> paragraphs and a hidden text field in the comment form, with the script that fills it, and keeps the variant', async () => {
+    const task = named('Desktop mockup');
+    for (const query of ['?editor=rich', '?layout=modal&editor=rich', '?nav=reload&editor=rich']) {
+      const { doc } = await page(`${task.page}${query}`);
+      const form = doc.querySelector('form#comment_form')!;
+      expect(form.querySelector('textarea'), query).toBeNull();
+      const editor = form.querySelector('[contenteditable="true"]')!;
+      expect([editor.getAttribute('role'), editor.getAttribute('aria-multiline'), editor.getAttribute('aria-label')]).toEqual(['textbox', 'true', 'Comment']);
+      expect(editor.innerHTML).toBe('<p><br></p>');
+      expect(form.querySelector('input[type=hidden][name=text]')).not.toBeNull();
+      expect(form.getAttribute('action')).toBe(`${task.page}${query}`);
+      const scripts = [...doc.querySelectorAll('script')].map((script) => script.textContent!);
+      expect(scripts.some((script) => script.includes("defaultParagraphSeparator") && script.includes('submit')), query).toBe(true);
+    }
+    const { doc } = await page(`/project/${website.id}/?layout=modal&editor=rich`);
+    expect(doc.querySelector(`#tasks_images .item[data-id="${task.id}"] .name a`)!.getAttribute('href')).toBe(`${task.page}?layout=modal&editor=rich`);
+    const plain = await page(task.page);
+    expect(plain.doc.querySelector('form#comment_form textarea[name=text]')).not.toBeNull();
+    expect(plain.doc.querySelector('[contenteditable]')).toBeNull();
+  });
+});
+
 describe('in-page navigation', () => {
   it('returns only the content for X-Requested-With, with the title in a header', async () => {
     const task = named('Homepage design');
