@@ -13,9 +13,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MessagesFile } from '../../lib/i18n-catalog';
-import type { TaskTreeView } from '../simulator/control';
 import { violations } from './axe';
 import { projectRoot, startConnectedSession, type ConnectedSession } from './harness';
+import { flatten } from './seed-tools';
 
 /** The element focused now, through open shadow roots: "tag.class text". */
 const focused = (page: Page) =>
@@ -35,7 +35,6 @@ function wordsOf(language: 'en' | 'ru'): (key: string) => string {
   };
 }
 
-const flatten = (trees: TaskTreeView[]): TaskTreeView[] => trees.flatMap((task) => [task, ...flatten(task.children)]);
 
 describe('accessibility', () => {
   let session: ConnectedSession;

@@ -7,8 +7,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WaitingThread } from '../../lib/replies/protocol';
 import { builtinTemplates, expandTemplate } from '../../lib/templates';
-import { startSimulator, type Simulator, type TaskTreeView } from '../simulator/index';
+import { startSimulator, type Simulator } from '../simulator/index';
 import { connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
+import { atMinutesAgo, cleanDesk, flatten, newTask } from './seed-tools';
 
 /** The extension API inside the extension page where these functions run. */
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<any> } };
@@ -25,17 +26,14 @@ describe.each([
   });
 
   it('a client comment 20 minutes old waits 20 minutes in the popup', async () => {
-    sim = await startSimulator({ port: 0, timeZone: account });
-    const data = sim.control.data();
-    const owner = data.users.find((user) => user.role === 'Owner')!;
-    for (const thread of data.waiting) sim.control.addComment({ taskId: thread.taskId, userEmail: owner.email, text: 'On it.' });
+    const started = await startSimulator({ port: 0, timeZone: account });
+    sim = started;
+    const data = started.control.data();
+    cleanDesk(started);
     const project = data.projects.find((candidate) => candidate.clientGroup !== null)!;
-    // A new task: a seeded one may be a thread the clean desk just answered, after the comment below.
-    const task = sim.control.addTask({ projectId: project.id, name: 'Quarterly plan' });
+    const task = newTask(started, { projectId: project.id, name: 'Quarterly plan' });
     const client = data.users.find((user) => user.client && user.group === project.clientGroup)!;
-    sim.control.setClock({ now: new Date(Date.now() - 20 * 60_000) });
-    sim.control.addComment({ taskId: task.id, userEmail: client.email, text: 'Any news?' });
-    sim.control.setClock({ now: new Date() });
+    atMinutesAgo(started, 20, () => started.control.addComment({ taskId: task.id, userEmail: client.email, text: 'Any news?' }));
 
     browser = await launchBrowser({ hostRules: sim.hostRules, timeZone: browserZone });
     const page = await browser.extensionPage('popup.html');
@@ -69,7 +67,6 @@ describe.each([
 const dayIn = (timeZone: string, at = new Date()): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
-const flatten = (trees: TaskTreeView[]): TaskTreeView[] => trees.flatMap((task) => [task, ...flatten(task.children)]);
 
 describe.each([
   { account: 'Europe/Kyiv', browserZone: 'UTC' },

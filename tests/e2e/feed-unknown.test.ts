@@ -8,8 +8,8 @@ import type { SyncStatus, WaitingThread } from '../../lib/replies/protocol';
 import type { WireStatus } from '../../lib/worksection/protocol';
 import { startSimulator, type PersonView, type Simulator, type TaskTreeView } from '../simulator/index';
 import { connectThroughOptions, launchBrowser, type ExtensionBrowser, messenger } from './harness';
+import { cleanDesk, flatten } from './seed-tools';
 
-const flatten = (tasks: TaskTreeView[]): TaskTreeView[] => tasks.flatMap((task) => [task, ...flatten(task.children)]);
 
 describe('reply sync with unknown event kinds in the feed', () => {
   let sim: Simulator;
@@ -29,8 +29,7 @@ describe('reply sync with unknown event kinds in the feed', () => {
   beforeAll(async () => {
     sim = await startSimulator({ port: 0 });
     const data = sim.control.data();
-    owner = data.users.find((user) => user.role === 'Owner')!;
-    for (const thread of data.waiting) sim.control.addComment({ taskId: thread.taskId, userEmail: owner.email, text: 'On it.' });
+    owner = cleanDesk(sim);
     const project = data.projects.find((candidate) => candidate.clientGroup !== null)!;
     projectPage = project.page;
     const tasks = flatten(sim.control.tasks(project.id)).filter((task) => task.level === 0 && task.status === 'active' && !/[<>]/.test(task.name));

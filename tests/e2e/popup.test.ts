@@ -3,8 +3,9 @@
 // client's comment), the sync problem state with its cause, and the empty queue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Simulator, TaskTreeView } from '../simulator/index';
+import type { Simulator } from '../simulator/index';
 import { connectThroughOptions, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
+import { flatten } from './seed-tools';
 
 const MINUTE = 60_000;
 const WAIT_MS = 30_000;
@@ -17,7 +18,6 @@ describe('popup', () => {
   let browser: ExtensionBrowser;
   let popup: Page;
 
-  const flatten = (tasks: TaskTreeView[]): TaskTreeView[] => tasks.flatMap((task) => [task, ...flatten(task.children)]);
   const toolbarCount = async () =>
     (await browser.serviceWorker()).evaluate(() =>
       (globalThis as unknown as { chrome: { action: { getBadgeText(details: object): Promise<string> } } }).chrome.action.getBadgeText({}),

@@ -12,15 +12,14 @@ import type { Locator, Page } from 'playwright-core';
 import type { PersonView, Simulator } from '../simulator/index';
 import { builtinReplies, fillReply } from '../../lib/quick-replies';
 import { messenger, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
+import { atMinutesAgo, cleanDesk, newTask } from './seed-tools';
 
-const MINUTE = 60_000;
 const WAIT_MS = 30_000;
 const STATUS_REPLY = { id: 'my.status', title: 'Status for the client', body: 'Hi {client_first_name}, “{task}” ({project}) is due {due_date}. — {my_name}' };
 
 /** A day as the English UI writes it (lib/format.ts formatDay). */
 const englishDay = (isoDay: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 describe('quick replies and checklists in a rich comment editor', () => {
   let session: ConnectedSession;
@@ -37,18 +36,14 @@ describe('quick replies and checklists in a rich comment editor', () => {
       beforeLaunch: (started) => {
         sim = started;
         const data = sim.control.data();
-        owner = data.users.find((user) => user.role === 'Owner')!;
-        // A clean desk, then one client waiting 20 minutes on a task made here (the seed's tasks depend on when it is drawn).
-        for (const thread of data.waiting) sim.control.addComment({ taskId: thread.taskId, userEmail: owner.email, text: 'On it.' });
+        // A clean desk, then one client waiting 20 minutes on a task of the test's own.
+        owner = cleanDesk(sim);
         const project = data.projects.find((candidate) => candidate.clientGroup !== null)!;
         projectName = project.name;
         client = data.users.find((user) => user.client && user.group === project.clientGroup)!;
-        const dueDate = isoDay(new Date(Date.now() + 9 * 24 * 60 * MINUTE));
-        const added = sim.control.addTask({ projectId: project.id, name: 'Spring menu artwork', dateEnd: dueDate });
-        task = { ...added, projectId: project.id, name: 'Spring menu artwork', dueDate };
-        sim.control.setClock({ now: new Date(Date.now() - 20 * MINUTE) });
-        sim.control.addComment({ taskId: task.id, userEmail: client.email, text: 'Any news on the artwork?' });
-        sim.control.setClock({ now: new Date() });
+        const made = newTask(sim, { projectId: project.id, name: 'Spring menu artwork', dueInDays: 9 });
+        task = { id: made.id, page: made.page, projectId: project.id, name: made.name, dueDate: made.dateEnd!.slice(0, 10) };
+        atMinutesAgo(sim, 20, () => sim.control.addComment({ taskId: task.id, userEmail: client.email, text: 'Any news on the artwork?' }));
       },
       firstSync: true,
     });

@@ -9,8 +9,8 @@ import type { Locator, Page } from 'playwright-core';
 import type { PersonView, Simulator, TaskTreeView } from '../simulator/index';
 import { builtinReplies, fillReply, QUICK_REPLY_FILE_FORMAT, serializeQuickReplyFile } from '../../lib/quick-replies';
 import { messenger, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
+import { atMinutesAgo, cleanDesk, newTask } from './seed-tools';
 
-const MINUTE = 60_000;
 const WAIT_MS = 30_000;
 const STATUS_REPLY = { id: 'my.status', title: 'Status for the client', body: 'Hi {client_first_name}, “{task}” ({project}) is due {due_date}. — {my_name}' };
 
@@ -29,31 +29,23 @@ describe('quick replies in the comment editor', () => {
   let owner: PersonView;
   let projectName: string;
 
-  const flatten = (tasks: TaskTreeView[]): TaskTreeView[] => tasks.flatMap((task) => [task, ...flatten(task.children)]);
 
   beforeAll(async () => {
     session = await startConnectedSession({
       beforeLaunch: (started) => {
         sim = started;
         const data = sim.control.data();
-        owner = data.users.find((user) => user.role === 'Owner')!;
-        // A clean desk, then one client waiting 20 minutes on the target task.
-        for (const thread of data.waiting) sim.control.addComment({ taskId: thread.taskId, userEmail: owner.email, text: 'On it.' });
-        // A new task: a seed task may have been waiting, and the clean desk's reply (now) would come after the client's.
+        // A clean desk, then one client waiting 20 minutes on a task of the test's own.
+        owner = cleanDesk(sim);
         const project = data.projects.find((candidate) => candidate.clientGroup !== null)!;
         projectName = project.name;
-        const due = new Date(Date.now() + 10 * 24 * 60 * MINUTE).toISOString().slice(0, 10);
-        const made = sim.control.addTask({ projectId: project.id, name: 'Homepage copy review', dateEnd: due });
-        target = flatten(sim.control.tasks(project.id)).find((task) => task.id === made.id)!;
+        target = newTask(sim, { projectId: project.id, name: 'Homepage copy review', dueInDays: 10 });
         client = data.users.find((user) => user.client && user.group === project.clientGroup) ?? data.users.find((user) => user.client)!;
-        sim.control.setClock({ now: new Date(Date.now() - 20 * MINUTE) });
-        sim.control.addComment({ taskId: target.id, userEmail: client.email, text: 'Any news on this?' });
-        sim.control.setClock({ now: new Date() });
+        atMinutesAgo(sim, 20, () => sim.control.addComment({ taskId: target.id, userEmail: client.email, text: 'Any news on this?' }));
         // Outside client projects, so nobody is the client there.
         const internal = data.projects.filter((candidate) => candidate.clientGroup === null).map((candidate) => candidate.id);
         // Made here: whether the seed has such a task depends on the day and hour it is seeded at.
-        const added = sim.control.addTask({ projectId: internal[0]!, name: 'Tidy the shared drive' });
-        noDue = flatten(sim.control.tasks()).find((task) => task.id === added.id)!;
+        noDue = newTask(sim, { projectId: internal[0]!, name: 'Tidy the shared drive' });
         expect(noDue.status === 'active' && !noDue.dateEnd, 'a new task without a due date is active and has none').toBe(true);
       },
       firstSync: true,

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PersonView, Simulator, TaskTreeView } from '../simulator/index';
 import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
+import { atMinutesAgo, cleanDesk, flatten, newTask } from './seed-tools';
 
-const MINUTE = 60_000;
 const WAIT_MS = 30_000;
 const HOSTILE_COMMENT = '<img src=x onerror=alert("comment")> <script>alert("comment")</script> still broken?';
 
@@ -24,15 +24,8 @@ describe('reply badges on task lists, task pages, toolbar and popup', () => {
   let target: TaskTreeView;
   let hostile: TaskTreeView;
   let client: PersonView;
-  let owner: PersonView;
 
   const url = (path: string) => new URL(path, sim.origin).href;
-  const flatten = (tasks: TaskTreeView[]): TaskTreeView[] => tasks.flatMap((task) => [task, ...flatten(task.children)]);
-  const atMinutesAgo = (minutes: number, act: () => void) => {
-    sim.control.setClock({ now: new Date(Date.now() - minutes * MINUTE) });
-    act();
-    sim.control.setClock({ now: new Date() });
-  };
 
   beforeAll(async () => {
     session = await startConnectedSession({
@@ -58,9 +51,8 @@ describe('reply badges on task lists, task pages, toolbar and popup', () => {
 
   function prepareAccount() {
     const data = sim.control.data();
-    owner = data.users.find((user) => user.role === 'Owner')!;
     // A clean desk: the team has answered every seeded client thread.
-    for (const thread of data.waiting) sim.control.addComment({ taskId: thread.taskId, userEmail: owner.email, text: 'On it.' });
+    cleanDesk(sim);
     expect(sim.control.data().waiting).toEqual([]);
 
     const all = flatten(sim.control.tasks());
@@ -69,14 +61,13 @@ describe('reply badges on task lists, task pages, toolbar and popup', () => {
     const project = data.projects.find((candidate) => candidate.id === hostile.projectId)!;
     projectPage = project.page;
     // A new task: a seeded one may be a thread the clean desk just answered, after the client's comment below.
-    const made = sim.control.addTask({ projectId: project.id, name: 'Landing page review' });
-    target = flatten(sim.control.tasks(project.id)).find((task) => task.id === made.id)!;
+    target = newTask(sim, { projectId: project.id, name: 'Landing page review' });
     client = data.users.find((user) => user.client && user.group === project.clientGroup) ?? data.users.find((user) => user.client)!;
 
     // Exactly 20 minutes ago: late (over 15, not over 30).
-    atMinutesAgo(20, () => sim.control.addComment({ taskId: target.id, userEmail: client.email, text: 'Any news on this?' }));
+    atMinutesAgo(sim, 20, () => sim.control.addComment({ taskId: target.id, userEmail: client.email, text: 'Any news on this?' }));
     // 3 minutes ago: within target, so the 20-minute thread stays the most urgent.
-    atMinutesAgo(3, () => sim.control.addComment({ taskId: hostile.id, userEmail: client.email, text: HOSTILE_COMMENT }));
+    atMinutesAgo(sim, 3, () => sim.control.addComment({ taskId: hostile.id, userEmail: client.email, text: HOSTILE_COMMENT }));
     expect(sim.control.data().waiting.map((thread) => thread.taskId).sort()).toEqual([target.id, hostile.id].sort());
   }
 

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PersonView, Simulator, TaskTreeView } from '../simulator/index';
 import { messenger, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
+import { atMinutesAgo, cleanDesk, newTask } from './seed-tools';
 
-const MINUTE = 60_000;
 const SAMPLE_MS = 500;
 /** How long a change may take to arrive at all (a sync asked for at once); agreement is checked all along. */
 const ARRIVE_MS = 30_000;
@@ -40,32 +40,21 @@ describe('every surface agrees on waiting threads', () => {
   let owner: PersonView;
   const observations: Observation[] = [];
 
-  const flatten = (tasks: TaskTreeView[]): TaskTreeView[] => tasks.flatMap((task) => [task, ...flatten(task.children)]);
-  const atMinutesAgo = (minutes: number, act: () => void) => {
-    sim.control.setClock({ now: new Date(Date.now() - minutes * MINUTE) });
-    act();
-    sim.control.setClock({ now: new Date() });
-  };
-
   beforeAll(async () => {
     session = await startConnectedSession({
       firstSync: true,
       beforeLaunch: (started) => {
         sim = started;
         const data = sim.control.data();
-        owner = data.users.find((user) => user.role === 'Owner')!;
-        // A clean desk: the team has answered every seeded client thread (those threads are left out below).
-        const answered = new Set(data.waiting.map((thread) => thread.taskId));
-        for (const thread of data.waiting) sim.control.addComment({ taskId: thread.taskId, userEmail: owner.email, text: 'On it.' });
+        // A clean desk: the team has answered every seeded client thread; three tasks of the test's own.
+        owner = cleanDesk(sim);
         const project = data.projects.find((candidate) => candidate.clientGroup !== null)!;
         projectPage = project.page;
-        const open = flatten(sim.control.tasks(project.id)).filter((task) => task.level === 0 && task.status === 'active' && !answered.has(task.id) && !/[<>]/.test(task.name));
-        expect(open.length, 'the client project has three open tasks nobody waits on').toBeGreaterThanOrEqual(3);
-        [lateOne, lateTwo, quiet] = open as [TaskTreeView, TaskTreeView, TaskTreeView];
+        [lateOne, lateTwo, quiet] = ['Menu photos', 'Price list', 'Opening hours'].map((name) => newTask(sim, { projectId: project.id, name })) as [TaskTreeView, TaskTreeView, TaskTreeView];
         client = data.users.find((user) => user.client && user.group === project.clientGroup)!;
         // Both late (over 15 minutes, under 30): the toolbar counts 2.
-        atMinutesAgo(20, () => sim.control.addComment({ taskId: lateOne.id, userEmail: client.email, text: 'Any news?' }));
-        atMinutesAgo(18, () => sim.control.addComment({ taskId: lateTwo.id, userEmail: client.email, text: 'And this one?' }));
+        atMinutesAgo(sim, 20, () => sim.control.addComment({ taskId: lateOne.id, userEmail: client.email, text: 'Any news?' }));
+        atMinutesAgo(sim, 18, () => sim.control.addComment({ taskId: lateTwo.id, userEmail: client.email, text: 'And this one?' }));
       },
     });
     browser = session.browser;

@@ -4,9 +4,10 @@
 // time, and a template with every role set to nobody asks before creating.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { Simulator, TaskTreeView } from '../simulator/index';
+import type { Simulator } from '../simulator/index';
 import { builtinTemplates } from '../../lib/templates';
 import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
+import { flatten } from './seed-tools';
 
 const template = builtinTemplates('en').find((candidate) => candidate.id === 'builtin.website-launch.en')!;
 
@@ -25,7 +26,6 @@ describe('roles in the template picker', () => {
 
   afterAll(() => session?.close());
 
-  const flatten = (trees: TaskTreeView[]): TaskTreeView[] => trees.flatMap((task) => [task, ...flatten(task.children)]);
   const project = () => sim.control.data().projects.find((candidate) => candidate.clientGroup !== null && candidate.members.length >= 3)!;
   const clientEmails = () => new Set(sim.control.data().users.filter((user) => user.client).map((user) => user.email));
 

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Simulator } from '../simulator/index';
-import type { TaskTreeView } from '../simulator/control';
 import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
+import { flatten } from './seed-tools';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> Launch <b>now</b>';
 
@@ -56,7 +56,6 @@ describe('template editor and files', () => {
   const importText = async (name: string, text: string) =>
     section().getByLabel('Import templates').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   const listed = () => section().locator('ol.templates > li').allInnerTexts();
-  const flatten = (trees: TaskTreeView[]): TaskTreeView[] => trees.flatMap((task) => [task, ...flatten(task.children)]);
 
   it('imports a good file, then refuses malformed, oversized and hostile files with a clear error, changing nothing', async () => {
     await importText('good.json', file([htmlTemplate]));

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Simulator } from '../simulator/index';
-import type { TaskTreeView } from '../simulator/control';
 import { builtinTemplates, expandTemplate, type PlannedTask } from '../../lib/templates';
 import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
+import { flatten } from './seed-tools';
 
 const templatesUi = (page: Page, feature: 'templates' | 'checklist') => page.locator(`account-desk-templates[data-page="${feature === 'templates' ? 'project' : 'task'}"]`);
 
@@ -29,7 +29,6 @@ describe('templates on Worksection pages', () => {
   beforeEach(() => sim.control.clearFaults());
 
   const url = (path: string) => new URL(path, sim.origin).href;
-  const flatten = (trees: TaskTreeView[]): TaskTreeView[] => trees.flatMap((task) => [task, ...flatten(task.children)]);
   const clientProject = () => {
     const project = sim.control.data().projects.find((candidate) => candidate.clientGroup !== null && candidate.members.length >= 3);
     if (!project) throw new Error('the simulator has no client project with three members');

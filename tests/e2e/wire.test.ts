@@ -4,9 +4,9 @@
 // carry Cyrillic, spaces, "&" and "+" creates exactly its nodes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { TaskTreeView } from '../simulator/control';
 import type { AuthMode, Simulator } from '../simulator/index';
 import { connectThroughOptions, messenger, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
+import { flatten } from './seed-tools';
 
 const TEMPLATE_TASKS = [
   {
@@ -22,7 +22,6 @@ const TEMPLATE_TASKS = [
   { title: 'Запуск / launch 50% + QA', startOffset: 2, duration: 1, checklist: ['Проверка формы «Заказ»'] },
 ];
 
-const flatten = (trees: TaskTreeView[]): TaskTreeView[] => trees.flatMap((task) => [task, ...flatten(task.children)]);
 
 describe('wire format under strict simulator modes', () => {
   let session: ConnectedSession;
