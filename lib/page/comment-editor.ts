@@ -34,6 +34,10 @@ export function endOfText(editor: Element): EditorPosition {
  * the text would vanish; a paste goes through their own input handling, into
  * their paragraphs and their undo history. A plain contenteditable ignores a
  * paste that no user made, and the caller types the text instead.
+ *
+ * Firefox gives a constructed paste event an empty clipboard whatever it is
+ * made with: there the text is offered as a `beforeinput` of `insertText`
+ * instead, which such editors take the same way (and cancel).
  */
 export function offerAsPaste(editor: HTMLElement, text: string): boolean {
   if (typeof DataTransfer === 'undefined' || typeof ClipboardEvent === 'undefined') return false;
@@ -42,6 +46,12 @@ export function offerAsPaste(editor: HTMLElement, text: string): boolean {
   const clipboardData = new DataTransfer();
   clipboardData.setData('text/plain', text);
   const paste = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
+  if (paste.clipboardData?.getData('text/plain') !== text) {
+    const typing = new InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true });
+    editor.dispatchEvent(typing);
+    return typing.defaultPrevented;
+  }
   editor.dispatchEvent(paste);
   return paste.defaultPrevented;
 }
+

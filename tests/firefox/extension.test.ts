@@ -195,4 +195,39 @@ describe('Firefox: a day with Account Desk', () => {
     const newest = comments.reduce((latest, comment) => (comment.at >= latest.at && Number(comment.id) > Number(latest.id) ? comment : latest));
     expect(newest.todo, 'Firefox: the checklist posted').toEqual(['Goal agreed', 'Assets ready', 'Budget confirmed']);
   });
+
+  it('Firefox: "/" in a rich comment editor with a model of its own (as CKEditor 5 keeps) gives it the quick reply through its own input handling, once, at the caret', async () => {
+    await page.goto(session.url(`${recent.page}?editor=rich`));
+    await page.waitForSelector('account-desk-quick-replies >>> button');
+    const editor = 'form#comment_form [contenteditable=true]';
+    // In the page's world, as the editor's own script: it takes pastes and typing (beforeinput) itself, and would render
+    // over text typed into its DOM. Firefox's constructed pastes carry no data: the reply must come as typing there.
+    await page.$eval(editor, (element) => {
+      const take = (event: Event, text: string) => {
+        event.preventDefault();
+        (element as HTMLElement).dataset.pasted = `${(element as HTMLElement).dataset.pasted ?? ''}[${text}]`;
+        document.execCommand('insertText', false, text);
+      };
+      element.addEventListener('paste', (pasting) => take(pasting, (pasting as ClipboardEvent).clipboardData?.getData('text/plain') ?? ''));
+      element.addEventListener('beforeinput', (typing) => {
+        const { inputType, data, isTrusted } = typing as InputEvent;
+        if (!isTrusted && inputType === 'insertText' && data) take(typing, data);
+      });
+    });
+    await page.click(editor);
+    await page.keyboard.type('Thanks! /on it');
+    await waitForText(page, 'account-desk-quick-replies >>> [role=option][aria-selected=true]', /^We’re on it/);
+    await page.keyboard.press('Enter');
+    // A variable with no value here ({my_name}, when nobody was chosen in "Who are you?") is asked for first.
+    const asked = await page.waitForSelector('account-desk-quick-replies >>> #qr-ask-0', { timeout: 3_000 }).catch(() => null);
+    if (asked) {
+      await page.keyboard.type('Dana');
+      await page.keyboard.press('Enter');
+    }
+    const pasted = await poll('Firefox: the reply pasted into the editor', () => page.$eval(editor, (element) => (element as HTMLElement).dataset.pasted ?? null));
+    const reply = /^\[([^\]]*)\]$/.exec(pasted)?.[1];
+    expect(reply, `Firefox: one paste, of the reply (${pasted})`).toMatch(/^Hi [^{]+,\n\nThanks, we have it and are already on it\./);
+    const text = await page.$eval(editor, (element) => (element as HTMLElement).innerText.replace(/\u00a0/g, ' ').replace(/\n+/g, '\n').trim());
+    expect(text, 'Firefox: the user\'s text, then the reply, no "/on it" left').toBe(`Thanks! ${reply!}`.replace(/\n+/g, '\n').trim());
+  });
 });
