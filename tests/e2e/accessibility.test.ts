@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import type { MessagesFile } from '../../lib/i18n-catalog';
 import { violations } from './axe';
 import { projectRoot, startConnectedSession, type ConnectedSession } from './harness';
-import { flatten } from './seed-tools';
+import { flatten } from '../support/seed-tools';
 
 /** The element focused now, through open shadow roots: "tag.class text". */
 const focused = (page: Page) =>

@@ -9,7 +9,7 @@ import type { WaitingThread } from '../../lib/replies/protocol';
 import { builtinTemplates, expandTemplate } from '../../lib/templates';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { connectThroughOptions, launchBrowser, type ExtensionBrowser } from './harness';
-import { atMinutesAgo, cleanDesk, flatten, newTask } from './seed-tools';
+import { atMinutesAgo, cleanDesk, flatten, newTask } from '../support/seed-tools';
 
 /** The extension API inside the extension page where these functions run. */
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<any> } };

@@ -8,7 +8,7 @@ import type { SyncStatus, WaitingThread } from '../../lib/replies/protocol';
 import type { WireStatus } from '../../lib/worksection/protocol';
 import { startSimulator, type PersonView, type Simulator, type TaskTreeView } from '../simulator/index';
 import { connectThroughOptions, launchBrowser, type ExtensionBrowser, messenger } from './harness';
-import { cleanDesk, flatten } from './seed-tools';
+import { cleanDesk, flatten } from '../support/seed-tools';
 
 
 describe('reply sync with unknown event kinds in the feed', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Simulator } from '../simulator/index';
 import { connectThroughOptions, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
-import { flatten } from './seed-tools';
+import { flatten } from '../support/seed-tools';
 
 const MINUTE = 60_000;
 const WAIT_MS = 30_000;

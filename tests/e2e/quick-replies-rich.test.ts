@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { PersonView, Simulator } from '../simulator/index';
 import { builtinReplies, fillReply } from '../../lib/quick-replies';
 import { messenger, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
-import { atMinutesAgo, cleanDesk, newTask } from './seed-tools';
+import { atMinutesAgo, cleanDesk, newTask } from '../support/seed-tools';
 
 const WAIT_MS = 30_000;
 const STATUS_REPLY = { id: 'my.status', title: 'Status for the client', body: 'Hi {client_first_name}, “{task}” ({project}) is due {due_date}. — {my_name}' };

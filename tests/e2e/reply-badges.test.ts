@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PersonView, Simulator, TaskTreeView } from '../simulator/index';
 import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
-import { atMinutesAgo, cleanDesk, flatten, newTask } from './seed-tools';
+import { atMinutesAgo, cleanDesk, flatten, newTask } from '../support/seed-tools';
 
 const WAIT_MS = 30_000;
 const HOSTILE_COMMENT = '<img src=x onerror=alert("comment")> <script>alert("comment")</script> still broken?';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PersonView, Simulator, TaskTreeView } from '../simulator/index';
 import { messenger, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
-import { atMinutesAgo, cleanDesk, newTask } from './seed-tools';
+import { atMinutesAgo, cleanDesk, newTask } from '../support/seed-tools';
 
 const SAMPLE_MS = 500;
 /** How long a change may take to arrive at all (a sync asked for at once); agreement is checked all along. */

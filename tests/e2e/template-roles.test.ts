@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { Simulator } from '../simulator/index';
 import { builtinTemplates } from '../../lib/templates';
 import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
-import { flatten } from './seed-tools';
+import { flatten } from '../support/seed-tools';
 
 const template = builtinTemplates('en').find((candidate) => candidate.id === 'builtin.website-launch.en')!;
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Simulator } from '../simulator/index';
 import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
-import { flatten } from './seed-tools';
+import { flatten } from '../support/seed-tools';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> Launch <b>now</b>';
 

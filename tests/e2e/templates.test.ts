@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { Simulator } from '../simulator/index';
 import { builtinTemplates, expandTemplate, type PlannedTask } from '../../lib/templates';
 import { startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
-import { flatten } from './seed-tools';
+import { flatten } from '../support/seed-tools';
 
 const templatesUi = (page: Page, feature: 'templates' | 'checklist') => page.locator(`account-desk-templates[data-page="${feature === 'templates' ? 'project' : 'task'}"]`);
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AuthMode, Simulator } from '../simulator/index';
 import { connectThroughOptions, messenger, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
-import { flatten } from './seed-tools';
+import { flatten } from '../support/seed-tools';
 
 const TEMPLATE_TASKS = [
   {

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { PersonView, Simulator, TaskTreeView } from '../simulator/index';
 import { builtinTemplates, expandTemplate } from '../../lib/templates';
+import { atMinutesAgo, cleanDesk, flatten, newTask } from '../support/seed-tools';
 import { clickButton, connectThroughOptions, poll, startFirefoxSession, textsOf, waitForFirstSync, waitForText, type FirefoxSession } from './harness';
 
-const MINUTE = 60_000;
 /** The Chromium suite's tolerance for account time: N seconds of activity show N ± 2 s. */
 const TOLERANCE_S = 2;
 
@@ -25,29 +25,19 @@ describe('Firefox: a day with Account Desk', () => {
   let recent: TaskTreeView;
   let client: PersonView;
 
-  const flatten = (tasks: TaskTreeView[]): TaskTreeView[] => tasks.flatMap((task) => [task, ...flatten(task.children)]);
-  const atMinutesAgo = (minutes: number, act: () => void) => {
-    sim.control.setClock({ now: new Date(Date.now() - minutes * MINUTE) });
-    act();
-    sim.control.setClock({ now: new Date() });
-  };
-
   /** A clean desk but for two client threads in one client project: one waiting 20 minutes (late), one 3 minutes. */
   function prepareAccount(started: Simulator) {
     sim = started;
     const data = sim.control.data();
-    const owner = data.users.find((user) => user.role === 'Owner')!;
-    for (const thread of data.waiting) sim.control.addComment({ taskId: thread.taskId, userEmail: owner.email, text: 'On it.' });
-    // Threads just answered "now" would stay answered after a client comment back-dated before that answer.
-    const answered = new Set(data.waiting.map((thread) => thread.taskId));
+    cleanDesk(sim);
     const project = data.projects.find((candidate) => candidate.clientGroup !== null && candidate.members.length >= 3)!;
     projectPage = project.page;
     projectId = project.id;
-    const active = flatten(sim.control.tasks(project.id)).filter((task) => task.level === 0 && task.status === 'active' && !answered.has(task.id) && !/[<>]/.test(task.name));
-    [late, recent] = [active[0]!, active[1]!];
+    // Tasks of the test's own: a seeded one may be a thread the clean desk just answered, after a back-dated comment.
+    [late, recent] = [newTask(sim, { projectId, name: 'Brochure proofs' }), newTask(sim, { projectId, name: 'Event banner' })];
     client = data.users.find((user) => user.client && user.group === project.clientGroup)!;
-    atMinutesAgo(20, () => sim.control.addComment({ taskId: late.id, userEmail: client.email, text: 'Any news on this?' }));
-    atMinutesAgo(3, () => sim.control.addComment({ taskId: recent.id, userEmail: client.email, text: 'One more question.' }));
+    atMinutesAgo(sim, 20, () => sim.control.addComment({ taskId: late.id, userEmail: client.email, text: 'Any news on this?' }));
+    atMinutesAgo(sim, 3, () => sim.control.addComment({ taskId: recent.id, userEmail: client.email, text: 'One more question.' }));
   }
 
   beforeAll(async () => {
