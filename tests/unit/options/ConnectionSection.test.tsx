@@ -3,24 +3,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ConnectionSection } from '@/components/options/ConnectionSection';
-import { button, byLabel, extensionPageContext, mount, press, type } from './page-support';
+import { button, byLabel, extensionPageContext, extensionPageTest, mount, press, type } from './page-support';
 
 describe('ConnectionSection on a custom domain', () => {
-  let unmount = () => {};
-  beforeEach(() => {
-    fakeBrowser.reset();
-    extensionPageContext();
-  });
-  afterEach(() => {
-    unmount();
-    vi.restoreAllMocks();
-  });
+  const show = extensionPageTest();
 
   it('says it waits for the permission while the prompt is open, then why it stopped', async () => {
     let answer: (granted: boolean) => void = () => {};
     vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(() => new Promise<boolean>((resolve) => (answer = resolve)));
-    const mounted = mount(<ConnectionSection />);
-    unmount = mounted.unmount;
+    const mounted = show(<ConnectionSection />);
     const { container } = mounted;
     await vi.waitFor(() => expect(button(container, 'Connect').disabled).toBe(false));
     type(byLabel(container, 'Account URL'), 'https://pm.agency.example');

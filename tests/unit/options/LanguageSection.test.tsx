@@ -2,31 +2,22 @@
 // The language control in options: it saves the choice at once (the settings
 // push then redraws open pages), lists every language by its own name, and a
 // language the organization locks is disabled and says why.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LanguageSection, languageName } from '@/components/options/LanguageSection';
 import { PolicyProvider } from '@/components/options/policy';
 import { getSettings } from '@/lib/background/settings-store';
-import { byLabel, extensionPageContext, mount } from './page-support';
+import { byLabel, extensionPageTest } from './page-support';
 
 describe('LanguageSection', () => {
-  let unmount = () => {};
-  beforeEach(() => {
-    fakeBrowser.reset();
-    extensionPageContext();
-  });
-  afterEach(() => {
-    unmount();
-    vi.restoreAllMocks();
-  });
+  const show = extensionPageTest();
 
   function page() {
-    const mounted = mount(
+    const mounted = show(
       <PolicyProvider>
         <LanguageSection />
       </PolicyProvider>,
     );
-    unmount = mounted.unmount;
     return mounted.container;
   }
 

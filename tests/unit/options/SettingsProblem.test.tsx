@@ -1,26 +1,17 @@
 // @vitest-environment happy-dom
 // Unreadable stored settings: the defaults are used, but not silently.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SettingsProblem } from '@/components/options/SettingsProblem';
 import { getSettings } from '@/lib/background/settings-store';
 import { parseSettings } from '@/lib/settings';
-import { button, extensionPageContext, mount, press } from './page-support';
+import { button, extensionPageTest, press } from './page-support';
 
 describe('SettingsProblem', () => {
-  let unmount = () => {};
-  beforeEach(() => {
-    fakeBrowser.reset();
-    extensionPageContext();
-  });
-  afterEach(() => {
-    unmount();
-    vi.restoreAllMocks();
-  });
+  const show = extensionPageTest();
 
   it('says nothing when the settings are fine (or were never saved)', async () => {
-    const mounted = mount(<SettingsProblem />);
-    unmount = mounted.unmount;
+    const mounted = show(<SettingsProblem />);
     const asked = vi.mocked(fakeBrowser.runtime.sendMessage);
     await vi.waitFor(() => expect(asked).toHaveBeenCalled());
     expect(await asked.mock.results[0]!.value).toEqual({ ok: true, value: null });
@@ -37,8 +28,7 @@ describe('SettingsProblem', () => {
     const { settingsUnreadable } = await fakeBrowser.storage.local.get('settingsUnreadable');
     expect(JSON.parse((settingsUnreadable as { text: string }).text)).toEqual(broken);
 
-    const mounted = mount(<SettingsProblem />);
-    unmount = mounted.unmount;
+    const mounted = show(<SettingsProblem />);
     const { container } = mounted;
     await vi.waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toMatch(/^Your saved settings could not be read \(.+\), so Account Desk is using the defaults\./));
     expect(button(container, 'Download the unreadable settings')).toBeTruthy();
@@ -51,8 +41,7 @@ describe('SettingsProblem', () => {
 
   it('in the popup, sends the user to options', async () => {
     await fakeBrowser.storage.local.set({ settings: 'not settings' });
-    const mounted = mount(<SettingsProblem inPopup />);
-    unmount = mounted.unmount;
+    const mounted = show(<SettingsProblem inPopup />);
     await vi.waitFor(() => button(mounted.container, 'Open settings to fix this'));
   });
 });

@@ -1,24 +1,15 @@
 // @vitest-environment happy-dom
 // The personal libraries in options (templates, quick replies): Delete takes
 // two presses, Cancel keeps the item, and the list follows the background.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
 import { QuickRepliesSection } from '@/components/quick-replies/QuickRepliesSection';
 import { TemplatesSection } from '@/components/templates/TemplatesSection';
 import { ask } from '@/lib/messages';
 import { twelveNodeTemplate } from '../templates/fixtures';
-import { button, extensionPageContext, mount, press } from './page-support';
+import { button, extensionPageTest, press } from './page-support';
 
 describe('deleting from a personal library in options', () => {
-  let unmount = () => {};
-  beforeEach(() => {
-    fakeBrowser.reset();
-    extensionPageContext();
-  });
-  afterEach(() => {
-    unmount();
-    vi.restoreAllMocks();
-  });
+  const show = extensionPageTest();
 
   const findButton = (root: ParentNode, name: string) => vi.waitFor(() => button(root, name));
   const buttonNames = (root: ParentNode) => [...root.querySelectorAll('button')].map((each) => each.getAttribute('aria-label') ?? each.textContent?.trim());
@@ -26,8 +17,7 @@ describe('deleting from a personal library in options', () => {
   it('asks again before deleting a quick reply, keeps it on Cancel and deletes it on the second press', async () => {
     const saved = await ask('quick-replies/personal/save', { reply: { id: 'r1', title: 'Invoice sent', body: 'The invoice is in your inbox.' } });
     expect(saved.ok).toBe(true);
-    const mounted = mount(<QuickRepliesSection />);
-    unmount = mounted.unmount;
+    const mounted = show(<QuickRepliesSection />);
     const root = mounted.container;
 
     press(await findButton(root, 'Delete “Invoice sent”'));
@@ -49,8 +39,7 @@ describe('deleting from a personal library in options', () => {
     const template = twelveNodeTemplate();
     const saved = await ask('templates/personal/save', { template });
     expect(saved.ok).toBe(true);
-    const mounted = mount(<TemplatesSection />);
-    unmount = mounted.unmount;
+    const mounted = show(<TemplatesSection />);
     const root = mounted.container;
 
     press(await findButton(root, `Delete ${template.name}`));

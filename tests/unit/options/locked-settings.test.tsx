@@ -3,12 +3,12 @@
 // disabled and say "Set by your organization" (also as their accessible
 // description); everything else stays editable; without a policy nothing in
 // the page changes.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AccountTimeOptionsSection } from '@/components/account-time/OptionsSection';
 import { PolicyPanel, PolicyProvider } from '@/components/options/policy';
 import { RepliesSection } from '@/components/replies/OptionsSection';
-import { byLabel, extensionPageContext, mount } from './page-support';
+import { byLabel, extensionPageTest } from './page-support';
 
 /** The texts a control's aria-describedby points at. */
 const description = (control: HTMLElement) =>
@@ -22,25 +22,16 @@ const description = (control: HTMLElement) =>
 const disabled = (control: HTMLInputElement) => control.disabled || control.closest('fieldset[disabled]') !== null;
 
 describe('locked settings in options', () => {
-  let unmount = () => {};
-  beforeEach(() => {
-    fakeBrowser.reset();
-    extensionPageContext();
-  });
-  afterEach(() => {
-    unmount();
-    vi.restoreAllMocks();
-  });
+  const show = extensionPageTest();
 
   function page() {
-    const mounted = mount(
+    const mounted = show(
       <PolicyProvider>
         <RepliesSection />
         <AccountTimeOptionsSection />
         <PolicyPanel />
       </PolicyProvider>,
     );
-    unmount = mounted.unmount;
     return mounted.container;
   }
 

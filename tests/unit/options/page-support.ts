@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { route } from '@/lib/background/router';
 import { allCallers, allHandlers } from '@/lib/background/features';
@@ -41,6 +41,29 @@ export function mount(node: ComponentChild): { container: HTMLElement; unmount: 
       render(null, container);
       container.remove();
     },
+  };
+}
+
+/**
+ * The hooks an extension-page test file (or describe block) needs: before
+ * each test, a reset fake browser wired like the real page
+ * (extensionPageContext); after it, what the test showed is unmounted and the
+ * mocks are restored. Returns `show`, which mounts like `mount`.
+ */
+export function extensionPageTest(): (node: ComponentChild) => { container: HTMLElement; unmount: () => void } {
+  const shown: Array<() => void> = [];
+  beforeEach(() => {
+    fakeBrowser.reset();
+    extensionPageContext();
+  });
+  afterEach(() => {
+    for (const unmount of shown.splice(0)) unmount();
+    vi.restoreAllMocks();
+  });
+  return (node) => {
+    const mounted = mount(node);
+    shown.push(mounted.unmount);
+    return mounted;
   };
 }
 

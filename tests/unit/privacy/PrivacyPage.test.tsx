@@ -3,30 +3,20 @@
 // the database names, what is kept for how long, and the way back to options.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { PrivacyPage } from '@/components/privacy/PrivacyPage';
 import { CREDENTIALS_DB_NAME } from '@/lib/background/credentials';
 import { KEPT_VISITS } from '@/lib/background/diagnostics';
 import { DB_NAME } from '@/lib/db';
-import { extensionPageContext, mount } from '../options/page-support';
+import { extensionPageTest } from '../options/page-support';
 
 const privacyMd = readFileSync(join(process.cwd(), 'PRIVACY.md'), 'utf8');
 
 describe('the privacy page', () => {
-  let unmount = () => {};
-  beforeEach(() => {
-    fakeBrowser.reset();
-    extensionPageContext();
-  });
-  afterEach(() => {
-    unmount();
-    vi.restoreAllMocks();
-  });
+  const show = extensionPageTest();
 
   it('lists each kind of stored data with where it is kept and for how long', () => {
-    const mounted = mount(<PrivacyPage />);
-    unmount = mounted.unmount;
+    const mounted = show(<PrivacyPage />);
     const headers = [...mounted.container.querySelectorAll('thead th')].map((cell) => cell.textContent);
     expect(headers).toEqual(['What', 'Where', 'How long']);
     const rows = [...mounted.container.querySelectorAll('tbody tr')];
@@ -41,8 +31,7 @@ describe('the privacy page', () => {
   });
 
   it('names the database the data is in, and keeps the page count the code keeps', () => {
-    const mounted = mount(<PrivacyPage />);
-    unmount = mounted.unmount;
+    const mounted = show(<PrivacyPage />);
     const text = mounted.container.textContent ?? '';
     expect(text).toContain(`database ${DB_NAME})`);
     expect(text).toContain(`The last ${KEPT_VISITS} pages`);
@@ -50,8 +39,7 @@ describe('the privacy page', () => {
   });
 
   it('links back to options and reports', () => {
-    const mounted = mount(<PrivacyPage />);
-    unmount = mounted.unmount;
+    const mounted = show(<PrivacyPage />);
     const links = [...mounted.container.querySelectorAll('nav a')].map((link) => link.getAttribute('href'));
     expect(links).toEqual(['options.html', 'reports.html']);
   });

@@ -7,25 +7,15 @@ import { OptionsPage } from '@/components/options/OptionsPage';
 import { RepliesSection } from '@/components/replies/OptionsSection';
 import { settingsFileText } from '@/components/options/settings-file';
 import { defaultSettings, type Settings } from '@/lib/settings';
-import { button, byLabel, extensionPageContext, mount, press, type } from '../options/page-support';
+import { button, byLabel, extensionPageContext, extensionPageTest, mount, press, type } from '../options/page-support';
 
 const stored = async (): Promise<Settings | undefined> => (await fakeBrowser.storage.local.get('settings')).settings as Settings | undefined;
 
 describe('RepliesSection', () => {
-  let unmount = () => {};
-
-  beforeEach(() => {
-    fakeBrowser.reset();
-    extensionPageContext();
-  });
-  afterEach(() => {
-    unmount();
-    vi.restoreAllMocks();
-  });
+  const show = extensionPageTest();
 
   async function open(): Promise<HTMLElement> {
-    const mounted = mount(<RepliesSection />);
-    unmount = mounted.unmount;
+    const mounted = show(<RepliesSection />);
     await vi.waitFor(() => button(mounted.container, 'Save'));
     return mounted.container;
   }
