@@ -12,14 +12,9 @@ import type { Locator, Page } from 'playwright-core';
 import type { PersonView, Simulator } from '../simulator/index';
 import { builtinReplies, fillReply } from '../../lib/quick-replies';
 import { messenger, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
+import { englishDay, escapeRegExp, quickReplyUi, STATUS_REPLY, WAIT_MS } from './quick-replies-support';
 import { atMinutesAgo, cleanDesk, newTask } from '../support/seed-tools';
 
-const WAIT_MS = 30_000;
-const STATUS_REPLY = { id: 'my.status', title: 'Status for the client', body: 'Hi {client_first_name}, “{task}” ({project}) is due {due_date}. — {my_name}' };
-
-/** A day as the English UI writes it (lib/format.ts formatDay). */
-const englishDay = (isoDay: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('quick replies and checklists in a rich comment editor', () => {
   let session: ConnectedSession;
@@ -59,17 +54,11 @@ describe('quick replies and checklists in a rich comment editor', () => {
 
   afterAll(() => session?.close());
 
-  const editor = () => page.getByLabel('Comment', { exact: true });
-  const ui = () => page.locator('account-desk-quick-replies');
-  const list = () => ui().getByRole('listbox', { name: 'Saved replies' });
-  const badge = () => page.locator('.task h1').getByRole('img', { name: /^Client waiting/ });
+  const { editor, ui, list, badge, activeOption, open } = quickReplyUi(() => page);
   const richPage = (path: string) => session.url(`${path}?editor=rich`);
 
-  /** A rich task page with the feature mounted (its `/` listener is there with its button). */
-  async function openTask() {
-    await page.goto(richPage(task.page));
-    await ui().getByRole('button', { name: 'Quick reply', exact: true }).waitFor();
-  }
+  /** The task's page with the rich editor. */
+  const openTask = () => open(richPage(task.page));
   /**
    * The editor's text, a line per paragraph (as the page posts it); its
    * children must all be paragraphs, as the editor's own Enter makes them.
@@ -109,10 +98,6 @@ describe('quick replies and checklists in a rich comment editor', () => {
         .join('\n');
     });
   const editorFocused = () => editor().evaluate((element) => element === document.activeElement);
-  const activeOption = async (box: Locator) => {
-    const id = await ui().getByRole('combobox').getAttribute('aria-activedescendant');
-    return id ? box.locator(`#${id}`).innerText() : null;
-  };
   /** The personal status reply as the task fills it. */
   const statusReply = () => `Hi ${client.name.split(' ')[0]}, “${task.name}” (${projectName}) is due ${englishDay(task.dueDate)}. — ${owner.name}`;
   const deadlineReply = () =>

@@ -5,18 +5,13 @@
 // goes. Also the button, Escape, a `/` inside a word, and a variable with no
 // value asked for inline. Personal replies arrive through options' import.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { PersonView, Simulator, TaskTreeView } from '../simulator/index';
 import { builtinReplies, fillReply, QUICK_REPLY_FILE_FORMAT, serializeQuickReplyFile } from '../../lib/quick-replies';
 import { messenger, startConnectedSession, type ConnectedSession, type ExtensionBrowser } from './harness';
+import { englishDay, escapeRegExp, quickReplyUi, STATUS_REPLY, WAIT_MS } from './quick-replies-support';
 import { atMinutesAgo, cleanDesk, newTask } from '../support/seed-tools';
 
-const WAIT_MS = 30_000;
-const STATUS_REPLY = { id: 'my.status', title: 'Status for the client', body: 'Hi {client_first_name}, “{task}” ({project}) is due {due_date}. — {my_name}' };
-
-/** A day as the English UI writes it (lib/format.ts formatDay). */
-const englishDay = (isoDay: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('quick replies in the comment editor', () => {
   let session: ConnectedSession;
@@ -76,15 +71,8 @@ describe('quick replies in the comment editor', () => {
 
   afterAll(() => session?.close());
 
-  const editor = () => page.getByLabel('Comment', { exact: true });
-  const ui = () => page.locator('account-desk-quick-replies');
-  const list = () => ui().getByRole('listbox', { name: 'Saved replies' });
-  const badge = () => page.locator('.task h1').getByRole('img', { name: /^Client waiting/ });
-  /** A task page with the feature mounted (its `/` listener is there with its button). */
-  async function openTask(path: string) {
-    await page.goto(session.url(path));
-    await ui().getByRole('button', { name: 'Quick reply', exact: true }).waitFor();
-  }
+  const { editor, ui, list, badge, activeOption, open } = quickReplyUi(() => page);
+  const openTask = (path: string) => open(session.url(path));
   /** Writes `before` + `after` into the editor with the caret between them. */
   async function writeAround(before: string, after: string) {
     const box = editor();
@@ -98,10 +86,6 @@ describe('quick replies in the comment editor', () => {
   /** The personal status reply as the target task fills it. */
   const statusReply = () => `Hi ${client.name.split(' ')[0]}, “${target.name}” (${projectName}) is due ${englishDay(target.dateEnd!.slice(0, 10))}. — ${owner.name}`;
   const editorFocused = () => editor().evaluate((element) => element === document.activeElement);
-  const activeOption = async (box: Locator) => {
-    const id = await ui().getByRole('combobox').getAttribute('aria-activedescendant');
-    return id ? box.locator(`#${id}`).innerText() : null;
-  };
 
   it('"/" and two letters, Enter: the reply with its variables filled goes in at the caret, and undo takes it out', async () => {
     await openTask(target.page);
