@@ -31,11 +31,13 @@ export async function ensureSyncAlarm(settings?: Settings): Promise<void> {
  * the thresholds or the business hours may change every thread's state.
  */
 export async function applySettings(): Promise<void> {
+  // Pages hear of the new settings (switches, language, rules) at once: after the threads, they waited behind any
+  // sync holding the database, and heard nothing at all when recomputing failed. Badges re-read on either push.
+  await push({ type: 'push/settings-changed' });
   const settings = await getSettings();
   await ensureSyncAlarm(settings);
   await recomputeThreads(db(), settings);
-  // Settings pages re-read on this push; reply badges re-read on either.
-  await Promise.all([threadStatesChanged(settings), push({ type: 'push/settings-changed' })]);
+  await threadStatesChanged(settings);
 }
 
 export async function syncStatus(): Promise<SyncStatus> {
