@@ -19,6 +19,8 @@ import { buildSearchIndex, orderEntries, searchTemplates } from './search';
 interface Props {
   origin: string;
   projectId: string;
+  /** The page's settings read (FeatureContext.settings): one for every feature, not another message. */
+  settings: () => Promise<Result<Settings>>;
   onClose: () => void;
 }
 
@@ -42,7 +44,7 @@ const POLL_MS = 600;
 const lastShown = new Map<string, Loaded>();
 const lastPeople = new Map<string, ProjectPeople>();
 
-export function Picker({ origin, projectId, onClose }: Props) {
+export function Picker({ origin, projectId, settings: readSettings, onClose }: Props) {
   const dialog = useRef<HTMLDivElement>(null);
   const [attempt, setAttempt] = useState(0);
   const shownKey = `${origin}|${projectId}`;
@@ -50,7 +52,7 @@ export function Picker({ origin, projectId, onClose }: Props) {
   const { asked: people } = useAsk(() => ask('templates/people', { origin, projectId }), [shownKey, attempt], { answers: lastPeople, key: shownKey });
   const { asked: load } = useAsk(
     async (): Promise<Result<Loaded>> => {
-      const [library, settings, applications] = await Promise.all([ask('templates/library', {}), ask('settings/get', {}), ask('templates/applications', { origin, projectId })]);
+      const [library, settings, applications] = await Promise.all([ask('templates/library', {}), readSettings(), ask('templates/applications', { origin, projectId })]);
       if (!library.ok) return library;
       if (!settings.ok) return settings;
       if (!applications.ok) return applications;

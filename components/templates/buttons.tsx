@@ -39,7 +39,7 @@ export function mountProjectButtons(context: FeatureContext<'project'>): void {
       title={t('tplButtonTitle')}
       exposeOpen={(open) => (openPicker = open)}
       load={() => import('./Picker').then((m) => m.Picker)}
-      props={{ origin: context.origin, projectId: context.page.projectId }}
+      props={{ origin: context.origin, projectId: context.page.projectId, settings: context.settings }}
     />,
   );
 }
