@@ -6,19 +6,16 @@ import type { RunnerEnvironment } from './runner';
 
 /**
  * The settings now, one read for everything on the page (the language, the switches, every feature's rules)
- * until the background announces a change: each read is a message, and messages are most of what a page load
- * costs. A failed read is not kept.
+ * until the background announces a change: each read is a round trip to the background, repeated on every
+ * refresh otherwise. A failed read is not kept.
  */
 function sharedSettings(): () => Promise<Result<Settings>> {
   let current: Promise<Result<Settings>> | undefined;
-  let listening = false;
+  // Registered before any feature's listener: a feature re-reading on this push gets the new settings.
+  onPush((push) => {
+    if (push.type === 'push/settings-changed') current = undefined;
+  });
   return () => {
-    if (!listening) {
-      listening = true;
-      onPush((push) => {
-        if (push.type === 'push/settings-changed') current = undefined;
-      });
-    }
     if (current) return current;
     const reading = ask('settings/get', {});
     current = reading;
