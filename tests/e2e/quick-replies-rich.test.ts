@@ -54,7 +54,7 @@ describe('quick replies and checklists in a rich comment editor', () => {
 
   afterAll(() => session?.close());
 
-  const { editor, ui, list, badge, activeOption, open } = quickReplyUi(() => page);
+  const { editor, ui, list, badge, activeOption, open, insertStatusBySlash } = quickReplyUi(() => page);
   const richPage = (path: string) => session.url(`${path}?editor=rich`);
 
   /** The task's page with the rich editor. */
@@ -116,12 +116,7 @@ describe('quick replies and checklists in a rich comment editor', () => {
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('End');
     expect(await textBeforeCaret()).toBe('Thanks for the files. ');
-    await page.keyboard.type('/st');
-    await list().waitFor();
-    await expect.poll(() => ui().getByRole('combobox').inputValue()).toBe('st');
-    await expect.poll(() => activeOption(list())).toMatch(new RegExp(`^${escapeRegExp(STATUS_REPLY.title)}`));
-    await page.keyboard.press('Enter');
-    await list().waitFor({ state: 'detached' });
+    await insertStatusBySlash();
 
     const reply = statusReply();
     expect(await lines()).toBe(`Thanks for the files. ${reply}\nBest, the team`);
@@ -250,12 +245,7 @@ describe('quick replies and checklists in a rich comment editor', () => {
       });
     });
     await write('Thanks! ');
-    await page.keyboard.type('/st');
-    await list().waitFor();
-    await expect.poll(() => ui().getByRole('combobox').inputValue()).toBe('st');
-    await expect.poll(() => activeOption(list())).toMatch(new RegExp(`^${escapeRegExp(STATUS_REPLY.title)}`));
-    await page.keyboard.press('Enter');
-    await list().waitFor({ state: 'detached' });
+    await insertStatusBySlash();
     expect(await lines()).toBe(`Thanks! ${statusReply()}`);
   });
 
@@ -272,11 +262,7 @@ describe('quick replies and checklists in a rich comment editor', () => {
       });
     });
     await write('Thanks! ');
-    await page.keyboard.type('/st');
-    await list().waitFor();
-    await expect.poll(() => activeOption(list())).toMatch(new RegExp(`^${escapeRegExp(STATUS_REPLY.title)}`));
-    await page.keyboard.press('Enter');
-    await list().waitFor({ state: 'detached' });
+    await insertStatusBySlash();
     expect(await editor().getAttribute('data-pasted')).toBe(`[${statusReply()}]`);
     expect(await lines()).toBe(`Thanks! ${statusReply()}`);
     expect(await textBeforeCaret()).toBe(`Thanks! ${statusReply()}`);
@@ -291,11 +277,7 @@ describe('quick replies and checklists in a rich comment editor', () => {
     await write('Print files: \nThe team');
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('End');
-    await page.keyboard.type('/st');
-    await list().waitFor();
-    await expect.poll(() => activeOption(list())).toMatch(new RegExp(`^${escapeRegExp(STATUS_REPLY.title)}`));
-    await page.keyboard.press('Enter');
-    await list().waitFor({ state: 'detached' });
+    await insertStatusBySlash();
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.locator('.comment__text', { hasText: 'Print files:' }).waitFor();
     // A whole-page form post sends its line breaks as CRLF, as it does from a textarea.
@@ -315,12 +297,7 @@ describe('quick replies and checklists in a rich comment editor', () => {
     await write('Hello again, \nThe team', box);
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('End');
-    await page.keyboard.type('/st');
-    const modalList = inModal.getByRole('listbox', { name: 'Saved replies' });
-    await modalList.waitFor();
-    await expect.poll(() => inModal.getByRole('combobox').getAttribute('aria-activedescendant').then((id) => (id ? modalList.locator(`#${id}`).innerText() : ''))).toMatch(new RegExp(`^${escapeRegExp(STATUS_REPLY.title)}`));
-    await page.keyboard.press('Enter');
-    await modalList.waitFor({ state: 'detached' });
+    await insertStatusBySlash(inModal);
     expect(await lines(box)).toBe(`Hello again, ${statusReply()}\nThe team`);
     expect(await modal.isVisible()).toBe(true);
 

@@ -71,7 +71,7 @@ describe('quick replies in the comment editor', () => {
 
   afterAll(() => session?.close());
 
-  const { editor, ui, list, badge, activeOption, open } = quickReplyUi(() => page);
+  const { editor, ui, list, badge, activeOption, open, insertStatusBySlash } = quickReplyUi(() => page);
   const openTask = (path: string) => open(session.url(path));
   /** Writes `before` + `after` into the editor with the caret between them. */
   async function writeAround(before: string, after: string) {
@@ -91,13 +91,8 @@ describe('quick replies in the comment editor', () => {
     await openTask(target.page);
     await badge().waitFor();
     await writeAround('Thanks for the files. ', '\nBest, the team');
-    await page.keyboard.type('/st');
-    await list().waitFor();
-    await expect.poll(() => ui().getByRole('combobox').inputValue()).toBe('st');
     // Personal replies come first among equally used ones; the list shows the active one to screen readers.
-    await expect.poll(() => activeOption(list())).toMatch(new RegExp(`^${escapeRegExp(STATUS_REPLY.title)}`));
-    await page.keyboard.press('Enter');
-    await list().waitFor({ state: 'detached' });
+    await insertStatusBySlash();
 
     const reply = statusReply();
     expect(await value()).toBe(`Thanks for the files. ${reply}\nBest, the team`);
@@ -207,11 +202,7 @@ describe('quick replies in the comment editor', () => {
     expect(await box.inputValue()).toBe('/');
 
     await box.fill('');
-    await page.keyboard.type('/st');
-    await modalList.waitFor();
-    await expect.poll(() => inModal.getByRole('combobox').getAttribute('aria-activedescendant').then((id) => (id ? modalList.locator(`#${id}`).innerText() : ''))).toMatch(new RegExp(`^${escapeRegExp(STATUS_REPLY.title)}`));
-    await page.keyboard.press('Enter');
-    await modalList.waitFor({ state: 'detached' });
+    await insertStatusBySlash(inModal);
     expect(await box.inputValue()).toBe(statusReply());
   });
 
